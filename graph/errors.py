@@ -1,0 +1,28 @@
+"""The project's exceptions; the CLI turns each into a message that says what to try next."""
+from __future__ import annotations
+
+
+class PartnershipGraphError(Exception):
+    """Root of every error the project raises on purpose."""
+
+    hint = ""
+
+
+class UnsupportedFormat(PartnershipGraphError):
+    hint = "Supported: .txt, .md, .html, .htm, .pdf (see `pgraph load --help`)."
+
+
+class ExtractionError(PartnershipGraphError):
+    hint = "The file could not be read as minutes; check it opens as text, HTML or PDF."
+
+
+class StoreUnavailable(PartnershipGraphError):
+    hint = "Check --store DIR is writable, or that --neo4j URI and NEO4J_USERNAME/NEO4J_PASSWORD are right."
+
+
+class RecipeNotFound(PartnershipGraphError):
+    hint = "Run `pgraph recipes` to list the recipes."
+
+
+class BadParameter(PartnershipGraphError):
+    hint = "Pass parameters as -p name=value; `pgraph recipes` shows each recipe's parameters."

@@ -1,0 +1,69 @@
+"""The Document: a loaded minutes file's text and metadata, whatever its published format."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.errors import ExtractionError
+
+METADATA_KEYS = ("body", "date", "url", "venue")
+
+
+@dataclass
+class Document:
+    name: str                      # file name, the provenance key of every fact
+    text: str                      # normalised plain text, one line per paragraph or table row
+    sha256: str
+    path: Path | None = None
+    format: str = "text"
+    metadata: dict[str, Any] = field(default_factory=dict)   # supplied by a user or scraper
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """YAML front matter between '---' lines at the very top of a text file."""
+    if not text.startswith("---"):
+        return {}, text
+    end = text.find("\n---", 3)
+    if end < 0:
+        return {}, text
+    try:
+        data = yaml.safe_load(text[3:end]) or {}
+    except yaml.YAMLError:
+        return {}, text
+    if not isinstance(data, dict):
+        return {}, text
+    rest = text[end + 4:].lstrip("\n")
+    return _metadata(data), rest
+
+
+def sidecar_metadata(path: Path) -> dict[str, Any]:
+    """A NAME.meta.yaml file beside the minutes, if there is one."""
+    for candidate in (path.with_name(path.name + ".meta.yaml"), path.with_suffix(".meta.yaml")):
+        if candidate.is_file():
+            try:
+                data = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as exc:
+                raise ExtractionError(f"{candidate}: not valid YAML ({exc})") from exc
+            if isinstance(data, dict):
+                return _metadata(data)
+    return {}
+
+
+def _metadata(data: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for key in METADATA_KEYS:
+        if data.get(key) not in (None, ""):
+            out[key] = str(data[key])
+    return out

@@ -1,0 +1,163 @@
+"""Readers for each published format (text/Markdown, HTML, PDF), looked up by file suffix."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Protocol
+
+from graph.errors import ExtractionError, UnsupportedFormat
+from loaders.document import Document, sha256_of, sidecar_metadata, split_front_matter
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+class Loader(Protocol):
+    suffixes: tuple[str, ...]
+
+    def load(self, path: Path) -> Document: ...
+
+
+def decode(data: bytes, name: str) -> str:
+    """Text in whatever encoding councils publish: UTF-8, UTF-16 with a BOM, or Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise ExtractionError(f"{name}: looks binary (NUL bytes), not text minutes")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ExtractionError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if size == 0:
+        raise ExtractionError(f"{path.name}: the file is empty")
+    if size > MAX_BYTES:
+        raise ExtractionError(f"{path.name}: {size // 2**20} MB is larger than minutes can be; split it")
+    return path.read_bytes()
+
+
+def _finish(path: Path, raw: bytes, text: str, fmt: str, metadata: dict | None = None) -> Document:
+    text = normalise_text(text)
+    if not text.strip():
+        raise ExtractionError(f"{path.name}: no text in it")
+    meta = dict(metadata or {})
+    meta.update(sidecar_metadata(path))
+    return Document(name=path.name, text=text, sha256=sha256_of(raw), path=path, format=fmt, metadata=meta)
+
+
+def normalise_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\u200b", "")
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return text
+
+
+_MD_INLINE = [
+    (re.compile(r"<sup>(.*?)</sup>", re.I), r"\1"),
+    (re.compile(r"</?\w+[^>]*>"), ""),
+    (re.compile(r"\[([^\]]+)\]\([^)]+\)"), r"\1"),
+    (re.compile(r"\*\*|__"), ""),
+]
+
+
+def markdown_to_text(text: str) -> str:
+    """Headings and emphasis stripped; the words and line structure kept."""
+    out = []
+    for line in text.split("\n"):
+        for pattern, repl in _MD_INLINE:
+            line = pattern.sub(repl, line)
+        line = re.sub(r"^\s{0,3}#{1,6}\s*", "", line)
+        line = re.sub(r"^\s*\*\s+", "- ", line)
+        out.append(line.rstrip())
+    return "\n".join(out)
+
+
+class TextLoader:
+    suffixes = (".txt", ".md", ".markdown", ".text")
+
+    def load(self, path: Path) -> Document:
+        raw = _read(path)
+        text = decode(raw, path.name)
+        metadata, text = split_front_matter(text)
+        if path.suffix.lower() in (".md", ".markdown") or re.search(r"^\s*#{1,6} |\*\*\w", text, re.M):
+            text = markdown_to_text(text)
+        return _finish(path, raw, text, "text", metadata)
+
+
+class HtmlLoader:
+    suffixes = (".html", ".htm", ".xhtml")
+    BLOCKS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table", "section",
+              "article", "ul", "ol", "dd", "dt", "blockquote", "pre", "header", "footer")
+
+    def load(self, path: Path) -> Document:
+        from bs4 import BeautifulSoup
+
+        raw = _read(path)
+        soup = BeautifulSoup(decode(raw, path.name), "html.parser")
+        for tag in soup(["script", "style", "noscript", "nav", "head"]):
+            tag.decompose()
+        main = soup.find(id=re.compile("mgContent|content|main", re.I)) or soup.body or soup
+        for row in main.find_all("tr"):
+            cells = [c.get_text(" ", strip=True) for c in row.find_all(["td", "th"])]
+            row.replace_with(soup.new_string("\n" + " | ".join(c for c in cells if c) + "\n"))
+        for tag in main.find_all(self.BLOCKS):
+            tag.insert_before("\n")
+            tag.insert_after("\n")
+        text = main.get_text()
+        text = re.sub(r"[ \t]+", " ", text)
+        text = re.sub(r"\n\s*\n+", "\n\n", text)
+        return _finish(path, raw, text.strip(), "html")
+
+
+class PdfLoader:
+    suffixes = (".pdf",)
+
+    def load(self, path: Path) -> Document:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+
+        raw = _read(path)
+        try:
+            reader = PdfReader(path)
+            if reader.is_encrypted:
+                try:
+                    if not reader.decrypt(""):
+                        raise ExtractionError(f"{path.name}: the PDF is encrypted; save an unlocked copy")
+                except NotImplementedError as exc:
+                    raise ExtractionError(f"{path.name}: the PDF is encrypted; save an unlocked copy") from exc
+            pages = [page.extract_text() or "" for page in reader.pages]
+        except ExtractionError:
+            raise
+        except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+            raise ExtractionError(f"{path.name}: not a readable PDF ({exc})") from exc
+        return _finish(path, raw, "\n\n".join(pages), "pdf")
+
+
+_LOADERS: tuple[Loader, ...] = (TextLoader(), HtmlLoader(), PdfLoader())
+
+
+def supported_suffixes() -> list[str]:
+    return [s for loader in _LOADERS for s in loader.suffixes]
+
+
+def loader_for(path: Path) -> Loader:
+    suffix = path.suffix.lower()
+    for loader in _LOADERS:
+        if suffix in loader.suffixes:
+            return loader
+    raise UnsupportedFormat(f"{path.name}: no reader for '{suffix or 'no suffix'}' "
+                            f"(known: {', '.join(supported_suffixes())})")
+
+
+def load(path: Path | str) -> Document:
+    """Read one file of minutes into a Document."""
+    path = Path(path)
+    if not path.exists():
+        raise ExtractionError(f"{path}: no such file")
+    return loader_for(path).load(path)
