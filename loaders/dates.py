@@ -1,0 +1,111 @@
+"""Dates in minutes, and which of them is the meeting's own (never invented)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"])}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+DATE_RE = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?\s+(\d{{4}})\b"
+    rf"|\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+    r"|\b(\d{1,2})/(\d{1,2})/(\d{4})\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: date
+    start: int
+    end: int
+
+    @property
+    def iso(self) -> str:
+        return self.value.isoformat()
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    out = []
+    for m in DATE_RE.finditer(text):
+        try:
+            if m.group(1):
+                d = date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+            elif m.group(4):
+                d = date(int(m.group(6)), MONTHS[m.group(4).lower()], int(m.group(5)))
+            else:   # UK order: day/month/year
+                d = date(int(m.group(9)), int(m.group(8)), int(m.group(7)))
+        except (ValueError, KeyError):
+            continue
+        if 1990 <= d.year <= 2100:
+            out.append(FoundDate(d, m.start(), m.end()))
+    return out
+
+
+# The words before a date that say it is some other meeting's.
+_PREVIOUS = re.compile(r"(?:minutes of|notes of|meeting (?:held )?on|last meeting|previous meeting|meeting of)"
+                       r"[^.]{0,40}$", re.I)
+_NEXT = re.compile(r"(?:next meeting|date of next|future meeting|following meeting|next SCPB|next board)[^.]{0,60}$",
+                   re.I)
+_OWN = re.compile(r"^\s*(?:#+\s*)?minutes of (?:a |the )?(?:meeting|proceedings)[^.\n]{0,80}?(?:held )?on\s*$", re.I)
+
+
+def meeting_date(header: str, body: str) -> tuple[str | None, str | None, dict[str, str]]:
+    """(date, where it came from, context) for the meeting these minutes record.
+
+    Only the header may state the meeting's own date ("Minutes of a meeting held on 23 July 2021",
+    "Safer Bromley Partnership Board - Thursday 30 October 2014"). Dates of the previous and the next
+    meeting found in the text are returned as context for an inferred range.
+    """
+    context: dict[str, str] = {}
+    own: str | None = None
+    heading_date: str | None = None
+    for found in find_dates(header):
+        line_start = header.rfind("\n", 0, found.start) + 1
+        before = header[line_start:found.start]
+        if _OWN.match(before):
+            own = found.iso
+            break
+        if _NEXT.search(before):
+            context.setdefault("next", found.iso)
+            continue
+        if re.search(r"(?:minutes of|notes of)\s", before, re.I) and not _OWN.match(before):
+            continue
+        if heading_date is None and not _PREVIOUS.search(before):
+            heading_date = found.iso
+    # In a pack, a cover page names the meeting the pack is for; the minutes inside are of an earlier one.
+    if own is None and heading_date and re.search(r"minutes of (?:a |the )?(?:previous )?meeting", header, re.I) \
+            and re.search(r"Please find enclosed|additional papers|supplementary", header, re.I):
+        heading_date = None
+    for found in find_dates(body):
+        line_start = body.rfind("\n", 0, found.start) + 1
+        before = body[max(line_start, found.start - 120):found.start]
+        if _NEXT.search(before):
+            context.setdefault("next", found.iso)
+        elif re.search(r"(?:minutes|notes) of the (?:previous |last )?meeting (?:held )?on[^.]{0,20}$|"
+                       r"meeting held on[^.]{0,20}$|Minutes of [^.]{0,10}$", before, re.I):
+            context.setdefault("previous", found.iso)
+    if own:
+        return own, "text", context
+    if heading_date:
+        return heading_date, "text", context
+    return None, None, context
+
+
+def inferred_year(context: dict[str, str]) -> str | None:
+    """A year for time views when the meeting's own date is not stated: between previous and next."""
+    prev, nxt = context.get("previous"), context.get("next")
+    if prev and nxt and prev[:4] == nxt[:4]:
+        return prev[:4]
+    if nxt:
+        return nxt[:4]
+    if prev:
+        return prev[:4]
+    return None

@@ -1,0 +1,250 @@
+"""Recognising people's names in minutes: honorifics, ranks, and the words that are never names."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Ranks and honorifics, longest first so "Chief Superintendent" wins over "Superintendent".
+# A rank is also a post ("Inspector"); a courtesy title is not.
+RANKS = [
+    "Temporary Detective Chief Superintendent", "Temporary Detective Superintendent",
+    "Detective Chief Superintendent", "Detective Superintendent", "Detective Chief Inspector",
+    "Detective Inspector", "Detective Sergeant", "Detective Constable", "Chief Superintendent",
+    "Chief Inspector", "Chief Insp.", "Chief Insp", "Ch Supt", "Ch. Supt.", "Superintendent", "Supt.", "Supt",
+    "Inspector", "Insp.", "Insp", "Sergeant", "Sgt", "DCI", "DCS", "DSupt", "DI", "DS", "DC", "CI", "PC",
+    "PCSO", "Commander", "Station Commander", "Borough Commander", "Assistant Commissioner",
+    "Deputy Assistant Commissioner",
+]
+COURTESY = ["Councillor", "Cllr.", "Cllr", "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr.", "Dr",
+            "Prof.", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness", "Rev.", "Rev", "Reverend",
+            "Acting", "Interim", "Temporary"]
+# The post a rank stands for, as a reader would write it.
+RANK_POST = {"ci": "Chief Inspector", "chief insp": "Chief Inspector", "chief insp.": "Chief Inspector",
+             "supt": "Superintendent", "supt.": "Superintendent", "ch supt": "Chief Superintendent",
+             "ch. supt.": "Chief Superintendent", "insp": "Inspector", "insp.": "Inspector", "sgt": "Sergeant",
+             "dci": "DCI", "di": "Detective Inspector", "ds": "Detective Sergeant", "pc": "PC"}
+
+_TITLE_ALT = "|".join(re.escape(t) for t in sorted(RANKS + COURTESY, key=len, reverse=True))
+TITLE_RE = re.compile(rf"(?:(?:{_TITLE_ALT})(?![A-Za-z])\.?\s+)+")
+
+# A name word: capitalised, may be hyphenated or have an inner capital (McElligott, O'Dwyer, LaToya).
+NAME_WORD = r"(?:[A-Z][a-z]*[’']?[A-Z]?[a-z]+(?:-[A-Z][a-z]*[’']?[A-Z]?[a-z]+)?|[A-Z]’[A-Z][a-z]+|O'[A-Z][a-z]+)"
+FULL_NAME_RE = re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}\b")
+TITLED_RE = re.compile(rf"(?<![A-Za-z])(?P<title>{TITLE_RE.pattern})(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
+
+# Words that appear capitalised in minutes but are not part of a person's name.
+NOT_NAME_WORDS = set("""
+The A An This That These Those It Its He She They We Our Their His Her There Here Of And For To In On At By With
+From As Or But If When Where Which Who Whom Whose What How Why All Any Each Every Some No None Not Also Both
+Board Boards Partnership Partnerships Council Councils Councillor Councillors Committee Group Groups Team Teams
+Service Services Trust Police Policing Fire Brigade Authority Office Department Ministry Unit Centre Center Panel
+Forum Network Agency Commission Commissioner Company Court Courts University College School Schools Hospital
+Health Public Safety Safer Community Communities Safeguarding Adults Adult Children Childrens Children's Family
+Families Youth Justice Probation Crime Criminal Violence Violent Domestic Abuse Strategy Strategies Plan Plans
+Programme Programmes Project Projects Scheme Schemes Operation Campaign Assessment Framework Fund Funding Report
+Reports Update Updates Performance Dashboard Minutes Minute Meeting Meetings Agenda Item Items Action Actions
+Apologies Apology Absence Present Attendance Attendees Members Member Chair Chairman Chairwoman Vice Deputy
+Director Directors Assistant Head Manager Managers Officer Officers Lead Coordinator Co-ordinator Commander
+Chief Executive Inspector Superintendent Sergeant Constable Analyst Adviser Advisor Senior Principal Strategic
+Partnership Borough London National Metropolitan Mayor Mayor's Local Government Royal City County District Town
+Hall Road Street Estate Park Green Lane Avenue Close House Square Room Civic Centre Way Hill High North South
+East West Central Greater New Old January February March April May June July August September October November
+December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Winter Q1 Q2 Q3 Q4 Year
+Years Date Next Previous Matters Arising Any Other Business Welcome Introductions Introduction Declarations
+Declaration Interest Interests Terms Reference Forward Work Future Noted Agreed Resolved Resolution Approved
+Covid Coronavirus Lockdown Mental Social Care Early Help Housing Homes Homeless Homelessness Drug Drugs Alcohol
+Misuse Substance Anti Behaviour Behavior Hate Gangs Gang Knife Knives Burglary Robbery Theft Offending
+Reoffending Re-offending Offender Offenders Management Integrated Prevent Prevention Channel Victim Victims
+Support Watch Neighbourhood Neighbourhoods Safe Safety Protection Protections Order Orders Notice Notices
+Engagement Equality Equalities Diversity Inclusion Education Training Employment Data Information Intelligence
+Women Girls Men Boys Young People Person Persons Adolescents Vulnerable Exploitation Sexual Serious Organised
+Modern Slavery Trafficking Terrorism Counter Extremism Radicalisation Cyber Online Fraud Scams Road Roads
+Transport Traffic Environment Environmental Planning Regeneration Licensing Enforcement Trading Standards
+Please Thank Thanks Dear Yours Sincerely Note Notes Email Tel Telephone Contact Venue Media Webcast Additional
+Documents Supporting Document Page Pages Appendix Annex Table Figure Section Paragraph Part Version Draft Final
+Key Main Overall Total Summary Overview Highlights Headlines Priorities Priority Outcome Outcomes Objectives
+Risk Risks Review Reviews Needs Audit Inspection Quality Improvement Delivery Commissioning Commissioned
+Budget Finance Financial Resources Resource Capital Revenue Grant Grants Bid Bids Contract Contracts Charter
+Task Finish Steering Sub Subgroup Sub-Group Working Joint Multi Multi-Agency Agency Agencies Partner Partners
+Stakeholder Stakeholders Resident Residents Citizen Citizens Customer Customers Business Businesses Retail
+Economy Night Time Day Week Weeks Month Months Quarter Quarterly Annual Annually Monthly Weekly Daily
+Tranche Phase Stage Level Levels Rate Rates Figure Figures Number Numbers Total Totals Increase Decrease
+Reduction Reductions Rise Fall Trend Trends Cases Case Incidents Incident Offences Offence Calls Call Reports
+Barnet Brent Harrow Enfield Haringey Camden Bromley Croydon Dorset Wiltshire England Wales Scotland Britain UK
+Romanian Romania Romanians Chinese Jewish Muslim Asian British English European Essex Kent Surrey Hendon Colindale
+Cricklewood Finchley Golders Edgware Burnt Oak Chipping Barnet Wood Hampstead Westminster Camden Islington
+NHS CCG ICB ICS GP GPs MARAC MASH IOM ASB VAWG DV DA CSE SEN ADHD CCTV ANPR OWL PSPO PSPOs BCU SNT SNB SCPB HWBB
+Please See Following Item Report Cabinet Resident Residents Opposition Leader Mayor Lord Speaker Clerk Secretary
+Governance Democratic Democracy Legal Monitoring Officer Solicitor Legal Services Scrutiny Overview Select
+""".split())
+
+# Lower-case words that may sit inside a multi-word organisation or post but never in a name.
+NAME_CONNECTORS = {"de", "van", "von", "der", "da", "di", "le", "la", "du", "bin", "al"}
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A name as written, split into its title (if any) and the name proper."""
+
+    title: str          # "Inspector", "Ms", "Cllr", "" when none
+    name: str           # "Muneeb Ishtiaq", "McElligott"
+
+    @property
+    def words(self) -> list[str]:
+        return self.name.split()
+
+    @property
+    def surname(self) -> str:
+        return self.words[-1] if self.words else ""
+
+    @property
+    def is_full(self) -> bool:
+        return len(self.words) >= 2
+
+    @property
+    def written(self) -> str:
+        return f"{self.title} {self.name}".strip()
+
+    @property
+    def rank_post(self) -> str | None:
+        """The post a rank title implies: 'Inspector', 'Superintendent', 'DCI'."""
+        if not self.title:
+            return None
+        posts = [t for t in _split_titles(self.title) if t.casefold().rstrip(".") not in _COURTESY_FOLDED]
+        if not posts:
+            return None
+        post = " ".join(posts)
+        return RANK_POST.get(post.casefold(), post)
+
+    @property
+    def is_councillor(self) -> bool:
+        return any(t.casefold().rstrip(".") in ("cllr", "councillor") for t in _split_titles(self.title))
+
+
+_COURTESY_FOLDED = {c.casefold().rstrip(".") for c in COURTESY} - {"acting", "interim", "temporary"}
+
+
+def _split_titles(title: str) -> list[str]:
+    out, rest = [], title.strip()
+    while rest:
+        m = re.match(rf"({_TITLE_ALT})(?![A-Za-z])\.?\s*", rest)
+        if not m:
+            break
+        out.append(m.group(1))
+        rest = rest[m.end():]
+    return out
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def is_name_word(word: str) -> bool:
+    return bool(re.fullmatch(NAME_WORD, word)) and word not in NOT_NAME_WORDS
+
+
+def split_title(text: str) -> NameParts:
+    """'Inspector Muneeb Ishtiaq' -> ('Inspector', 'Muneeb Ishtiaq')."""
+    text = " ".join(text.split())
+    m = TITLE_RE.match(text)
+    if m and m.end() < len(text):
+        return NameParts(m.group(0).strip(), text[m.end():].strip())
+    return NameParts("", text)
+
+
+def parse_person(text: str, allow_single: bool = False) -> NameParts | None:
+    """The person a short phrase names, or None: 'Cllr Jennifer Grocock', 'Ms McElligott', 'Matt Leng'."""
+    text = re.sub(r"\s+", " ", text).strip(" .,;:–-•·*()")
+    if not text or len(text) > 60:
+        return None
+    parts = split_title(text)
+    words = parts.words
+    if not words or len(words) > 4:
+        return None
+    if not all(is_name_word(w) or (w.casefold() in NAME_CONNECTORS and 0 < i < len(words) - 1)
+               for i, w in enumerate(words)):
+        return None
+    if len(words) == 1 and not parts.title and not allow_single:
+        return None
+    return parts
+
+
+def leading_person(text: str) -> tuple[NameParts, str] | None:
+    """A person's name at the start of text, and what follows: 'Tina McElligott, Director ...'."""
+    text = text.strip(" •·*-–\t")
+    m = TITLED_RE.match(text)
+    if m:
+        name_words = m.group("name").split()
+        # "Inspector Muneeb Ishtiaq Metropolitan Police": stop the name where non-name words start.
+        kept = []
+        for w in name_words:
+            if not is_name_word(w):
+                break
+            kept.append(w)
+        if kept:
+            name = " ".join(kept)
+            end = m.start("name") + len(name)
+            return NameParts(m.group("title").strip(), name), text[end:]
+        return None
+    m = re.match(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}", text)
+    if not m:
+        return None
+    words = m.group(0).split()
+    kept = []
+    for w in words:
+        if not is_name_word(w):
+            break
+        kept.append(w)
+    if len(kept) < 2:
+        return None
+    if len(kept) > 3:
+        kept = kept[:2]
+    name = " ".join(kept)
+    return NameParts("", name), text[len(name):]
+
+
+def titled_mentions(text: str) -> list[tuple[NameParts, int, int]]:
+    """Every 'Title Name' in a sentence, with its span."""
+    out = []
+    for m in TITLED_RE.finditer(text):
+        words = []
+        for w in m.group("name").split():
+            if not is_name_word(w):
+                break
+            words.append(w)
+        if not words:
+            continue
+        name = " ".join(words)
+        out.append((NameParts(" ".join(m.group("title").split()), name), m.start(), m.start("name") + len(name)))
+    return out
+
+
+def full_name_mentions(text: str) -> list[tuple[NameParts, int, int]]:
+    """Untitled two- or three-word names in a sentence ('Tania Martin'), with their spans."""
+    out = []
+    for m in FULL_NAME_RE.finditer(text):
+        words = m.group(0).split()
+        start = m.start()
+        # Trim leading non-name words ("The Chair", "Councillor"), then keep a run of name words.
+        while words and not is_name_word(words[0]):
+            start += len(words[0]) + 1
+            words = words[1:]
+        run = []
+        for w in words:
+            if not is_name_word(w):
+                break
+            run.append(w)
+        if len(run) < 2:
+            continue
+        end_pos = start + len(" ".join(run))
+        following = text[end_pos:end_pos + 30]
+        # "Grahame Park Estate", "Hendon Football Club": a name followed by an institution word is a place.
+        nxt = re.match(r"\s+([A-Z][\w’']*)", following)
+        if nxt and nxt.group(1) in NOT_NAME_WORDS and nxt.group(1) not in ("The", "And", "For", "To", "In", "On",
+                                                                              "At", "With", "As", "He", "She"):
+            continue
+        out.append((NameParts("", " ".join(run)), start, end_pos))
+    return out

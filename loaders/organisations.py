@@ -1,0 +1,139 @@
+"""Recognising organisations: a gazetteer of UK public bodies plus the shapes local bodies' names take."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from loaders.names import fold
+
+# Words that end the name of an organisation ("Barnet Safeguarding Adults Board").
+ORG_HEADS = (
+    "Board", "Partnership", "Council", "Trust", "Brigade", "Police", "Service", "Services", "Authority",
+    "Commission", "Company", "University", "College", "Court", "Forum", "Group", "Network", "Agency",
+    "Office", "Department", "Commissioner", "Association", "Society", "Foundation", "Charity", "Corporation",
+    "Homes", "Watch", "CCG", "ICB", "CIC", "Centre", "Mencap", "Inspectorate", "Ministry", "Panel", "Team",
+    "Committee", "Club", "Embassy", "Support",
+)
+# Of these, the ones whose bodies are too small or internal to count as organisations on their own.
+MINOR_HEADS = {"Panel", "Team", "Committee", "Group", "Centre", "Club", "Support"}
+_CONNECT = r"(?:\s+(?:of|for|and|&|the|on|in|upon)\s+|\s+|,\s+(?=[A-Z][a-z]+\s+and\s))"
+_WORD = r"(?:[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]{2,}|[A-Z])"
+ORG_PHRASE_RE = re.compile(
+    rf"\b{_WORD}(?:{_CONNECT}{_WORD}){{0,8}}?\s+(?:{'|'.join(ORG_HEADS)})\b(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
+)
+# Leading words that belong to the sentence, not the organisation.
+_LEADING_NOISE = re.compile(r"^(?:(?:The|A|An|This|That|Our|Their|His|Her|Its|Each|Every|All|Both|Any|Other|"
+                            r"New|Local|Partner|Statutory|Current|Previous|Next|Chair|Chairman|Members?|"
+                            r"Apologies|From|With|And|By|At|In|On|To|For|Of|Cllr|Councillor|Mr|Ms|Mrs|Dr)\s+)+")
+
+
+@dataclass
+class OrgEntry:
+    name: str
+    kind: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, OrgEntry]            # folded form -> entry
+    boroughs: dict[str, str]                # folded place -> council name
+
+    def lookup(self, text: str, home: str | None = None) -> OrgEntry | None:
+        """The organisation a phrase names, if the gazetteer or a council pattern knows it."""
+        text = re.sub(r"\s+", " ", text).strip(" .,;:()")
+        text = re.sub(r"\s*\((?:[A-Z]{2,}[a-z]?)\)$", "", text)   # "London Borough of Barnet (LBB)"
+        key = fold(text)
+        key_no_the = re.sub(r"^the ", "", key)
+        for k in (key, key_no_the):
+            if k in self.entries:
+                return self.entries[k]
+        council = self.council(text, home)
+        if council:
+            return OrgEntry(council, "council")
+        return None
+
+    def council(self, text: str, home: str | None = None) -> str | None:
+        key = re.sub(r"^the ", "", fold(text))
+        if home and key in ("council", "the council", "local authority", "the local authority"):
+            return home
+        m = re.fullmatch(r"(?:london borough of|lb|royal borough of) (.+)", key) \
+            or re.fullmatch(r"(.+?) (?:london borough )?council", key)
+        if m and m.group(1) in self.boroughs:
+            return self.boroughs[m.group(1)]
+        if m and key.endswith("council") and not key.startswith(("london borough", "lb ")):
+            place = m.group(1)
+            if re.fullmatch(r"[a-z][a-z' ,&-]*", place) and len(place.split()) <= 4 and place not in _NOT_PLACES:
+                return " ".join(w.capitalize() if w not in ("and", "of", "upon") else w
+                                for w in text.strip().split()[:-1]) + " Council"
+        if home and re.fullmatch(r"lb[a-z]", key) and fold(home).split()[-1].startswith(key[2]):
+            return home
+        if key in self.boroughs and home == self.boroughs[key]:
+            return None   # a bare place name is a place, not the council
+        return None
+
+
+_NOT_PLACES = {"the", "county", "district", "borough", "city", "parish", "town", "local", "full", "the full"}
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: str | None = None) -> Gazetteer:
+    if path:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    else:
+        raw = yaml.safe_load(resources.files("loaders").joinpath("data/organisations.yaml").read_text(encoding="utf-8"))
+    entries: dict[str, OrgEntry] = {}
+    for item in raw.get("organisations") or []:
+        entry = OrgEntry(item["name"], item.get("kind"), list(item.get("aliases") or []))
+        for form in [entry.name, *entry.aliases]:
+            entries[fold(form)] = entry
+    boroughs = {}
+    for place, council in raw.get("london_boroughs") or []:
+        boroughs[fold(place)] = council
+        entry = OrgEntry(council, "council", [f"{place} Council", f"LB {place}", f"London Borough of {place}"])
+        for form in [council, *entry.aliases]:
+            entries[fold(form)] = entry
+    return Gazetteer(entries, boroughs)
+
+
+def home_council(text: str, gazetteer: Gazetteer) -> str | None:
+    """The council that publishes the minutes: from its e-mail domain, else its most named borough."""
+    votes: Counter[str] = Counter()
+    for domain in re.findall(r"@([a-z\-]+)\.gov\.uk", text, re.I):
+        place = fold(domain.replace("-", " "))
+        if place in gazetteer.boroughs:
+            votes[gazetteer.boroughs[place]] += 5
+    for m in re.finditer(r"\b(?:London Borough of|LB)\s+([A-Z][a-z]+(?:\s+(?:and|upon)\s+[A-Z][a-z]+)?)|"
+                         r"\b([A-Z][a-z]+(?:\s+(?:and|upon)\s+[A-Z][a-z]+)?)\s+(?:Council|Civic Centre)\b", text):
+        place = fold(m.group(1) or m.group(2))
+        if place in gazetteer.boroughs:
+            votes[gazetteer.boroughs[place]] += 1
+    if not votes:
+        for place, council in gazetteer.boroughs.items():
+            n = len(re.findall(rf"\b{re.escape(place)}\b", fold(text)))
+            if n >= 3:
+                votes[council] += n
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def clean_org_phrase(phrase: str) -> str:
+    phrase = " ".join(phrase.split())
+    phrase = _LEADING_NOISE.sub("", phrase)
+    return phrase.strip(" ,.;:")
+
+
+def find_org_phrases(text: str) -> list[tuple[str, int, int]]:
+    """Capitalised phrases ending in an institution word ('Barnet Safeguarding Adults Board')."""
+    out = []
+    for m in ORG_PHRASE_RE.finditer(text):
+        phrase = clean_org_phrase(m.group(0))
+        if len(phrase.split()) < 2:
+            continue
+        out.append((phrase, m.end() - len(phrase), m.end()))
+    return out

@@ -1,0 +1,193 @@
+"""Finding a document's structure: the header before the items, and each agenda item's title and text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Line:
+    no: int          # 1-based line number in the document
+    text: str
+
+    @property
+    def indented(self) -> bool:
+        return bool(re.match(r"\s{2,}\S", self.text))
+
+
+@dataclass
+class Item:
+    number: str | None
+    title: str
+    line: int
+    agenda: list[Line] = field(default_factory=list)   # the agenda's description, before "Minutes:"
+    body: list[Line] = field(default_factory=list)     # the minutes of the item
+
+    @property
+    def text(self) -> str:
+        return "\n".join(l.text for l in self.body)
+
+
+@dataclass
+class Layout:
+    header: list[Line]
+    items: list[Item]
+    kind: str        # "moderngov", "moderngov-unnumbered", "single-item", "headings"
+
+
+_NOISE_IN_TITLE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+[\d.,]+\s*[KM]B\b|\s*View (?:the )?(?:reasons|directions).*$"
+                             r"|\s*\.\.\.\s*view the full.*$", re.I)
+_NUMBER_ALONE = re.compile(r"^\s*(\d{1,3})\.?\s*$")
+_NUMBERED_HEADING = re.compile(r"^\s*(?:No\.?\s*)?(\d{1,3})(?:\.(?!\d)\s*|\s+|\)\s*)(?:([ivx]{1,4})\)\s*)?(\S.*)$")
+_SUB_HEADING = re.compile(r"^\s*([ivx]{1,4})\)\s+(\S.*)$")
+_MINUTES_LABEL = re.compile(r"^\s*Minutes\s*:\s*$", re.I)
+_COVER_ROW = re.compile(r"\t|\s\d+\s*-\s*\d+\s*$")
+_SENTENCE_END = re.compile(r"[.;:]\s*$")
+
+
+def clean_title(title: str) -> str:
+    title = _NOISE_IN_TITLE.sub("", title)
+    title = re.sub(r"^The meeting (?:finished|closed|ended) at [\d.:]+\s*(?:am|pm|hrs)?\.?\s*", "", title, flags=re.I)
+    title = re.sub(r"\s+", " ", title).strip(" *#:-–")
+    return title
+
+
+def parse_layout(text: str) -> Layout:
+    lines = [Line(i + 1, t) for i, t in enumerate(text.split("\n"))]
+    nonblank = [l for l in lines if l.text.strip()]
+    if nonblank and re.fullmatch(r"\s*Agenda item\s*", nonblank[0].text, re.I):
+        return _single_item(lines)
+    layout = _moderngov_numbered(lines)
+    if layout:
+        return layout
+    layout = _moderngov_unnumbered(lines)
+    if layout:
+        return layout
+    return _headings(lines)
+
+
+def _next_nonblank(lines: list[Line], i: int) -> int | None:
+    for j in range(i, len(lines)):
+        if lines[j].text.strip():
+            return j
+    return None
+
+
+def _split_agenda(item: Item, lines: list[Line]) -> None:
+    """Lines up to a 'Minutes:' label are the agenda's description; after it, the minutes."""
+    for k, line in enumerate(lines):
+        if _MINUTES_LABEL.match(line.text):
+            item.agenda = lines[:k]
+            item.body = lines[k + 1:]
+            return
+    item.body = lines
+
+
+def _single_item(lines: list[Line]) -> Layout:
+    first = _next_nonblank(lines, 0)
+    title_at = _next_nonblank(lines, first + 1)
+    if title_at is None:
+        return Layout(lines, [], "single-item")
+    item = Item(None, clean_title(lines[title_at].text), lines[title_at].no)
+    _split_agenda(item, lines[title_at + 1:])
+    return Layout(lines[:title_at], [item], "single-item")
+
+
+def _moderngov_numbered(lines: list[Line]) -> Layout | None:
+    """ModernGov pages: the item number alone on a line, then the title, then 'Minutes:'."""
+    starts: list[tuple[int, int, str]] = []      # (line index of number, index of title, number)
+    previous = None
+    for i, line in enumerate(lines):
+        m = _NUMBER_ALONE.match(line.text)
+        if not m:
+            continue
+        j = _next_nonblank(lines, i + 1)
+        if j is None or _NUMBER_ALONE.match(lines[j].text):
+            continue
+        n = int(m.group(1))
+        if previous is not None and not (previous < n <= previous + 3):
+            continue
+        starts.append((i, j, m.group(1)))
+        previous = n
+    if len(starts) < 2 and not (starts and any(_MINUTES_LABEL.match(l.text) for l in lines)):
+        return None
+    items = []
+    for k, (i, j, number) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        item = Item(number, clean_title(lines[j].text), lines[j].no)
+        _split_agenda(item, lines[j + 1:end])
+        items.append(item)
+    return Layout(lines[:starts[0][0]], items, "moderngov")
+
+
+def _moderngov_unnumbered(lines: list[Line]) -> Layout | None:
+    """Older ModernGov pages: unindented titles after 'No. Item', each item's text indented below."""
+    head = next((i for i, l in enumerate(lines) if re.fullmatch(r"\s*No\.?\s+Item\s*", l.text, re.I)), None)
+    if head is None:
+        return None
+    rest = lines[head + 1:]
+    if sum(1 for l in rest if l.indented) < 3:
+        return None
+    items: list[Item] = []
+    pending: list[Line] = []
+    for line in rest:
+        if line.text.strip() and not line.indented:
+            if items:
+                _split_agenda(items[-1], pending)
+            items.append(Item(None, clean_title(line.text), line.no))
+            pending = []
+        elif items:
+            pending.append(line)
+    if items:
+        _split_agenda(items[-1], pending)
+    return Layout(lines[:head + 1], items, "moderngov-unnumbered") if items else None
+
+
+def _is_heading_text(title: str) -> bool:
+    title = title.strip()
+    if not title or len(title) > 160 or _COVER_ROW.search(title):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’/-]*", title)
+    if not words:
+        return False
+    if title.isupper():
+        return True
+    capitalised = sum(1 for w in words if w[0].isupper())
+    # Headings are mostly capitalised and do not read as a sentence.
+    if _SENTENCE_END.search(title) and not re.search(r"\d{4}\s*\.?$", title):
+        return capitalised / len(words) >= 0.6 and len(words) <= 14
+    return capitalised / len(words) >= 0.45 or len(words) <= 6
+
+
+def _headings(lines: list[Line]) -> Layout:
+    """Minutes as plain text or Markdown: numbered headings ('4. Localised Policing', '6. i) ...')."""
+    start = 0
+    for i, line in enumerate(lines):
+        if re.match(r"\s*(?:Minutes of (?:a |the )?meeting|MINUTES\s*$)", line.text, re.I):
+            start = i
+            break
+    heads: list[tuple[int, str, str]] = []      # (index, number, title)
+    previous: int | None = None
+    last_main: str | None = None
+    for i in range(start, len(lines)):
+        text = lines[i].text
+        m = _NUMBERED_HEADING.match(text)
+        if m:
+            n = int(m.group(1))
+            if (previous is None and n <= 20) or (previous is not None and previous < n <= previous + 3):
+                if _is_heading_text(m.group(3)):
+                    number = f"{m.group(1)} {m.group(2)})" if m.group(2) else m.group(1)
+                    heads.append((i, number, m.group(3)))
+                    previous, last_main = n, m.group(1)
+            continue
+        s = _SUB_HEADING.match(text)
+        if s and last_main and heads and _is_heading_text(s.group(2)):
+            heads.append((i, f"{last_main} {s.group(1)})", s.group(2)))
+    items = []
+    for k, (i, number, title) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
+        item = Item(number, clean_title(title), lines[i].no)
+        _split_agenda(item, lines[i + 1:end])
+        items.append(item)
+    header_end = heads[0][0] if heads else len(lines)
+    return Layout(lines[:header_end], items, "headings")
