@@ -250,8 +250,10 @@ def _define_acronyms(ctx: Context) -> None:
 
 def resolve_org(ctx: Context, text: str, loose: bool = False) -> OrgEntry | None:
     """The organisation a phrase names: gazetteer, this document's acronyms, or an institution-shaped name."""
-    text = re.sub(r"\s+", " ", text).strip(" .,;:()*")
-    if not text or len(text) > 90:
+    text = re.sub(r"\s+", " ", text).strip(" .,;:*")
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    if not text or len(text) > 90 or text.count("(") != text.count(")"):
         return None
     if text in ctx.org_aliases:
         return ctx.org_aliases[text]
@@ -266,7 +268,8 @@ def resolve_org(ctx: Context, text: str, loose: bool = False) -> OrgEntry | None
     if phrases and phrases[-1][2] == len(bare) and len(phrases[-1][0].split()) >= len(bare.split()) - 1:
         return OrgEntry(phrases[-1][0])
     if loose and re.fullmatch(r"(?:[A-Z][\w’'&-]*\s?){1,5}", bare) and not _ROLE_WORD_RE.search(bare) \
-            and not all(is_name_word(w) for w in bare.split()):
+            and not all(is_name_word(w) for w in bare.split()) and not split_title(bare).title \
+            and (len(bare.split()) >= 2 or not bare.isupper()):
         return OrgEntry(bare)
     return None
 
@@ -280,16 +283,14 @@ def note_org(ctx: Context, entry: OrgEntry, evidence: str) -> Organisation:
 def _organisation_mentions(ctx: Context) -> None:
     """Every organisation named anywhere in the text, for the document's MENTIONS and Organisation nodes."""
     text = ctx.doc.text
-    seen_forms = set()
+    gazetteer_hits: list[tuple[OrgEntry, str]] = []
     for entry in {id(e): e for e in ctx.gazetteer.entries.values()}.values():
         for form in [entry.name, *entry.aliases]:
-            if form in seen_forms:
-                continue
-            seen_forms.add(form)
-            flags = 0 if form.isupper() or len(form) <= 4 else re.I
+            # Acronyms and one-word names only as written ("Refuge", not "refuge beds").
+            flags = 0 if form.isupper() or " " not in form else re.I
             m = re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text, flags)
             if m:
-                note_org(ctx, entry, _line_of(text, m.start()))
+                gazetteer_hits.append((entry, _line_of(text, m.start())))
                 break
     for acr, entry in ctx.org_aliases.items():
         if re.search(rf"\b{re.escape(acr)}\b", text):
@@ -300,22 +301,33 @@ def _organisation_mentions(ctx: Context) -> None:
         entry = ctx.gazetteer.lookup(m.group(0), ctx.home)
         if entry:
             note_org(ctx, entry, _line_of(text, m.start()))
+    person_words = {w for r in ctx.people.records for w in r.name.split()}
+    found: list[tuple[str, str]] = []
     for line in ctx.doc.lines:
+        if "\t" in line:
+            continue   # a PDF table whose columns ran together: no phrase in it is whole
         plain = _titlecase_line(line)
-        for phrase, start, end in find_org_phrases(plain):
+        for phrase, start, end in find_org_phrases(plain, strict=True):
+            if set(phrase.split()) & person_words:
+                continue
             entry = ctx.gazetteer.lookup(phrase, ctx.home)
             if entry is None:
                 if not _plausible_org(phrase):
                     continue
                 entry = OrgEntry(phrase)
             note_org(ctx, entry, line.strip())
+    # A known body inside a longer local name ("Mencap" in "Barnet Mencap") is that local body.
+    longer = [fold(n) for n in ctx.orgs_seen]
+    for entry, evidence in gazetteer_hits:
+        short = fold(entry.name)
+        if entry.name in ctx.orgs_seen or not any(n != short and n.endswith(" " + short) for n in longer):
+            note_org(ctx, entry, evidence)
 
 
 def _plausible_org(phrase: str) -> bool:
     words = phrase.split()
     head = words[-1]
-    if head in ("Team", "Panel", "Support", "Services", "Service", "Centre", "Office", "Department", "Club",
-                "Homes", "Watch", "Network", "Committee", "Unit") and len(words) < 3:
+    if head in ("Club", "Watch", "Committee") and len(words) < 3:
         return False
     if head in ("Team", "Support", "Unit"):
         return False
@@ -359,8 +371,11 @@ def note_person(ctx: Context, parts: NameParts, line: int | None, role: str | No
 
 def split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None]:
     """'Director of Public Health, London Borough of Barnet (LBB)' -> (role, organisation)."""
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:–-—()")
-    if not text:
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:–-—")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1]
+    text = text.strip(" ,.;:–-—")
+    if not text or text.count("(") != text.count(")"):
         return None, None
     paren = re.fullmatch(r"(.*?)\s*\(([^()]+)\)", text)
     if paren and not re.fullmatch(r"[A-Z]{2,6}", paren.group(2)):
@@ -372,7 +387,7 @@ def split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None
         if _ROLE_WORD_RE.search(inner) and role is None:
             return inner, org2
         return role, org2
-    segments = [s.strip() for s in re.split(r",\s*|\s+[–—-]\s+|\s+at\s+|\s+from\s+", text) if s.strip()]
+    segments = [s.strip() for s in split_outside_parens(text, r",\s*|\s+[–—-]\s+|\s+at\s+|\s+from\s+") if s.strip()]
     org = None
     cut = len(segments)
     for i in range(len(segments) - 1, -1, -1):
@@ -384,6 +399,17 @@ def split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None
         elif org is not None:
             break
     role_parts = segments[:cut]
+    if org is None and segments:
+        # "CEO CommUNITY Barnet", "Chair of Barnet Safer Neighbourhood Board": a post, then its body.
+        words = segments[-1].split()
+        for k in range(1, len(words)):
+            left, right = " ".join(words[:k]), " ".join(words[k:])
+            right = re.sub(r"^(?:of|for|at|with)\s+(?:the\s+)?", "", right)
+            if _ROLE_WORD_RE.search(left) and not _ROLE_WORD_RE.search(right) \
+                    and not re.search(r"(?:&|\band|\bof|\bfor)$", left):
+                found = resolve_org(ctx, right, loose=True)
+                if found:
+                    return ", ".join(segments[:-1] + [left]), found
     if org is None and len(segments) == 1:
         found = resolve_org(ctx, segments[0])
         if found:
@@ -398,6 +424,24 @@ def split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None
     if role and not (_ROLE_WORD_RE.search(role) or len(role.split()) <= 6):
         role = None
     return role, org
+
+
+def split_outside_parens(text: str, separator: str) -> list[str]:
+    """Split on a separator pattern, but never inside parentheses: 'A (X, Y), B (Z)' -> ['A (X, Y)', 'B (Z)']."""
+    masked, depth = [], 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        masked.append("\x00" if depth and ch not in "()" else ch)
+    masked_text = "".join(masked)
+    out, last = [], 0
+    for m in re.finditer(separator, masked_text):
+        out.append(text[last:m.start()])
+        last = m.end()
+    out.append(text[last:])
+    return out
 
 
 def parse_entry(ctx: Context, text: str, line: int | None) -> tuple[PersonRecord, NameParts] | None:
@@ -655,7 +699,7 @@ def _apology_list(ctx: Context, text: str, line_no: int) -> int:
     text = re.sub(r"\.\s*$", "", text.strip())
     text = re.sub(r"^(?:the following\s*:?\s*)", "", text, flags=re.I)
     # Keep "who was substituted by" together; split the rest on commas and 'and'.
-    segments = [s for s in re.split(r",\s*(?:and\s+)?(?:from\s+)?|\s+and\s+(?:from\s+)?(?=[A-Z])|;\s*", text)
+    segments = [s for s in split_outside_parens(text, r",\s*(?:and\s+)?(?:from\s+)?|\s+and\s+(?:from\s+)?(?=[A-Z])|;\s*")
                 if s.strip()]
     count = 0
     current: PersonRecord | None = None
@@ -832,7 +876,8 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
         after = text[e:]
         m = re.match(r"\s*\(([^)]{2,90})\)", after) or _APPOSITIVE.match(after)
         if m and not re.match(r"\s*(?:and|who|which|that)\b", m.group(1)):
-            role, org = split_role_org(ctx, m.group(1))
+            stated = re.split(r"\s+and\s+(?=(?:[A-Z][\w’'-]+\s){1,3})|,\s*(?:who|which|in her|in his)\b", m.group(1))[0]
+            role, org = split_role_org(ctx, stated)
             if role and not _ROLE_WORD_RE.search(role):
                 role = None
             if role or org:

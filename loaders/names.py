@@ -19,11 +19,6 @@ RANKS = [
 COURTESY = ["Councillor", "Cllr.", "Cllr", "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr.", "Dr",
             "Prof.", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness", "Rev.", "Rev", "Reverend",
             "Acting", "Interim", "Temporary"]
-# The post a rank stands for, as a reader would write it.
-RANK_POST = {"ci": "Chief Inspector", "chief insp": "Chief Inspector", "chief insp.": "Chief Inspector",
-             "supt": "Superintendent", "supt.": "Superintendent", "ch supt": "Chief Superintendent",
-             "ch. supt.": "Chief Superintendent", "insp": "Inspector", "insp.": "Inspector", "sgt": "Sergeant",
-             "dci": "DCI", "di": "Detective Inspector", "ds": "Detective Sergeant", "pc": "PC"}
 
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(RANKS + COURTESY, key=len, reverse=True))
 TITLE_RE = re.compile(rf"(?:(?:{_TITLE_ALT})(?![A-Za-z])\.?\s+)+")
@@ -114,8 +109,7 @@ class NameParts:
         posts = [t for t in _split_titles(self.title) if t.casefold().rstrip(".") not in _COURTESY_FOLDED]
         if not posts:
             return None
-        post = " ".join(posts)
-        return RANK_POST.get(post.casefold(), post)
+        return " ".join(posts)
 
     @property
     def is_councillor(self) -> bool:

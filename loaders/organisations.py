@@ -18,18 +18,19 @@ ORG_HEADS = (
     "Commission", "Company", "University", "College", "Court", "Forum", "Group", "Network", "Agency",
     "Office", "Department", "Commissioner", "Association", "Society", "Foundation", "Charity", "Corporation",
     "Homes", "Watch", "CCG", "ICB", "CIC", "Centre", "Mencap", "Inspectorate", "Ministry", "Panel", "Team",
-    "Committee", "Club", "Embassy", "Support",
+    "Committee", "Club", "Embassy", "Support", "Magistrates",
 )
-# Of these, the ones whose bodies are too small or internal to count as organisations on their own.
-MINOR_HEADS = {"Panel", "Team", "Committee", "Group", "Centre", "Club", "Support"}
+# Heads too often naming a department, a building or a function to be trusted when scanning prose.
+WEAK_HEADS = {"Police", "Service", "Services", "Team", "Panel", "Centre", "Unit", "Support", "Office",
+              "Department", "Agency", "Network"}
 _CONNECT = r"(?:\s+(?:of|for|and|&|the|on|in|upon)\s+|\s+|,\s+(?=[A-Z][a-z]+\s+and\s))"
 _WORD = r"(?:[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]{2,}|[A-Z])"
 ORG_PHRASE_RE = re.compile(
-    rf"\b{_WORD}(?:{_CONNECT}{_WORD}){{0,8}}?\s+(?:{'|'.join(ORG_HEADS)})\b(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
+    rf"\b{_WORD}(?:{_CONNECT}{_WORD}){{0,7}}\s+(?:{'|'.join(ORG_HEADS)})\b"
+    rf"(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
 )
-# Leading words that belong to the sentence, not the organisation.
 _LEADING_NOISE = re.compile(r"^(?:(?:The|A|An|This|That|Our|Their|His|Her|Its|Each|Every|All|Both|Any|Other|"
-                            r"New|Local|Partner|Statutory|Current|Previous|Next|Chair|Chairman|Members?|"
+                            r"New|Partner|Statutory|Current|Previous|Next|Chair|Chairman|Members?|"
                             r"Apologies|From|With|And|By|At|In|On|To|For|Of|Cllr|Councillor|Mr|Ms|Mrs|Dr)\s+)+")
 
 
@@ -57,6 +58,14 @@ class Gazetteer:
         council = self.council(text, home)
         if council:
             return OrgEntry(council, "council")
+        # "Barnet & Finchley Jobcentre Plus", "Mayor's Office for Policing and Crime DNA": a known body
+        # with a local qualifier before it or a word after it.
+        words = key_no_the.split()
+        for cut in range(1, min(3, len(words) - 1) + 1):
+            for candidate in (" ".join(words[cut:]), " ".join(words[:-cut])):
+                entry = self.entries.get(candidate)
+                if entry and len(candidate.split()) >= 2:
+                    return entry
         return None
 
     def council(self, text: str, home: str | None = None) -> str | None:
@@ -125,15 +134,36 @@ def home_council(text: str, gazetteer: Gazetteer) -> str | None:
 def clean_org_phrase(phrase: str) -> str:
     phrase = " ".join(phrase.split())
     phrase = _LEADING_NOISE.sub("", phrase)
+    phrase = re.sub(r"^(?:(?:of|for|at|and|the|to|from|with)\s+)+", "", phrase)
+    # "Vice Chairman for Barnet Safer Neighbourhood Board": the post is not part of the body's name.
+    phrase = re.sub(r"^.*\b(?:Chair(?:man|woman|person)?|Director|Manager|Head|Officer|Lead|Coordinator|Member|"
+                    r"Commander|Representative)\s+(?:of|for|at)\s+(?:the\s+)?", "", phrase)
     return phrase.strip(" ,.;:")
 
 
-def find_org_phrases(text: str) -> list[tuple[str, int, int]]:
-    """Capitalised phrases ending in an institution word ('Barnet Safeguarding Adults Board')."""
+def find_org_phrases(text: str, strict: bool = False) -> list[tuple[str, int, int]]:
+    """Capitalised phrases ending in an institution word ('Barnet Safeguarding Adults Board').
+
+    strict (for scanning prose): weak heads ('Service', 'Police') do not count, and a phrase that runs
+    on into more capitalised words ('Multi Agency Risk Assessment Conference') is part of something else.
+    """
     out = []
     for m in ORG_PHRASE_RE.finditer(text):
-        phrase = clean_org_phrase(m.group(0))
+        phrase = m.group(0)
+        # Two bodies joined by 'and': "Barnet Public Health and North Central London Integrated Care Board".
+        parts = re.split(r"\s+(?:and|&)\s+", phrase)
+        if len(parts) > 1 and any(re.search(rf"\b(?:{'|'.join(ORG_HEADS)})$", p) for p in parts[:-1]) \
+                or len(parts) > 1 and len(parts[-1].split()) >= 3:
+            phrase = parts[-1]
+        phrase = clean_org_phrase(phrase)
         if len(phrase.split()) < 2:
             continue
-        out.append((phrase, m.end() - len(phrase), m.end()))
+        end = m.end()
+        start = end - len(phrase)
+        if strict:
+            head = phrase.split()[-1]
+            if head in WEAK_HEADS or re.match(r"\s+[A-Z][a-z]", text[end:end + 3]) \
+                    or re.match(r"[’']s\b", text[end:end + 3]) or len(phrase.split()) > 7:
+                continue
+        out.append((phrase, start, end))
     return out
