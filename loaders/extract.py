@@ -49,13 +49,12 @@ SPEECH_VERBS = ("asked|commented|noted|reported|added|enquired|inquired|responde
                 "described|observed|congratulated|referred|tabled|declared|expressed|assured|believed|considered|"
                 "indicated|invited|urged|warned|wished|summarised|summarized|concluded|opened|closed|chaired|"
                 "moved|seconded|shared|discussed|accepted|undertook|sought|went|set|reiterated|announced|"
-                "attended|joined|was|were|had|has|would|will|could|should|is|also")
+                "attended|joined|gave|confirmed")
 _SPEECH_AFTER = re.compile(
-    rf"^(?:\s*\([^)]{{1,90}}\))?(?:\s*,\s*(?:[^,.;()]{{1,90}}?\s*,)?(?:[^,.;()]{{1,90}}?,)?)?\s*"
+    rf"^(?:\s*\([^)]{{1,90}}\))?(?:\s*,[^.;()]{{1,120}}?)??\s*,?\s+"
     rf"(?:also\s+|then\s+|further\s+|both\s+)?(?:{SPEECH_VERBS})\b")
 _APPOSITIVE = re.compile(rf",\s*((?:the\s+)?[^,.;]{{2,90}}?(?:,\s*[^,.;]{{2,60}}?)?)(?:,|\s+(?=(?:{SPEECH_VERBS}|"
                          rf"{PRESENT_VERBS})\b))")
-_SPEECH_STRONG = re.compile(rf"^\s*(?:also\s+|then\s+|further\s+)?(?:was|were|had|has|would|will|could|should|is)\b")
 ACTION_MARKER = re.compile(r"(?:^|(?<=[.!?)\s]))\*{0,2}ACTIONS?\*{0,2}\s*(?:[:\-–—]|\s-\s)\s*(?P<owners>.+?)\s*\*{0,2}$",
                            re.I)
 DECISION_PATTERNS = [
@@ -147,6 +146,7 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> PartnershipGra
     _contact_lines(ctx)
     _attendance(ctx)
     _apologies(ctx)
+    _prose_substitutions(ctx)
     _items(ctx)
     ctx.people.merge_lone_surnames()
     _people_nodes(ctx)
@@ -604,8 +604,12 @@ def _apologies(ctx: Context) -> None:
             continue
         # A list broken over lines: keep reading while the sentence has not ended.
         j = i + 1
-        while not re.search(r"[.;]\s*$", rest) and j < len(lines) and lines[j][0].text.strip() and j < i + 4:
-            rest += " " + lines[j][0].text.strip()
+        while not re.search(r"[.;]\s*$", rest) and j < len(lines) and j < i + 5:
+            following = lines[j][0].text.strip()
+            if following:
+                rest += " " + following
+            elif not rest.endswith(","):
+                break
             j += 1
         _apology_list(ctx, rest, line.no)
 
@@ -698,6 +702,11 @@ def _apology_list(ctx: Context, text: str, line_no: int) -> int:
     """'A, Role and B, Org' or 'A (Org), B (Org)': people, their posts, and bodies that sent apologies."""
     text = re.sub(r"\.\s*$", "", text.strip())
     text = re.sub(r"^(?:the following\s*:?\s*)", "", text, flags=re.I)
+    # "Cllrs Zubairi, Gurung and Grocock": the plural title belongs to every name in the list.
+    plural = re.match(r"(Cllrs|Councillors)\.?\s+", text)
+    if plural:
+        body = text[plural.end():]
+        text = re.sub(r"(^|,\s*|\s+and\s+)(?=[A-Z])", lambda m: m.group(1) + "Cllr ", body)
     # Keep "who was substituted by" together; split the rest on commas and 'and'.
     segments = [s for s in split_outside_parens(text, r",\s*(?:and\s+)?(?:from\s+)?|\s+and\s+(?:from\s+)?(?=[A-Z])|;\s*")
                 if s.strip()]
@@ -739,6 +748,35 @@ def _apology_list(ctx: Context, text: str, line_no: int) -> int:
 
 
 # ----------------------------------------------------------------------------------------- items
+_PROSE_SUBSTITUTION = [
+    re.compile(r"(?P<absent>(?:[A-Z][\w’'.-]*\s){1,3}?[A-Z][\w’'-]+)\s+(?:was|were)\s+(?:substituted|represented|"
+               r"replaced)\s+by\s+(?P<sub>(?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]+)"),
+    re.compile(r"(?P<sub>(?:[A-Z][\w’'.-]*\s){1,3}?[A-Z][\w’'-]+)\s+(?:attended|was present)\s+(?:as (?:a )?substitute "
+               r"for|in the absence of|on behalf of|in place of)\s+(?P<absent>(?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]+)"),
+    re.compile(r"(?P<sub>(?:[A-Z][\w’'.-]*\s){1,3}?[A-Z][\w’'-]+)\s+substituted for\s+"
+               r"(?P<absent>(?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]+)"),
+]
+
+
+def _prose_substitutions(ctx: Context) -> None:
+    """'Cllr Grocock was substituted by Cllr Byers', 'B attended as substitute for A', outside apology lists."""
+    known = {(id(a), id(b)) for a, b, _ in ctx.substitutions}
+    for line, _ in _all_lines(ctx):
+        for pattern in _PROSE_SUBSTITUTION:
+            for m in pattern.finditer(line.text):
+                absent, sub = parse_person(m.group("absent")), parse_person(m.group("sub"))
+                if not absent or not sub:
+                    continue
+                a = note_person(ctx, absent, line.no)
+                b = note_person(ctx, sub, line.no)
+                if (id(b), id(a)) in known:
+                    continue
+                known.add((id(b), id(a)))
+                ctx.substitutions.append((b, a, line.text.strip()))
+                _mark_attended(ctx, b, line.text.strip())
+                _mark_apology(ctx, a, line.text.strip())
+
+
 def _items(ctx: Context) -> None:
     for order, item in enumerate(ctx.layout.items, start=1):
         node = AgendaItem(id=ids.child_id(Label.AGENDA_ITEM, ctx.meeting.id, order), name=item.title,
@@ -901,12 +939,16 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
         if record in presenters:
             continue
         after = text[e:]
-        spoke = bool(_SPEECH_AFTER.match(after)) and not _SPEECH_STRONG.match(after)
+        spoke = bool(_SPEECH_AFTER.match(after))
+        welcomed = re.search(r"\bwelcomed\s+(?:new\s+)?(?:members?\s+|(?:[A-Z][\w’'-]*\s*,?\s*(?:and\s+)?){1,12})$",
+                             text[:s]) and not re.search(r"\b(?:from|of)\s+$", text[:s])
+        declared = sentence.item is not None and re.search(r"declaration", sentence.item.title, re.I) \
+            and e - s >= len(text.strip()) - 2
         asked = re.search(r"(?:question|query|comment)s?\s+(?:from|by)\s*$", text[:s], re.I)
         invited = re.match(r"[^.]{0,80}\b(?:was|were)\s+(?:also\s+)?(?:invited to the table|in attendance|present)",
                            after)
         attended = re.match(r"[^.]{0,60}?\battended the meeting", after)
-        if spoke or asked or invited or attended:
+        if spoke or asked or invited or attended or welcomed or declared:
             ctx.contributed.append((record, item, text))
             _mark_attended(ctx, record, text)
         ctx.mentioned.setdefault(id(record), []).append((sentence.item, text))
@@ -932,14 +974,18 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
         pass
     for record, s, e in people:
         before = text[max(0, s - 120):s]
+        if re.search(r"\b(?:update|presentation|report|overview|briefing)s?\s+(?:was|were)\s+(?:provided|given|"
+                     r"presented|delivered|introduced)\s+by\s+$", before, re.I) and record not in out:
+            out.append(record)
         if re.search(r"\b(?:received|heard|had|given|was given)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
                      r"(?:presentation|update|briefing|report|overview)(?:\s+on\s+[^.]{0,80}?)?\s+from\s+$", before,
                      re.I) and record not in out:
             out.append(record)
     if first:
         for record, s, e in people:
-            if re.match(r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*reported that\b", text[e:]) and record not in out \
-                    and s < 60:
+            if re.match(r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*(?:reported|advised) that\b|"
+                        r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*(?:advised|informed|briefed) the (?:board|group|"
+                        r"partnership|committee|meeting)\b", text[e:]) and record not in out and s < 60:
                 out.append(record)
     return out
 

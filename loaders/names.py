@@ -24,7 +24,7 @@ _TITLE_ALT = "|".join(re.escape(t) for t in sorted(RANKS + COURTESY, key=len, re
 TITLE_RE = re.compile(rf"(?:(?:{_TITLE_ALT})(?![A-Za-z])\.?\s+)+")
 
 # A name word: capitalised, may be hyphenated or have an inner capital (McElligott, O'Dwyer, LaToya).
-NAME_WORD = r"(?:[A-Z][a-z]*[’']?[A-Z]?[a-z]+(?:-[A-Z][a-z]*[’']?[A-Z]?[a-z]+)?|[A-Z]’[A-Z][a-z]+|O'[A-Z][a-z]+)"
+NAME_WORD = r"(?:[A-Z][a-z]*[’']?[A-Z]?[a-z]+(?:-[A-Z][a-z]*[’']?[A-Z]?[a-z]+)?|[A-Z][’'-][A-Z][a-z]+)"
 FULL_NAME_RE = re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}\b")
 TITLED_RE = re.compile(rf"(?<![A-Za-z])(?P<title>{TITLE_RE.pattern})(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
 
@@ -42,35 +42,35 @@ Reports Update Updates Performance Dashboard Minutes Minute Meeting Meetings Age
 Apologies Apology Absence Present Attendance Attendees Members Member Chair Chairman Chairwoman Vice Deputy
 Director Directors Assistant Head Manager Managers Officer Officers Lead Coordinator Co-ordinator Commander
 Chief Executive Inspector Superintendent Sergeant Constable Analyst Adviser Advisor Senior Principal Strategic
-Partnership Borough London National Metropolitan Mayor Mayor's Local Government Royal City County District Town
-Hall Road Street Estate Park Green Lane Avenue Close House Square Room Civic Centre Way Hill High North South
-East West Central Greater New Old January February March April May June July August September October November
-December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Winter Q1 Q2 Q3 Q4 Year
-Years Date Next Previous Matters Arising Any Other Business Welcome Introductions Introduction Declarations
+Partnership Borough London National Metropolitan   Mayor's Local Government Royal City County District Town
+      Estate               Room Civic Centre     High    
+    Central Greater New Old January February March April May June July August September October November
+December Monday Tuesday Wednesday Thursday Friday Saturday Sunday     Autumn   Q1 Q2 Q3 Q4 Year
+Years Date Next Previous Matters Arising Any Other   Welcome Introductions Introduction Declarations
 Declaration Interest Interests Terms Reference Forward Work Future Noted Agreed Resolved Resolution Approved
 Covid Coronavirus Lockdown Mental Social Care Early Help Housing Homes Homeless Homelessness Drug Drugs Alcohol
 Misuse Substance Anti Behaviour Behavior Hate Gangs Gang Knife Knives Burglary Robbery Theft Offending
 Reoffending Re-offending Offender Offenders Management Integrated Prevent Prevention Channel Victim Victims
 Support Watch Neighbourhood Neighbourhoods Safe Safety Protection Protections Order Orders Notice Notices
 Engagement Equality Equalities Diversity Inclusion Education Training Employment Data Information Intelligence
-Women Girls Men Boys Young People Person Persons Adolescents Vulnerable Exploitation Sexual Serious Organised
-Modern Slavery Trafficking Terrorism Counter Extremism Radicalisation Cyber Online Fraud Scams Road Roads
+Women Girls Men Boys   People     Adolescents Vulnerable Exploitation Sexual Serious Organised
+Modern Slavery Trafficking Terrorism Counter Extremism Radicalisation Cyber Online Fraud Scams   Roads
 Transport Traffic Environment Environmental Planning Regeneration Licensing Enforcement Trading Standards
 Please Thank Thanks Dear Yours Sincerely Note Notes Email Tel Telephone Contact Venue Media Webcast Additional
-Documents Supporting Document Page Pages Appendix Annex Table Figure Section Paragraph Part Version Draft Final
+Documents Supporting Document   Pages Appendix Annex Table Figure Section Paragraph Part Version Draft Final
 Key Main Overall Total Summary Overview Highlights Headlines Priorities Priority Outcome Outcomes Objectives
 Risk Risks Review Reviews Needs Audit Inspection Quality Improvement Delivery Commissioning Commissioned
-Budget Finance Financial Resources Resource Capital Revenue Grant Grants Bid Bids Contract Contracts Charter
-Task Finish Steering Sub Subgroup Sub-Group Working Joint Multi Multi-Agency Agency Agencies Partner Partners
-Stakeholder Stakeholders Resident Residents Citizen Citizens Customer Customers Business Businesses Retail
-Economy Night Time Day Week Weeks Month Months Quarter Quarterly Annual Annually Monthly Weekly Daily
+Budget Finance Financial Resources Resource Capital Revenue       Bids Contract Contracts Charter
+Task Finish Steering Sub Subgroup Sub-Group Working Joint Multi Multi-Agency Agency Agencies   Partners
+Stakeholder Stakeholders Resident Residents Citizen Citizens Customer Customers   Businesses Retail
+Economy Night Time     Weeks Month Months Quarter Quarterly Annual Annually Monthly Weekly Daily
 Tranche Phase Stage Level Levels Rate Rates Figure Figures Number Numbers Total Totals Increase Decrease
-Reduction Reductions Rise Fall Trend Trends Cases Case Incidents Incident Offences Offence Calls Call Reports
+Reduction Reductions Rise Fall Trend Trends Cases   Incidents Incident Offences Offence Calls Call Reports
 Barnet Brent Harrow Enfield Haringey Camden Bromley Croydon Dorset Wiltshire England Wales Scotland Britain UK
-Romanian Romania Romanians Chinese Jewish Muslim Asian British English European Essex Kent Surrey Hendon Colindale
-Cricklewood Finchley Golders Edgware Burnt Oak Chipping Barnet Wood Hampstead Westminster Camden Islington
+Romanian Romania Romanians Chinese Jewish Muslim Asian British English European       Hendon  
+Cricklewood   Golders         Barnet     Westminster Camden Islington
 NHS CCG ICB ICS GP GPs MARAC MASH IOM ASB VAWG DV DA CSE SEN ADHD CCTV ANPR OWL PSPO PSPOs BCU SNT SNB SCPB HWBB
-Please See Following Item Report Cabinet Resident Residents Opposition Leader Mayor Lord Speaker Clerk Secretary
+Please See Following Item Report   Resident Residents Opposition            
 Governance Democratic Democracy Legal Monitoring Officer Solicitor Legal Services Scrutiny Overview Select
 """.split())
 

@@ -189,5 +189,19 @@ def _headings(lines: list[Line]) -> Layout:
         item = Item(number, clean_title(title), lines[i].no)
         _split_agenda(item, lines[i + 1:end])
         items.append(item)
-    header_end = heads[0][0] if heads else len(lines)
-    return Layout(lines[:header_end], items, "headings")
+    if not heads:
+        return _untitled_page(lines)
+    return Layout(lines[:heads[0][0]], items, "headings")
+
+
+def _untitled_page(lines: list[Line]) -> Layout:
+    """A page of one item's minutes with no labels: its first line, if it reads as a title, is the item."""
+    first = _next_nonblank(lines, 0)
+    if first is None:
+        return Layout(lines, [], "headings")
+    title = lines[first].text.strip()
+    if len(title.split()) > 14 or title.endswith(".") or not _is_heading_text(title):
+        return Layout(lines, [], "headings")
+    item = Item(None, clean_title(title), lines[first].no)
+    _split_agenda(item, lines[first + 1:])
+    return Layout(lines[:first], [item], "single-item")
