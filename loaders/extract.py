@@ -54,7 +54,8 @@ _SPEECH_AFTER = re.compile(
     rf"^(?:\s*\([^)]{{1,90}}\))?(?:\s*,[^.;()]{{1,120}}?)??\s*,?\s+"
     rf"(?:also\s+|then\s+|further\s+|both\s+)?(?:{SPEECH_VERBS})\b")
 _APPOSITIVE = re.compile(rf",\s*((?:the\s+)?[^,.;]{{2,90}}?(?:,\s*[^,.;]{{2,60}}?)?)(?:,|\s+(?=(?:{SPEECH_VERBS}|"
-                         rf"{PRESENT_VERBS})\b))")
+                         rf"{PRESENT_VERBS}|was|were|had|has|would|will|is|also|then)\b))")
+_AT_ORG = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
 ACTION_MARKER = re.compile(r"(?:^|(?<=[.!?)\s]))\*{0,2}ACTIONS?\*{0,2}\s*(?:[:\-–—]|\s-\s)\s*(?P<owners>.+?)\s*\*{0,2}$",
                            re.I)
 DECISION_PATTERNS = [
@@ -253,7 +254,7 @@ def resolve_org(ctx: Context, text: str, loose: bool = False) -> OrgEntry | None
     text = re.sub(r"\s+", " ", text).strip(" .,;:*")
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
-    if not text or len(text) > 90 or text.count("(") != text.count(")"):
+    if not text or len(text) > 90 or text.count("(") != text.count(")") or re.search(r"\bsub[- ]?group\b", text, re.I):
         return None
     if text in ctx.org_aliases:
         return ctx.org_aliases[text]
@@ -404,12 +405,19 @@ def split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None
         words = segments[-1].split()
         for k in range(1, len(words)):
             left, right = " ".join(words[:k]), " ".join(words[k:])
-            right = re.sub(r"^(?:of|for|at|with)\s+(?:the\s+)?", "", right)
-            if _ROLE_WORD_RE.search(left) and not _ROLE_WORD_RE.search(right) \
+            bare_right = re.sub(r"^(?:of|for|at|with)\s+(?:the\s+)?", "", right)
+            if _ROLE_WORD_RE.search(left) and not _ROLE_WORD_RE.search(bare_right) \
                     and not re.search(r"(?:&|\band|\bof|\bfor)$", left):
-                found = resolve_org(ctx, right, loose=True)
+                # "Director of Public Health" is a post; only a body the gazetteer or its shape knows splits
+                # off after "of"; "CEO CommUNITY Barnet" runs the body straight on.
+                found = resolve_org(ctx, bare_right, loose=bare_right == right)
                 if found:
                     return ", ".join(segments[:-1] + [left]), found
+            # "Children's Safeguarding Board Chairman": the body first, then the post.
+            if _ROLE_WORD_RE.search(right) and not _ROLE_WORD_RE.search(left):
+                found = resolve_org(ctx, left)
+                if found:
+                    return segments[-1], found
     if org is None and len(segments) == 1:
         found = resolve_org(ctx, segments[0])
         if found:
@@ -420,7 +428,7 @@ def split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None
             org_in_role = resolve_org(ctx, m.group(1))
             if org_in_role and _ROLE_WORD_RE.search(segments[0][:m.start()]):
                 return segments[0][:m.start()].strip(), org_in_role
-    role = ", ".join(role_parts).strip() or None
+    role = re.sub(r"^(?:the|a|an)\s+", "", ", ".join(role_parts).strip(), flags=re.I) or None
     if role and not (_ROLE_WORD_RE.search(role) or len(role.split()) <= 6):
         role = None
     return role, org
@@ -651,9 +659,9 @@ def parse_entry_probe(text: str) -> bool:
 
 def _apology_entry(ctx: Context, text: str, line_no: int) -> int:
     text = re.sub(r"^\s*[-*•·]+\s*", "", text).strip()
-    if "," in text and re.search(r"\),|,\s*(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\s*\(", text):
-        return _apology_list(ctx, text, line_no)
     sub = _substitution_split(text)
+    if sub is None and "," in text and re.search(r"\),|,\s*(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\s*\(", text):
+        return _apology_list(ctx, text, line_no)
     absent_text, substitute_text = sub if sub else (text, None)
     entry = parse_entry(ctx, absent_text, line_no)
     if entry is None:
@@ -922,6 +930,12 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
                 if org:
                     note_org(ctx, org, text)
                 record.facts.append(RoleFact(role, org.name if org else None, text, sentence.line))
+        at = _AT_ORG.match(after)
+        if at:
+            org = resolve_org(ctx, at.group(1).strip())
+            if org:
+                note_org(ctx, org, text)
+                record.facts.append(RoleFact(None, org.name, text, sentence.line))
         before = text[:s]
         mb = re.search(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and|&|the)\s+)*){1,8}?)"
                        r"(?:,\s*([^,]{2,60}?))?,\s*$", before)

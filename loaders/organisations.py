@@ -23,7 +23,7 @@ ORG_HEADS = (
 # Heads too often naming a department, a building or a function to be trusted when scanning prose.
 WEAK_HEADS = {"Police", "Service", "Services", "Team", "Panel", "Centre", "Unit", "Support", "Office",
               "Department", "Agency", "Network"}
-_CONNECT = r"(?:\s+(?:of|for|and|&|the|on|in|upon)\s+|\s+|,\s+(?=[A-Z][a-z]+\s+and\s))"
+_CONNECT = r"(?:\s+(?:of|for|and|&|the|on|in|upon|to)\s+|\s+|,\s+(?=[A-Z][a-z]+\s+and\s))"
 _WORD = r"(?:[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]{2,}|[A-Z])"
 ORG_PHRASE_RE = re.compile(
     rf"\b{_WORD}(?:{_CONNECT}{_WORD}){{0,7}}\s+(?:{'|'.join(ORG_HEADS)})\b"
@@ -152,8 +152,8 @@ def find_org_phrases(text: str, strict: bool = False) -> list[tuple[str, int, in
         phrase = m.group(0)
         # Two bodies joined by 'and': "Barnet Public Health and North Central London Integrated Care Board".
         parts = re.split(r"\s+(?:and|&)\s+", phrase)
-        if len(parts) > 1 and any(re.search(rf"\b(?:{'|'.join(ORG_HEADS)})$", p) for p in parts[:-1]) \
-                or len(parts) > 1 and len(parts[-1].split()) >= 3:
+        if len(parts) > 1 and any(re.search(rf"\b(?:{'|'.join(ORG_HEADS)})s?$", p) for p in parts[:-1]) \
+                or len(parts) > 1 and len(parts[-1].split()) >= 5:
             phrase = parts[-1]
         phrase = clean_org_phrase(phrase)
         if len(phrase.split()) < 2:
