@@ -53,7 +53,7 @@ SPEECH_VERBS = ("asked|commented|noted|reported|added|enquired|inquired|responde
 _SPEECH_AFTER = re.compile(
     rf"^(?:\s*\([^)]{{1,90}}\))?(?:\s*,[^.;()]{{1,120}}?)??\s*,?\s+"
     rf"(?:also\s+|then\s+|further\s+|both\s+)?(?:{SPEECH_VERBS})\b")
-_APPOSITIVE = re.compile(rf",\s*((?:the\s+)?[^,.;]{{2,90}}?(?:,\s*[^,.;]{{2,60}}?)?)(?:,|\s+(?=(?:{SPEECH_VERBS}|"
+_APPOSITIVE = re.compile(rf",\s*((?:the\s+)?[^,.;]{{2,90}}?(?:,\s*[A-Z][^,.;]{{1,60}}?)?)(?:,|\s+(?=(?:{SPEECH_VERBS}|"
                          rf"{PRESENT_VERBS}|was|were|had|has|would|will|is|also|then)\b))")
 _AT_ORG = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
 ACTION_MARKER = re.compile(r"(?:^|(?<=[.!?)\s]))\*{0,2}ACTIONS?\*{0,2}\s*(?:[:\-–—]|\s-\s)\s*(?P<owners>.+?)\s*\*{0,2}$",
@@ -308,7 +308,8 @@ def _organisation_mentions(ctx: Context) -> None:
         if "\t" in line:
             continue   # a PDF table whose columns ran together: no phrase in it is whole
         plain = _titlecase_line(line)
-        for phrase, start, end in find_org_phrases(plain, strict=True):
+        for phrase, start, end in find_org_phrases(plain, strict=True,
+                                                   known=lambda p: ctx.gazetteer.lookup(p) is not None):
             if set(phrase.split()) & person_words:
                 continue
             entry = ctx.gazetteer.lookup(phrase, ctx.home)
@@ -339,7 +340,8 @@ def _plausible_org(phrase: str) -> bool:
     if re.search(r"\d", phrase):
         return False
     # A body named only by generic words ("Police Service", "Partner Agency") is not one organisation.
-    generic = {"police", "service", "services", "council", "board", "group", "trust", "local", "partner", "partners",
+    generic = {"strategic", "executive", "management", "steering", "operational", "delivery", "working",
+               "advisory", "reference", "programme", "project", "all", "party", "police", "service", "services", "council", "board", "group", "trust", "local", "partner", "partners",
                "agency", "agencies", "health", "public", "community", "statutory", "voluntary", "the", "and", "of",
                "safer", "neighbourhood", "neighbourhoods", "teams", "team", "authority", "authorities", "forum",
                "network", "office", "department", "company", "university", "court", "fire", "rescue"}
@@ -389,13 +391,17 @@ def split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None
             return inner, org2
         return role, org2
     segments = [s.strip() for s in split_outside_parens(text, r",\s*|\s+[–—-]\s+|\s+at\s+|\s+from\s+") if s.strip()]
-    org = None
+    # Trailing segments that name bodies: "Dorset Council, Community Safety" -> the council, not its team.
+    org, org_loose = None, True
     cut = len(segments)
     for i in range(len(segments) - 1, -1, -1):
-        found = resolve_org(ctx, segments[i], loose=(i == len(segments) - 1 and i > 0))
+        found = resolve_org(ctx, segments[i])
+        loose = False
+        if not found and i == len(segments) - 1 and i > 0:
+            found, loose = resolve_org(ctx, segments[i], loose=True), True
         if found:
-            if org is None:
-                org = found
+            if org is None or org_loose or not loose:
+                org, org_loose = found, loose
             cut = i
         elif org is not None:
             break
@@ -716,8 +722,20 @@ def _apology_list(ctx: Context, text: str, line_no: int) -> int:
         body = text[plural.end():]
         text = re.sub(r"(^|,\s*|\s+and\s+)(?=[A-Z])", lambda m: m.group(1) + "Cllr ", body)
     # Keep "who was substituted by" together; split the rest on commas and 'and'.
-    segments = [s for s in split_outside_parens(text, r",\s*(?:and\s+)?(?:from\s+)?|\s+and\s+(?:from\s+)?(?=[A-Z])|;\s*")
-                if s.strip()]
+    segments = [s for s in split_outside_parens(text, r",\s*(?:and\s+)?(?:from\s+)?|;\s*") if s.strip()]
+    # 'and' joins two people, but also sits inside names ("London Fire and Emergency Planning Authority").
+    joined: list[str] = []
+    for seg in segments:
+        pieces = re.split(r"\s+and\s+(?:from\s+)?", seg)
+        current = pieces[0]
+        for piece in pieces[1:]:
+            if leading_person(piece) or split_title(piece).title:
+                joined.append(current)
+                current = piece
+            else:
+                current += " and " + piece
+        joined.append(current)
+    segments = joined
     count = 0
     current: PersonRecord | None = None
     current_text = ""
@@ -921,7 +939,8 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
     for record, s, e in people:
         after = text[e:]
         m = re.match(r"\s*\(([^)]{2,90})\)", after) or _APPOSITIVE.match(after)
-        if m and not re.match(r"\s*(?:and|who|which|that)\b", m.group(1)):
+        if m and not re.match(r"\s*(?:and|who|which|that)\b", m.group(1)) and not _names_someone(m.group(1)) \
+                and not _is_apology_text(text):
             stated = re.split(r"\s+and\s+(?=(?:[A-Z][\w’'-]+\s){1,3})|,\s*(?:who|which|in her|in his)\b", m.group(1))[0]
             role, org = split_role_org(ctx, stated)
             if role and not _ROLE_WORD_RE.search(role):
@@ -937,7 +956,7 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
                 note_org(ctx, org, text)
                 record.facts.append(RoleFact(None, org.name, text, sentence.line))
         before = text[:s]
-        mb = re.search(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and|&|the)\s+)*){1,8}?)"
+        mb = re.search(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*(?:\s+(?:of|for|and|&|the))*\s*){1,8}?)"
                        r"(?:,\s*([^,]{2,60}?))?,\s*$", before)
         if mb and _ROLE_WORD_RE.search(mb.group(1)):
             role, org = split_role_org(ctx, mb.group(1) + (", " + mb.group(2) if mb.group(2) else ""))
@@ -966,6 +985,12 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
             ctx.contributed.append((record, item, text))
             _mark_attended(ctx, record, text)
         ctx.mentioned.setdefault(id(record), []).append((sentence.item, text))
+
+
+def _names_someone(text: str) -> bool:
+    """A stated post never contains another person's name ('Sharon Baldwin, Chief Superintendent ...')."""
+    return bool(titled_mentions(text)) or any(
+        leading_person(part.strip()) for part in re.split(r",|\band\b", text) if part.strip())
 
 
 def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, int]], first: bool) -> list[PersonRecord]:
@@ -1179,8 +1204,6 @@ def _people_nodes(ctx: Context) -> None:
         for rank in record.ranks:
             if not any(rank.lower() in r.lower() for r in roles):
                 facts.append(RoleFact(rank, _police_org(facts), rank, record.first_line))
-        if record.councillor and not roles:
-            facts.append(RoleFact("Councillor", None, "Cllr", record.first_line))
         for fact in facts:
             org_id = ids.organisation_id(fact.organisation) if fact.organisation else None
             if org_id and org_id not in graph.nodes:

@@ -55,6 +55,10 @@ class Gazetteer:
         for k in (key, key_no_the):
             if k in self.entries:
                 return self.entries[k]
+        m = re.fullmatch(r"(?:nhs )?(.+?) (?:ccg|clinical commissioning group)", key_no_the)
+        if m:
+            place = " ".join(w.upper() if len(w) <= 3 else w.capitalize() for w in m.group(1).split())
+            return OrgEntry(f"NHS {place} Clinical Commissioning Group", "health")
         council = self.council(text, home)
         if council:
             return OrgEntry(council, "council")
@@ -134,14 +138,16 @@ def home_council(text: str, gazetteer: Gazetteer) -> str | None:
 def clean_org_phrase(phrase: str) -> str:
     phrase = " ".join(phrase.split())
     phrase = _LEADING_NOISE.sub("", phrase)
-    phrase = re.sub(r"^(?:(?:of|for|at|and|the|to|from|with)\s+)+", "", phrase)
+    phrase = re.sub(r"^(?:(?:of|for|at|and|the|to|from|with|January|February|March|April|May|June|July|August|"
+                    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|The)\s+)+", "",
+                    phrase)
     # "Vice Chairman for Barnet Safer Neighbourhood Board": the post is not part of the body's name.
     phrase = re.sub(r"^.*\b(?:Chair(?:man|woman|person)?|Director|Manager|Head|Officer|Lead|Coordinator|Member|"
                     r"Commander|Representative)\s+(?:of|for|at)\s+(?:the\s+)?", "", phrase)
     return phrase.strip(" ,.;:")
 
 
-def find_org_phrases(text: str, strict: bool = False) -> list[tuple[str, int, int]]:
+def find_org_phrases(text: str, strict: bool = False, known=None) -> list[tuple[str, int, int]]:
     """Capitalised phrases ending in an institution word ('Barnet Safeguarding Adults Board').
 
     strict (for scanning prose): weak heads ('Service', 'Police') do not count, and a phrase that runs
@@ -152,6 +158,8 @@ def find_org_phrases(text: str, strict: bool = False) -> list[tuple[str, int, in
         phrase = m.group(0)
         # Two bodies joined by 'and': "Barnet Public Health and North Central London Integrated Care Board".
         parts = re.split(r"\s+(?:and|&)\s+", phrase)
+        if known and known(clean_org_phrase(phrase)):
+            parts = [phrase]
         if len(parts) > 1 and any(re.search(rf"\b(?:{'|'.join(ORG_HEADS)})s?$", p) for p in parts[:-1]) \
                 or len(parts) > 1 and len(parts[-1].split()) >= 5:
             phrase = parts[-1]
