@@ -412,11 +412,13 @@ def split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None
         for k in range(1, len(words)):
             left, right = " ".join(words[:k]), " ".join(words[k:])
             bare_right = re.sub(r"^(?:of|for|at|with)\s+(?:the\s+)?", "", right)
+            adjacent = bare_right == right
             if _ROLE_WORD_RE.search(left) and not _ROLE_WORD_RE.search(bare_right) \
-                    and not re.search(r"(?:&|\band|\bof|\bfor)$", left):
+                    and not re.search(r"(?:&|\band|\bof|\bfor)$", left) \
+                    and not (adjacent and (len(right.split()) < 2 or re.search(r"\b(?:of|for|and|&)\b", left))):
                 # "Director of Public Health" is a post; only a body the gazetteer or its shape knows splits
                 # off after "of"; "CEO CommUNITY Barnet" runs the body straight on.
-                found = resolve_org(ctx, bare_right, loose=bare_right == right)
+                found = resolve_org(ctx, bare_right, loose=adjacent)
                 if found:
                     return ", ".join(segments[:-1] + [left]), found
             # "Children's Safeguarding Board Chairman": the body first, then the post.
@@ -939,7 +941,7 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
     for record, s, e in people:
         after = text[e:]
         m = re.match(r"\s*\(([^)]{2,90})\)", after) or _APPOSITIVE.match(after)
-        if m and not re.match(r"\s*(?:and|who|which|that)\b", m.group(1)) and not _names_someone(m.group(1)) \
+        if m and not re.match(r"\s*(?:and|who|which|that)\b", m.group(1)) and not _names_someone(ctx, m.group(1)) \
                 and not _is_apology_text(text):
             stated = re.split(r"\s+and\s+(?=(?:[A-Z][\w’'-]+\s){1,3})|,\s*(?:who|which|in her|in his)\b", m.group(1))[0]
             role, org = split_role_org(ctx, stated)
@@ -987,10 +989,12 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
         ctx.mentioned.setdefault(id(record), []).append((sentence.item, text))
 
 
-def _names_someone(text: str) -> bool:
+def _names_someone(ctx: Context, text: str) -> bool:
     """A stated post never contains another person's name ('Sharon Baldwin, Chief Superintendent ...')."""
-    return bool(titled_mentions(text)) or any(
-        leading_person(part.strip()) for part in re.split(r",|\band\b", text) if part.strip())
+    if titled_mentions(text):
+        return True
+    folded = fold(text)
+    return any(len(r.name.split()) > 1 and fold(r.name) in folded for r in ctx.people.records)
 
 
 def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, int]], first: bool) -> list[PersonRecord]:
@@ -1201,6 +1205,8 @@ def _people_nodes(ctx: Context) -> None:
         person = node_of(record)
         facts = list(record.facts)
         roles = [f.role for f in facts if f.role]
+        if record.councillor and not roles and record.first is None:
+            facts.append(RoleFact("Councillor", None, "Cllr " + record.name, record.first_line))
         for rank in record.ranks:
             if not any(rank.lower() in r.lower() for r in roles):
                 facts.append(RoleFact(rank, _police_org(facts), rank, record.first_line))

@@ -56,7 +56,7 @@ class Gazetteer:
             if k in self.entries:
                 return self.entries[k]
         m = re.fullmatch(r"(?:nhs )?(.+?) (?:ccg|clinical commissioning group)", key_no_the)
-        if m:
+        if m and not re.search(r"\b[A-Z]{2,4}\b", text.replace("CCG", "").replace("NHS", "")):
             place = " ".join(w.upper() if len(w) <= 3 else w.capitalize() for w in m.group(1).split())
             return OrgEntry(f"NHS {place} Clinical Commissioning Group", "health")
         council = self.council(text, home)
@@ -160,7 +160,8 @@ def find_org_phrases(text: str, strict: bool = False, known=None) -> list[tuple[
         parts = re.split(r"\s+(?:and|&)\s+", phrase)
         if known and known(clean_org_phrase(phrase)):
             parts = [phrase]
-        if len(parts) > 1 and any(re.search(rf"\b(?:{'|'.join(ORG_HEADS)})s?$", p) for p in parts[:-1]) \
+        if len(parts) > 1 and any(re.search(rf"\b(?:{'|'.join(ORG_HEADS)})s?$", p) or (known and known(p))
+                                  for p in parts[:-1]) \
                 or len(parts) > 1 and len(parts[-1].split()) >= 5:
             phrase = parts[-1]
         phrase = clean_org_phrase(phrase)
