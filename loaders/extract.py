@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from graph import ids
 from graph.model import (Action, AgendaItem, Decision, Document as DocumentNode, Label, Meeting, Organisation,
@@ -77,12 +81,15 @@ STRATEGY_KINDS = {
 _KIND_ALT = "Strategy|Plan|Programme|Program|Project|Scheme|Campaign|Assessment|Framework|Fund|Charter|Initiative"
 _CAP = r"(?:[A-Z][\w’'/-]*|[A-Z]{2,}[a-z]?|\d{4}(?:[/-]\d{2,4})?)"
 STRATEGY_RE = re.compile(
-    rf"(?P<name>{_CAP}(?:\s+(?:(?:and|to|for|of|on|&|in|the)\s+)?{_CAP}){{0,7}}\s+(?:{_KIND_ALT})"
+    rf"(?P<name>{_CAP}(?:\s+(?:(?:and|to|for|of|on|&|in|the)\s+)?{_CAP}(?:\s+\([A-Z]{{2,6}}\))?){{0,7}}\s+"
+    rf"(?:{_KIND_ALT})\b(?!\s+(?!Update|Report|Progress|Refresh|Review|Consultation)[A-Z][a-z])"
     rf"(?:\s+(?:19|20)\d{{2}}(?:\s*[-–/]\s*\d{{2,4}})?)?(?:\s+\((?:[A-Z][\w ]+)\))?)"
     rf"|(?P<acronym>\b[A-Z]{{2,}}\s+(?:programme|project|scheme|campaign|strategy|plan)\b)"
     rf"|(?P<quoted>[‘'][^’']{{3,40}}[’']\s+(?:campaign|project|programme|scheme))"
     rf"|(?P<framework>\b(?:Framework|Strategy|Plan) for (?:[A-Z][\w’']*\s?){{1,4}})"
-    rf"|(?P<operation>\bOperation\s+(?:[A-Z][a-z]+|[a-z]{{4,}}))\b")
+    rf"|(?P<operation>\bOperation\s+(?:[A-Z][a-z]+|[a-z]{{4,}}))\b"
+    rf"|(?P<lower>(?:[A-Z][\w’'/-]*\s+(?:(?:and|to|for|of|on|&|in|the)\s+)?){{2,7}}"
+    rf"(?:project|programme|strategy|scheme|campaign)\b)")
 _STRATEGY_NOISE = re.compile(r"^(?:(?:The|A|An|This|That|New|Draft|Update|Updated|Report|Progress|Presentation|"
                              r"Performance|Delivery|Findings|Review|Summary|Outline)\s+(?:on|of|to|for|from)?\s*"
                              r"(?:the\s+)?)+")
@@ -1146,7 +1153,7 @@ def _strategy_names(text: str) -> list[tuple[str, str]]:
     out = []
     for m in STRATEGY_RE.finditer(text):
         raw = next(g for g in (m.group("name"), m.group("acronym"), m.group("quoted"), m.group("framework"),
-                               m.group("operation")) if g)
+                               m.group("operation"), m.group("lower")) if g)
         name = _STRATEGY_NOISE.sub("", raw).strip(" ,.;:")
         name = re.sub(r"^(?:[A-Z][a-z]+[’']s\s+)", "", name)          # "Barnet's Vulnerable ..."
         words = [w.lower() for w in re.findall(r"[\w’']+", name)]
@@ -1181,8 +1188,24 @@ def _strategy_key(name: str) -> frozenset[str]:
     return frozenset(words - {"the", "of", "and", "for", "to", "a", "barnet"})
 
 
+@lru_cache(maxsize=1)
+def _programmes() -> list[tuple[re.Pattern[str], str, str]]:
+    raw = yaml.safe_load(resources.files("loaders").joinpath("data/programmes.yaml").read_text(encoding="utf-8"))
+    out = []
+    for entry in raw.get("programmes") or []:
+        forms = [entry["name"], *(entry.get("aliases") or [])]
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])(?!\s+[A-Z][a-z])")
+        out.append((pattern, entry["name"], entry.get("kind", "programme")))
+    return out
+
+
 def _strategies(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sentence]) -> None:
-    for text in [item.title] + [s.text for s in sentences]:
+    agenda = [l.text.strip() for l in item.agenda if l.text.strip()]
+    for text in [item.title, *agenda, *(s.text for s in sentences)]:
+        for pattern, name, kind in _programmes():
+            if pattern.search(text):
+                strategy = _strategy_node(ctx, name, kind)
+                ctx.graph.relate(Rel.MENTIONS, node.id, strategy.id, ctx.name, text)
         for name, kind in _strategy_names(text):
             strategy = _strategy_node(ctx, name, kind)
             ctx.graph.relate(Rel.CONCERNS if text is item.title else Rel.MENTIONS, node.id, strategy.id,
