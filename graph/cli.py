@@ -73,12 +73,38 @@ def cli(ctx: click.Context, store: Path | None, neo4j: str | None, quiet: bool) 
     ctx.obj = Settings(store, neo4j, quiet)
 
 
+class Progress:
+    """A progress bar on stderr that learns its length from the first report."""
+
+    def __init__(self, label: str, hidden: bool):
+        self.label, self.hidden, self.bar = label, hidden, None
+
+    def __call__(self, name: str, done: int, total: int) -> None:
+        if self.hidden:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr,
+                                         item_show_func=lambda n: n)
+            self.bar.__enter__()
+        self.bar.update(1, name)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+curation_option = click.option(
+    "--curation", type=click.Path(exists=True, dir_okay=False, path_type=Path), envvar="PGRAPH_CURATION",
+    help="YAML of person and organisation aliases, merges and splits, applied on every load.")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Re-extract documents even when their content is already stored.")
+@curation_option
 @pass_settings
 @friendly_errors
-def load(settings: Settings, paths: tuple[Path, ...], force: bool) -> None:
+def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Path | None) -> None:
     """Load minutes (.txt, .md, .html, .pdf files or folders of them) into the graph.
 
     Only new or changed documents are extracted; the exit code is 1 when any file failed.
@@ -89,12 +115,20 @@ def load(settings: Settings, paths: tuple[Path, ...], force: bool) -> None:
     """
     from graph.pipeline import load_into
 
+    from loaders.resolve import Curation
+
+    progress = Progress("Extracting", settings.quiet)
     with settings.open_store() as store:
-        with click.progressbar(length=0, label="Extracting", file=sys.stderr,
-                               hidden=settings.quiet) as bar:
-            report = load_into(store, paths, force=force, progress=lambda name: bar.update(1))
+        try:
+            report = load_into(store, paths, force=force, progress=progress, curation=Curation.load(curation))
+        finally:
+            progress.close()
     for name, message in report.failed:
         click.echo(f"error: {message}", err=True)
+    for warning in report.warnings[:20]:
+        settings.say(f"warning: {warning}")
+    if len(report.warnings) > 20:
+        settings.say(f"... and {len(report.warnings) - 20} more warnings")
     w = report.write
     settings.say(f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, "
                  f"{len(report.failed)} failed of {report.files} files; "

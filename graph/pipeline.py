@@ -10,6 +10,7 @@ from graph.model import Label, PartnershipGraph
 from graph.store.base import Store, WriteReport
 from loaders.document import Document
 from loaders.formats import load, supported_suffixes
+from loaders.resolve import Curation
 
 
 @dataclass
@@ -36,7 +37,7 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[str, s
         elif path.is_file():
             found.append(path)
         else:
-            missing.append((str(path), "no such file or folder"))
+            missing.append((str(path), f"{path}: no such file or folder"))
     return found, missing
 
 
@@ -51,7 +52,8 @@ def read_documents(files: Iterable[Path], on_error: Callable[[str, str], None]) 
 
 
 def extract_documents(docs: list[Document], known: PartnershipGraph | None = None,
-                      progress: Callable[[Document], None] | None = None) -> list[PartnershipGraph]:
+                      progress: Callable[[Document], None] | None = None,
+                      curation: Curation | None = None) -> list[PartnershipGraph]:
     """Extract each document, then resolve people and organisations across all of them."""
     from loaders.extract import extract
     from loaders.resolve import resolve
@@ -61,11 +63,12 @@ def extract_documents(docs: list[Document], known: PartnershipGraph | None = Non
         graphs.append(extract(doc))
         if progress:
             progress(doc)
-    return resolve(graphs, known=known)
+    return resolve(graphs, known=known, curation=curation)
 
 
 def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
-              progress: Callable[[str], None] | None = None) -> LoadReport:
+              progress: Callable[[str, int, int], None] | None = None,
+              curation: Curation | None = None) -> LoadReport:
     """Load files or folders into the store, skipping documents whose content is already stored."""
     report = LoadReport()
     files, missing = discover(paths)
@@ -81,8 +84,9 @@ def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
             fresh.append(doc)
     if fresh:
         known = _people_and_organisations(store.read_graph())
-        graphs = extract_documents(fresh, known=known,
-                                   progress=(lambda d: progress(d.name)) if progress else None)
+        done = iter(range(1, len(fresh) + 1))
+        graphs = extract_documents(fresh, known=known, curation=curation,
+                                   progress=(lambda d: progress(d.name, next(done), len(fresh))) if progress else None)
         for doc, graph in zip(fresh, graphs):
             report.write.add(store.write(graph, documents=[doc.name]))
             report.loaded.append(doc.name)
