@@ -407,8 +407,11 @@ def split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None
         if not found and i == len(segments) - 1 and i > 0:
             found, loose = resolve_org(ctx, segments[i], loose=True), True
         if found:
-            if org is None or org_loose or not loose:
-                org, org_loose = found, loose
+            # A known body (council, force, gazetteer) beats a department named beside it.
+            known_kind = found.kind is not None
+            if org is None or (org_loose and not loose) or (not loose and (known_kind or org.kind is None)):
+                if not (org is not None and org.kind is not None and not known_kind):
+                    org, org_loose = found, loose
             cut = i
         elif org is not None:
             break
