@@ -10,7 +10,7 @@ import yaml
 
 from graph import ids
 from graph.errors import ExtractionError
-from graph.model import Label, Node, PartnershipGraph, Person
+from graph.model import Label, Node, PartnershipGraph, Person, Rel, Role
 from loaders.names import fold, split_title
 from loaders.people import similar_surname
 
@@ -94,7 +94,39 @@ def resolve(graphs: list[PartnershipGraph], known: PartnershipGraph | None = Non
         for gi, node, _ in members:
             mapping[(gi, node.id)] = new_id
     org_map = _organisation_map(graphs, curation)
-    return [_rewrite(graph, gi, mapping, names, org_map) for gi, graph in enumerate(graphs)]
+    rewritten = [_rewrite(graph, gi, mapping, names, org_map) for gi, graph in enumerate(graphs)]
+    return _complete_posts(rewritten, known)
+
+
+def _complete_posts(graphs: list[PartnershipGraph], known: PartnershipGraph | None) -> list[PartnershipGraph]:
+    """A post stated without its organisation ('Matt Leng, Community Safety Manager') is the post
+    that person holds at an organisation elsewhere under the same title."""
+    placed: dict[tuple[str, str], Node] = {}
+    for graph in [*graphs, *([known] if known else [])]:
+        for rel in graph.rels_of(Rel.HOLDS):
+            role = graph.nodes.get(rel.target)
+            if isinstance(role, Role) and role.organisation:
+                placed.setdefault((rel.source, fold(role.name)), role)
+    for graph in graphs:
+        for rel in list(graph.rels_of(Rel.HOLDS)):
+            role = graph.nodes.get(rel.target)
+            if not isinstance(role, Role) or role.organisation:
+                continue
+            home = placed.get((rel.source, fold(role.name)))
+            if home is None:
+                continue
+            del graph.relationships[rel.key]
+            graph.add(Role(id=home.id, name=home.name, organisation=home.organisation, documents=list(role.documents)))
+            if home.organisation not in graph.nodes:
+                org = next((g.nodes[home.organisation] for g in graphs if home.organisation in g.nodes), None)
+                if org is not None:
+                    graph.add(Node.from_properties({**org.properties(), "documents": list(role.documents)}))
+            graph.relate(Rel.HOLDS, rel.source, home.id, rel.document, rel.evidence, **rel.props)
+            if home.organisation in graph.nodes:
+                graph.relate(Rel.ROLE_AT, home.id, home.organisation, rel.document, rel.evidence)
+            if not any(r.target == role.id for r in graph.relationships.values()):
+                graph.nodes.pop(role.id, None)
+    return graphs
 
 
 def _meeting_date(graph: PartnershipGraph) -> str | None:
