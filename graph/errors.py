@@ -26,3 +26,7 @@ class RecipeNotFound(PartnershipGraphError):
 
 class BadParameter(PartnershipGraphError):
     hint = "Pass parameters as -p name=value; `pgraph recipes` shows each recipe's parameters."
+
+
+class QueryError(PartnershipGraphError):
+    hint = "Check the Cypher and its -p parameters; `pgraph recipes` lists the recipes and their parameters."

@@ -4,7 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Protocol
 
-from graph.model import PartnershipGraph
+from graph.model import Label, PartnershipGraph
+from graph.store.statements import (COUNT_NODES, COUNT_RELS, DOCUMENT_HASHES, EXISTING_IDS, READ_NODES,
+                                    READ_RELS, STORED_DOCUMENTS, Step, endpoint_candidates, records_to_graph,
+                                    write_plan)
 
 
 @dataclass
@@ -55,3 +58,58 @@ class Store(Protocol):
 
     def counts(self) -> dict[str, int]:
         """Node count per label and relationship count per type."""
+
+
+class CypherStore:
+    """What both stores share: planning a write and reading back, over `run` and `_execute`."""
+
+    kind = ""
+    location = ""
+
+    def run(self, cypher: str, params: dict[str, Any] | None = None, read_only: bool = False) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def _execute(self, steps: list[Step]) -> None:
+        """Run the steps as one transaction."""
+        raise NotImplementedError
+
+    def write(self, graph: PartnershipGraph, documents: Iterable[str] = ()) -> WriteReport:
+        documents = sorted(set(documents))
+        # Only documents already stored need their old facts removed: that step scans the
+        # graph, and skipping it for new documents keeps bulk loads linear.
+        replace = [r["name"] for r in self.run(STORED_DOCUMENTS, {"documents": documents}, read_only=True)] \
+            if documents else []
+        stored_labels: dict[str, Label] = {}
+        for label, ids in endpoint_candidates(graph).items():
+            for row in self.run(EXISTING_IDS[label], {"ids": sorted(ids)}, read_only=True):
+                stored_labels.setdefault(row["id"], label)
+        steps = write_plan(graph, replace, stored_labels)
+        # Created vs merged is decided against the store as it was before this write (one
+        # writer at a time: the embedded store's lock; for Neo4j, the user's responsibility).
+        report = WriteReport(documents_replaced=replace)
+        for step in steps:
+            if not step.kind:
+                continue
+            rows = step.params["rows"]
+            if step.kind == "nodes":
+                found = len(self.run(step.exists, {"ids": [r["id"] for r in rows]}, read_only=True))
+                report.nodes_merged += found
+                report.nodes_created += len(rows) - found
+            else:
+                keys = [{k: r[k] for k in ("source", "target", "key")} for r in rows]
+                found = len(self.run(step.exists, {"rows": keys}, read_only=True))
+                report.relationships_merged += found
+                report.relationships_created += len(rows) - found
+        self._execute(steps)
+        return report
+
+    def read_graph(self) -> PartnershipGraph:
+        return records_to_graph(self.run(READ_NODES, read_only=True), self.run(READ_RELS, read_only=True))
+
+    def document_hashes(self) -> dict[str, str]:
+        return {r["name"]: r["sha256"] for r in self.run(DOCUMENT_HASHES, read_only=True)
+                if r["name"] and r["sha256"]}
+
+    def counts(self) -> dict[str, int]:
+        rows = self.run(COUNT_NODES, read_only=True) + self.run(COUNT_RELS, read_only=True)
+        return {r["key"]: r["n"] for r in rows}

