@@ -57,8 +57,12 @@ SPEECH_VERBS = ("asked|commented|noted|reported|added|enquired|inquired|responde
 _SPEECH_AFTER = re.compile(
     rf"^(?:\s*\([^)]{{1,90}}\))?(?:\s*,[^.;()]{{1,120}}?)??\s*,?\s+"
     rf"(?:also\s+|then\s+|further\s+|both\s+)?(?:{SPEECH_VERBS})\b")
-_APPOSITIVE = re.compile(rf",\s*((?:the\s+)?[^,.;]{{2,90}}?(?:,\s*[A-Z][^,.;]{{1,60}}?)?)(?:,|\s+(?=(?:{SPEECH_VERBS}|"
-                         rf"{PRESENT_VERBS}|was|were|had|has|would|will|is|also|then)\b))")
+_APPOSITIVE = re.compile(rf"(?:,|\s*[—–]|\s+-)\s*((?:the\s+)?[^,.;—–]{{2,90}}?(?:,\s*[A-Z][^,.;]{{1,60}}?)?)(?:,|\s+(?=(?:"
+                         rf"{SPEECH_VERBS}|{PRESENT_VERBS}|was|were|had|has|would|will|is|also|then|giving|"
+                         rf"providing|presenting|who|and head)\b)|\.?$)")
+# "Ms Kay Matthews Chief Operating Officer for Barnet CCG, noted": a post straight after the name.
+_BARE_POST = re.compile(r"\s+((?:[A-Z][\w’'&-]*\s+){0,4}?(?:" + "|".join(w for w in ROLE_WORDS if " " not in w) +
+                        r")\b(?:\s+(?:of|for|at)\s+[^,.;]{2,60}?)?)\s*(?:,|\s+(?=(?:" + SPEECH_VERBS + r")\b))")
 _AT_ORG = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
 ACTION_MARKER = re.compile(r"(?:^|(?<=[.!?)\s]))\*{0,2}ACTIONS?\*{0,2}\s*(?:[:\-–—]|\s-\s)\s*(?P<owners>.+?)\s*\*{0,2}$",
                            re.I)
@@ -628,6 +632,7 @@ def _apologies(ctx: Context) -> None:
             continue
         if not rest or rest.lower().startswith(("to receive", "the chair", "were noted")):
             continue
+        rest = re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", rest)[0]     # the list ends with its sentence
         # A list broken over lines: keep reading while the sentence has not ended.
         j = i + 1
         while not re.search(r"[.;]\s*$", rest) and j < len(lines) and j < i + 5:
@@ -935,7 +940,7 @@ def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: in
                                               r"(?:" + "|".join(ROLE_WORDS) + r")", after):
         return True
     if re.search(r"\b(?:from|by|with|to|and|thanked|welcomed|contact|liaise with|replacement|named)\s*$", before) \
-            and re.match(r"\s*(?:[,.;)]|and\b|who\b|from\b|at\b|is\b|will\b|for\b|to\b|outside\b|$)", after):
+            and re.match(r"\s*(?:[,.;)—–]|and\b|who\b|from\b|at\b|is\b|will\b|for\b|to\b|outside\b|$)", after):
         return True
     if re.match(r"\s+(?:is|will|who|would|has|had)\b", after):
         return True
@@ -950,7 +955,7 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
     # Posts stated beside a name: "Tina McElligott, Director for Early Help ..., presented the report".
     for record, s, e in people:
         after = text[e:]
-        m = re.match(r"\s*\(([^)]{2,90})\)", after) or _APPOSITIVE.match(after)
+        m = re.match(r"\s*\(([^)]{2,90})\)", after) or _APPOSITIVE.match(after) or _BARE_POST.match(after)
         if m and not re.match(r"\s*(?:and|who|which|that)\b", m.group(1)) and not _names_someone(ctx, m.group(1)) \
                 and not _is_apology_text(text):
             stated = re.split(r"\s+and\s+(?=(?:[A-Z][\w’'-]+\s){1,3})|,\s*(?:who|which|in her|in his)\b", m.group(1))[0]
@@ -969,9 +974,9 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
                 record.facts.append(RoleFact(None, org.name, text, sentence.line))
         before = text[:s]
         mb = re.search(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*(?:\s+(?:of|for|and|&|the))*\s*){1,8}?)"
-                       r"(?:,\s*([^,]{2,60}?))?,\s*$", before)
+                       r"(?:,\s*([^,]{2,60}?))?(?:,\s*([^,]{2,60}?))?,\s*$", before)
         if mb and _ROLE_WORD_RE.search(mb.group(1)):
-            role, org = split_role_org(ctx, mb.group(1) + (", " + mb.group(2) if mb.group(2) else ""))
+            role, org = split_role_org(ctx, ", ".join(g for g in mb.groups() if g))
             if role or org:
                 if org:
                     note_org(ctx, org, text)

@@ -130,7 +130,7 @@ def home_council(text: str, gazetteer: Gazetteer) -> str | None:
     if not votes:
         for place, council in gazetteer.boroughs.items():
             n = len(re.findall(rf"\b{re.escape(place)}\b", fold(text)))
-            if n >= 3:
+            if n:
                 votes[council] += n
     return votes.most_common(1)[0][0] if votes else None
 
