@@ -792,12 +792,12 @@ def _apology_list(ctx: Context, text: str, line_no: int) -> int:
 
 # ----------------------------------------------------------------------------------------- items
 _PROSE_SUBSTITUTION = [
-    re.compile(r"(?P<absent>(?:[A-Z][\w’'.-]*\s){1,3}?[A-Z][\w’'-]+)\s+(?:was|were)\s+(?:substituted|represented|"
-               r"replaced)\s+by\s+(?P<sub>(?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]+)"),
-    re.compile(r"(?P<sub>(?:[A-Z][\w’'.-]*\s){1,3}?[A-Z][\w’'-]+)\s+(?:attended|was present)\s+(?:as (?:a )?substitute "
-               r"for|in the absence of|on behalf of|in place of)\s+(?P<absent>(?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]+)"),
-    re.compile(r"(?P<sub>(?:[A-Z][\w’'.-]*\s){1,3}?[A-Z][\w’'-]+)\s+substituted for\s+"
-               r"(?P<absent>(?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]+)"),
+    re.compile(r"(?P<absent>(?:[A-Z][\w’'-]*\s){1,3}?[A-Z][\w’'-]+)\s+(?:was|were)\s+(?:substituted|represented|"
+               r"replaced)\s+by\s+(?P<sub>(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]+)"),
+    re.compile(r"(?P<sub>(?:[A-Z][\w’'-]*\s){1,3}?[A-Z][\w’'-]+)\s+(?:attended|was present)\s+(?:as (?:a )?substitute "
+               r"for|in the absence of|on behalf of|in place of)\s+(?P<absent>(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]+)"),
+    re.compile(r"(?P<sub>(?:[A-Z][\w’'-]*\s){1,3}?[A-Z][\w’'-]+)\s+substituted for\s+"
+               r"(?P<absent>(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]+)"),
 ]
 
 

@@ -55,10 +55,9 @@ class Gazetteer:
         for k in (key, key_no_the):
             if k in self.entries:
                 return self.entries[k]
-        m = re.fullmatch(r"(?:nhs )?(.+?) (?:ccg|clinical commissioning group)", key_no_the)
-        if m and not re.search(r"\b[A-Z]{2,4}\b", text.replace("CCG", "").replace("NHS", "")):
-            place = " ".join(w.upper() if len(w) <= 3 else w.capitalize() for w in m.group(1).split())
-            return OrgEntry(f"NHS {place} Clinical Commissioning Group", "health")
+        ccg = self._ccg(text)
+        if ccg:
+            return ccg
         council = self.council(text, home)
         if council:
             return OrgEntry(council, "council")
@@ -67,10 +66,22 @@ class Gazetteer:
         words = key_no_the.split()
         for cut in range(1, min(3, len(words) - 1) + 1):
             for candidate in (" ".join(words[cut:]), " ".join(words[:-cut])):
-                entry = self.entries.get(candidate)
+                entry = self.entries.get(candidate) or self._ccg(candidate)
                 if entry and len(candidate.split()) >= 2:
                     return entry
         return None
+
+    @staticmethod
+    def _ccg(text: str) -> OrgEntry | None:
+        """'Barnet CCG', 'NHS Barnet Clinical Commissioning Group': one name for a place's CCG."""
+        m = re.fullmatch(r"(?:nhs )?((?:[a-z]+ ){0,2}?[a-z]+) (?:ccg|clinical commissioning group)", fold(text))
+        if not m or re.search(r"\b[A-Z]{2,4}\b", text.replace("CCG", "").replace("NHS", "")):
+            return None
+        if set(m.group(1).split()) & {"of", "for", "officer", "director", "manager", "chief", "head", "lead",
+                                      "chair", "member", "board", "the", "and"}:
+            return None
+        place = " ".join(w.capitalize() for w in m.group(1).split())
+        return OrgEntry(f"NHS {place} Clinical Commissioning Group", "health")
 
     def council(self, text: str, home: str | None = None) -> str | None:
         key = re.sub(r"^the ", "", fold(text))
