@@ -169,15 +169,18 @@ def _cluster(people: list[tuple[int, Person, str | None]], curation: Curation) -
             union(i, by_name[key])
     full = [(i, n) for i, (_, n, _) in enumerate(people) if len(n.name.split()) >= 2]
     # Slips between documents: same first name, surname one letter off ("Vagarwal"/"Vargwarl").
-    for x in range(len(full)):
-        i, a = full[x]
-        for y in range(x + 1, len(full)):
-            j, b = full[y]
-            if find(i) == find(j):
-                continue
-            wa, wb = a.name.split(), b.name.split()
-            if len(wa) == len(wb) and fold(wa[0]) == fold(wb[0]) and similar_surname(wa[-1], wb[-1]):
-                union(i, j)
+    # Compared name by name within a first name, so a whole archive stays fast.
+    by_first: dict[tuple[str, int], dict[str, int]] = defaultdict(dict)
+    for i, node in full:
+        words = node.name.split()
+        by_first[(fold(words[0]), len(words))].setdefault(fold(words[-1]), i)
+    for block in by_first.values():
+        surnames_here = list(block.items())
+        for x in range(len(surnames_here)):
+            for y in range(x + 1, len(surnames_here)):
+                (sa, i), (sb, j) = surnames_here[x], surnames_here[y]
+                if find(i) != find(j) and similar_surname(sa, sb):
+                    union(i, j)
     # A surname alone (from "Ms Bateman") joins the single full name with that surname, if only one.
     surnames: dict[str, set[int]] = defaultdict(set)
     for i, node in full:
