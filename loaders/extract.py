@@ -67,8 +67,9 @@ _AT_ORG = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:
 ACTION_MARKER = re.compile(r"(?:^|(?<=[.!?)\s]))\*{0,2}ACTIONS?\*{0,2}\s*(?:[:\-–—]|\s-\s)\s*(?P<owners>.+?)\s*\*{0,2}$",
                            re.I)
 DECISION_PATTERNS = [
-    (re.compile(r"\b(?:It was\s+)?(RESOLVED|AGREED)\b\s*(?:[:\-–—]\s*)?(?:\(\w\)\s*)?(?:that\s+|to\s+)?(?P<text>.*)",
-                re.I), None),
+    (re.compile(r"(?:\bIt was\s+(?:(RESOLVED|AGREED)|(?i:(resolved|agreed)))|(?:^|(?<=[.:]\s))(?:(RESOLVED|AGREED)|"
+                r"(?i:(resolved|agreed)))(?=\s*[:\-–—]|\s+that\b)|\b(RESOLVED|AGREED))\b\s*(?:[:\-–—]\s*)?"
+                r"(?:\(\w\)\s*)?(?:that\s+|to\s+)?(?P<text>.*)"), None),
     (re.compile(r"\bThe (?:[A-Z][\w’']*\s+){0,5}?(?:Board|Committee|Partnership|Group|Members|board|committee|"
                 r"partnership|group|members)\s+(?:also\s+|then\s+|formally\s+|unanimously\s+)?"
                 r"(?P<verb>considered and noted|noted and agreed|noted|agreed|approved|endorsed|resolved|ratified|"
@@ -1058,10 +1059,12 @@ def _actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sentenc
         if re.match(r"(?:\d+|log|points?|tracker|list)\b", owners_text, re.I):
             continue   # an action log being reviewed, not a new action
         inline = sentence.text[:m.start()].strip()
-        what = inline or _previous_sentence(sentences, k)
         owners, task = _owners(ctx, owners_text, sentence.line)
+        what = inline or _task_sentence(sentences, k, owners)
         if task:
             what = task
+        elif not owners or (len(owners_text.split()) > 6 and re.search(r"\b[a-z]+ed\b", owners_text)):
+            what = owners_text     # "ACTION: The Chairman encouraged the board to liaise ..." states the task
         if not owners:
             ctx.graph.warn(ctx.name, sentence.line, f"action with no owner understood: {owners_text!r}")
         action = Action(id=ids.child_id(Label.ACTION, ctx.meeting.id, len(ctx.actions) + 1), name=_short(what),
@@ -1071,12 +1074,19 @@ def _actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sentenc
         ctx.actions.append((action, owners, sentence.text if inline else f"{what} {sentence.text}"))
 
 
-def _previous_sentence(sentences: list[Sentence], k: int) -> str:
-    for j in range(k - 1, -1, -1):
+def _task_sentence(sentences: list[Sentence], k: int, owners: list[object]) -> str:
+    """The sentence an action marker refers to: the latest one where an owner undertakes something."""
+    names = {fold(o.surname) for o in owners if isinstance(o, PersonRecord)}
+    names |= {fold(o.name) for o in owners if isinstance(o, OrgEntry)}
+    fallback = ""
+    for j in range(k - 1, max(-1, k - 7), -1):
         text = sentences[j].text
-        if not ACTION_MARKER.search(text) and len(text.split()) > 3:
+        if ACTION_MARKER.search(text) or len(text.split()) <= 3:
+            continue
+        fallback = fallback or text
+        if any(n in fold(text) for n in names) and re.search(r"\b(?:would|will|to|agreed|offered)\b", text):
             return text
-    return ""
+    return fallback
 
 
 def _owners(ctx: Context, text: str, line: int) -> tuple[list[object], str | None]:
@@ -1128,7 +1138,7 @@ def _decisions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sente
             rest = m.group("text").strip()
             if not rest and k + 1 < len(sentences):
                 rest = sentences[k + 1].text
-            verb = (m.group("verb") if verb_group else m.group(1)).lower()
+            verb = (m.group("verb") if verb_group else next(g for g in m.groups()[:5] if g)).lower()
             if verb_group is None:
                 verb = "resolved" if verb.startswith("resolved") else "agreed"
             if "minutes" in pattern.pattern:
