@@ -945,7 +945,8 @@ def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: in
         return True
     if re.match(r"\s+(?:is|will|who|would|has|had)\b", after):
         return True
-    return False
+    at = _AT_ORG.match(after)     # "Sue Harper at Brent Council"
+    return bool(at and resolve_org(ctx, at.group(1).strip()))
 
 
 def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bool) -> None:
@@ -1020,7 +1021,9 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
     for m in verb_re.finditer(text):
         subject = [(r, s, e) for r, s, e in people if previous_end <= s and e <= m.start()]
         previous_end = m.end()
-        if not subject:
+        # "the report presented": a participle after a thing, not a person presenting.
+        if not subject or re.search(r"\b(?:report|reports|paper|papers|item|slides|document|information)\s+$",
+                                    text[:m.start()]):
             continue
         for record, s, e in subject:
             # "In response to a question from X, Y presented": X is not presenting.

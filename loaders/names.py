@@ -60,7 +60,7 @@ Please Thank Thanks Dear Yours Sincerely Note Notes Email Tel Telephone Contact 
 Documents Supporting Document   Pages Appendix Annex Table Figure Section Paragraph Part Version Draft Final
 Key Main Overall Total Summary Overview Highlights Headlines Priorities Priority Outcome Outcomes Objectives
 Risk Risks Review Reviews Needs Audit Inspection Quality Improvement Delivery Commissioning Commissioned
-Budget Finance Financial Resources Resource Capital Revenue       Bids Contract Contracts Charter
+Business Development Budget Finance Financial Resources Resource Capital Revenue       Bids Contract Contracts Charter
 Task Finish Steering Sub Subgroup Sub-Group Working Joint Multi Multi-Agency Agency Agencies   Partners
 Stakeholder Stakeholders Resident Residents Citizen Citizens Customer Customers   Businesses Retail
 Economy Night Time     Weeks Month Months Quarter Quarterly Annual Annually Monthly Weekly Daily
@@ -137,7 +137,9 @@ def fold(text: str) -> str:
 
 
 def is_name_word(word: str) -> bool:
-    return bool(re.fullmatch(NAME_WORD, word)) and word not in NOT_NAME_WORDS
+    # Plurals of institution words ("Sergeants", "Councillors") are not names either.
+    return bool(re.fullmatch(NAME_WORD, word)) and word not in NOT_NAME_WORDS \
+        and not (word.endswith("s") and word[:-1] in NOT_NAME_WORDS)
 
 
 def split_title(text: str) -> NameParts:

@@ -43,14 +43,19 @@ class PersonRecord:
         return list(dict.fromkeys(f.role for f in self.facts if f.role))
 
 
-def similar_surname(a: str, b: str) -> bool:
+def similar_surname(a: str, b: str, threshold: float = 0.93) -> bool:
     """Spelling slips in minutes: 'McElligot' for 'McElligott', 'Knight' for 'Knights'."""
     a, b = fold(a), fold(b)
     if a == b:
         return True
     if min(len(a), len(b)) < 5 or a[0] != b[0]:
         return False
-    return JaroWinkler.similarity(a, b) >= 0.93
+    return JaroWinkler.similarity(a, b) >= threshold
+
+
+# Within one document, the same first name with a surname this close is a slip ('Kiran Vargwarl'
+# beside 'Kiran Vagarwal'); across documents the bar is higher (similar_surname's default).
+SAME_DOCUMENT_SLIP = 0.85
 
 
 class PeopleIndex:
@@ -86,7 +91,7 @@ class PeopleIndex:
         if parts.is_full:
             first = fold(parts.words[0])
             for r in self.records:
-                if r.first and fold(r.first) == first and similar_surname(r.surname, parts.surname) \
+                if r.first and fold(r.first) == first and similar_surname(r.surname, parts.surname, SAME_DOCUMENT_SLIP) \
                         and len(r.name.split()) == len(parts.words):
                     return r
             # A full name arriving after its surname-only mention ("Mr Leng" ... "Matt Leng").
