@@ -30,3 +30,9 @@ class BadParameter(PartnershipGraphError):
 
 class QueryError(PartnershipGraphError):
     hint = "Check the Cypher and its -p parameters; `pgraph recipes` lists the recipes and their parameters."
+
+
+class NotFound(PartnershipGraphError):
+    """A person or organisation asked for by name matches no node."""
+
+    hint = "Names match the resolved name or any alias, ignoring case; `pgraph query search -p q=...` lists them."
