@@ -356,17 +356,16 @@ def demo(settings: Settings, output: Path) -> None:
                                encoding="utf-8")
     try:
         from graph.rdf import serialize
-
+    except ImportError:     # the RDF export is optional until it lands
+        serialize = None
+    if serialize:
         outputs["turtle"] = output / "graph.ttl"
         outputs["turtle"].write_text(serialize(graph, "turtle"), encoding="utf-8")
-    except ImportError:
-        pass
-    try:
-        from viz import render
+    from viz import render
 
-        outputs["network page"] = render(graph, output / "people.html")
-    except ImportError:
-        pass
+    outputs["people page"] = render(graph, output / "people.html", view="people")
+    outputs["orgs page"] = render(graph, output / "organisations.html", view="organisations")
+    outputs["attendance"] = output / "people-attendance.png"
     for kind, path in outputs.items():
         click.echo(f"  {kind:<13} {path}")
 
