@@ -277,6 +277,9 @@ def resolve_org(ctx: Context, text: str, loose: bool = False) -> OrgEntry | None
     m = re.fullmatch(r"(.+?)\s*\(([A-Z]{2,6})\)", bare)
     if m:
         return resolve_org(ctx, m.group(1), loose)
+    if loose and fold(bare) in ctx.gazetteer.boroughs:
+        # "Strategic Lead Safer Communities, Barnet": in an organisation's slot a borough is its council.
+        return OrgEntry(ctx.gazetteer.boroughs[fold(bare)], "council")
     phrases = find_org_phrases(bare)
     if phrases and phrases[-1][2] == len(bare) and len(phrases[-1][0].split()) >= len(bare.split()) - 1:
         return OrgEntry(phrases[-1][0])
