@@ -352,7 +352,7 @@ def _plausible_org(phrase: str) -> bool:
     if lowered & {"update", "report", "meeting", "meetings", "minutes", "item", "agenda", "performance",
                   "dashboard", "strategy", "plan", "programme", "project"}:
         return False
-    if re.search(r"\d", phrase):
+    if re.search(r"\d", phrase) or re.search(r"\bsub[- ]?group\b", phrase, re.I):
         return False
     # A body named only by generic words ("Police Service", "Partner Agency") is not one organisation.
     generic = {"strategic", "executive", "management", "steering", "operational", "delivery", "working",

@@ -63,10 +63,10 @@ class Gazetteer:
             return OrgEntry(council, "council")
         # "Barnet & Finchley Jobcentre Plus", "Mayor's Office for Policing and Crime DNA": a known body
         # with a local qualifier before it or a word after it.
-        words = key_no_the.split()
+        words = re.sub(r"^the\s+", "", text, flags=re.I).split()
         for cut in range(1, min(3, len(words) - 1) + 1):
             for candidate in (" ".join(words[cut:]), " ".join(words[:-cut])):
-                entry = self.entries.get(candidate) or self._ccg(candidate)
+                entry = self.entries.get(fold(candidate)) or self._ccg(candidate)
                 if entry and len(candidate.split()) >= 2:
                     return entry
         return None

@@ -9,6 +9,8 @@ from typing import Any
 import yaml
 
 from graph import ids
+from rapidfuzz import fuzz
+
 from graph.errors import ExtractionError
 from graph.model import Label, Node, PartnershipGraph, Person, Rel, Role
 from loaders.names import fold, split_title
@@ -206,16 +208,48 @@ def _canonical_name(members: list[tuple[Node, str | None]], curation: Curation) 
 
 
 def _organisation_map(graphs: list[PartnershipGraph], curation: Curation) -> dict[str, tuple[str, str]]:
-    """Organisation id -> (new id, canonical name), from the curation file's aliases."""
+    """Organisation id -> (new id, canonical name): the curation file's aliases, then spelling variants
+    ("Combating"/"Combatting", "Neighbour Hood Watch") and a name with its head word left off
+    ("North West London Magistrates" for "... Magistrates Court")."""
     out: dict[str, tuple[str, str]] = {}
-    if not curation.org_aliases:
-        return out
+    names: Counter[str] = Counter()
     for graph in graphs:
         for node in graph.of_label(Label.ORGANISATION):
             canonical = curation.org_aliases.get(fold(node.name))
             if canonical:
                 out[node.id] = (ids.organisation_id(canonical), canonical)
+            else:
+                names[node.name] += 1
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_first[_org_key(name)[:4]].append(name)
+    for group in by_first.values():
+        # The most often seen (then longest) form of each cluster is its name.
+        group.sort(key=lambda n: (-names[n], -len(n), n))
+        for i, name in enumerate(group):
+            if ids.organisation_id(name) in out:
+                continue
+            for other in group[:i]:
+                if ids.organisation_id(other) in out:
+                    continue
+                if _same_organisation(name, other):
+                    out[ids.organisation_id(name)] = (ids.organisation_id(other), other)
+                    break
     return out
+
+
+def _org_key(name: str) -> str:
+    return "".join(ch for ch in fold(name) if ch.isalnum())
+
+
+def _same_organisation(a: str, b: str) -> bool:
+    ka, kb = _org_key(a), _org_key(b)
+    if ka == kb:
+        return True
+    short, long_ = sorted((fold(a), fold(b)), key=len)
+    if long_.startswith(short + " ") and long_[len(short) + 1:] in ("court", "board", "group", "service", "trust"):
+        return True
+    return min(len(ka), len(kb)) >= 12 and fuzz.ratio(ka, kb) >= 95
 
 
 def _rewrite(graph: PartnershipGraph, gi: int, mapping: dict[tuple[int, str], str],
