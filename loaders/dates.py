@@ -54,7 +54,8 @@ _PREVIOUS = re.compile(r"(?:minutes of|notes of|meeting (?:held )?on|last meetin
                        r"[^.]{0,40}$", re.I)
 _NEXT = re.compile(r"(?:next meeting|date of next|future meeting|following meeting|next SCPB|next board)[^.]{0,60}$",
                    re.I)
-_OWN = re.compile(r"^\s*(?:#+\s*)?minutes of (?:a |the )?(?:meeting|proceedings)[^.\n]{0,80}?(?:held )?on\s*$", re.I)
+_OWN = re.compile(r"^\s*(?:#+\s*)?minutes of (?:a |the )?(?:meeting|proceedings)[^.\n]{0,80}?(?:held )?on\s*"
+                  r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$", re.I)
 
 
 def meeting_date(header: str, body: str) -> tuple[str | None, str | None, dict[str, str]]:

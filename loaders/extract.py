@@ -70,7 +70,7 @@ DECISION_PATTERNS = [
     (re.compile(r"(?:\bIt was\s+(?:(RESOLVED|AGREED)|(?i:(resolved|agreed)))|(?:^|(?<=[.:]\s))(?:(RESOLVED|AGREED)|"
                 r"(?i:(resolved|agreed)))(?=\s*[:\-–—]|\s+that\b)|\b(RESOLVED|AGREED))\b\s*(?:[:\-–—]\s*)?"
                 r"(?:\(\w\)\s*)?(?:that\s+|to\s+)?(?P<text>.*)"), None),
-    (re.compile(r"\bThe (?:[A-Z][\w’']*\s+){0,5}?(?:Board|Committee|Partnership|Group|Members|board|committee|"
+    (re.compile(r"\b[Tt]he (?:[A-Z][\w’']*\s+){0,5}?(?:Board|Committee|Partnership|Group|Members|board|committee|"
                 r"partnership|group|members)\s+(?:also\s+|then\s+|formally\s+|unanimously\s+)?"
                 r"(?P<verb>considered and noted|noted and agreed|noted|agreed|approved|endorsed|resolved|ratified|"
                 r"adopted|accepted|supported|considered)\b(?P<text>.*)"), "verb"),
@@ -198,7 +198,7 @@ def _meeting(doc: Document, layout: Layout, graph: PartnershipGraph) -> Meeting:
     return meeting
 
 
-_BODY_RE = re.compile(r"\b((?:[A-Z][\w’']*\s+(?:and\s+|&\s+|of\s+|for\s+)?){0,5}"
+_BODY_RE = re.compile(r"\b((?:[A-Z][\w’']*[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+|for[ \t]+)?){0,5}"
                       r"(?:Partnership Board|Partnership|Board|Committee|Sub-Committee|Forum|Group|Panel))\b")
 
 
@@ -219,7 +219,9 @@ def _body_name(doc: Document, layout: Layout) -> tuple[str | None, str | None]:
             counts[name] = counts.get(name, 0) + 1
     if counts:
         best = max(counts, key=lambda k: (counts[k], len(k)))
-        if counts[best] >= 2:
+        # Named once, the body still shows itself as the one chaired or meeting here.
+        if counts[best] >= 2 or re.search(rf"\b(?:Chair(?:man|woman|person)?|meeting) of the {re.escape(best)}",
+                                          doc.text):
             return best, "text"
     return None, None
 
@@ -652,8 +654,11 @@ def _apologies(ctx: Context) -> None:
 def _apology_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: int) -> None:
     seen = 0
     blank = 0
+    own_item = lines[i - 1][1] if i > 0 else None
     while i < len(lines):
-        line, _ = lines[i]
+        line, item = lines[i]
+        if item is not own_item:
+            return      # the list ends with its agenda item
         text = line.text.strip()
         i += 1
         if not text:
@@ -826,11 +831,13 @@ def _prose_substitutions(ctx: Context) -> None:
 
 def _items(ctx: Context) -> None:
     for order, item in enumerate(ctx.layout.items, start=1):
-        node = AgendaItem(id=ids.child_id(Label.AGENDA_ITEM, ctx.meeting.id, order), name=item.title,
-                          meeting=ctx.meeting.id, number=item.number, title=item.title, order=order,
+        title = item.title or f"Item {item.number or order}"
+        node = AgendaItem(id=ids.child_id(Label.AGENDA_ITEM, ctx.meeting.id, order), name=title,
+                          meeting=ctx.meeting.id, number=item.number, title=title, order=order,
                           documents=[ctx.name])
         ctx.graph.add(node)
-        ctx.graph.relate(Rel.HAS_ITEM, ctx.meeting.id, node.id, ctx.name, item.title, order=order)
+        heading = ctx.doc.lines[item.line - 1].strip() if 0 < item.line <= len(ctx.doc.lines) else title
+        ctx.graph.relate(Rel.HAS_ITEM, ctx.meeting.id, node.id, ctx.name, heading or title, order=order)
         ctx.item_nodes[id(item)] = node
     for item in ctx.layout.items:
         _agenda_block(ctx, item)
@@ -1085,6 +1092,9 @@ def _task_sentence(sentences: list[Sentence], k: int, owners: list[object]) -> s
     names = {fold(o.surname) for o in owners if isinstance(o, PersonRecord)}
     names |= {fold(o.name) for o in owners if isinstance(o, OrgEntry)}
     fallback = ""
+    if k > 0 and not ACTION_MARKER.search(sentences[k - 1].text) and sentences[k - 1].line >= sentences[k].line - 1 \
+            and re.search(r"\b(?:would|will|to|agreed|offered)\b", sentences[k - 1].text):
+        return sentences[k - 1].text
     for j in range(k - 1, max(-1, k - 7), -1):
         text = sentences[j].text
         if ACTION_MARKER.search(text) or len(text.split()) <= 3:
@@ -1119,7 +1129,11 @@ def _owners(ctx: Context, text: str, line: int) -> tuple[list[object], str | Non
         org = resolve_org(ctx, chunk)
         if org:
             note_org(ctx, org, text)
-            owners.append(org)
+            if owners and isinstance(owners[-1], PersonRecord) and f", {chunk}" in text:
+                # "ACTION - Dan Hughes, Metropolitan Police": the body says who he is, not a second owner.
+                owners[-1].facts.append(RoleFact(None, org.name, text, line))
+            else:
+                owners.append(org)
             continue
         record = ctx.people.by_role(chunk) if owners == [] else None
         if record:

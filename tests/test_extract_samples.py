@@ -237,10 +237,7 @@ class TestModernGovPage000:
 
     @pytest.mark.parametrize("number, verbs", [
         ("5", ["noted"]), ("8", ["noted"]), ("9", ["agreed", "considered and noted"]),
-        pytest.param("10", ["noted"], marks=pytest.mark.xfail(strict=True, reason=(
-            "no Decision for item 10: in 'Cllr Conway noted that ... is an important tool going forward and "
-            "the Board noted the contents of the report presented' the body's verb follows a lower-case "
-            "'the Board', and the body pattern in DECISION_PATTERNS only matches a capitalised 'The ... Board'"))),
+        ("10", ["noted"]),
         ("6", []), ("7", []), ("11", []),
     ])
     def test_decisions_noted_by_the_board(self, g, number, verbs):
@@ -276,10 +273,6 @@ class TestModernGovUnnumbered002:
         assert m.date is None        # approves the minutes of 27 January 2017; next meeting 21 July 2017
         assert str(m.date_inferred or "").startswith("2017")
 
-    @pytest.mark.xfail(strict=True, reason=(
-        "the body is not found: the header has no body name and 'Safer Communities Partnership Board' "
-        "appears once in the text ('The Chairman of the Safer Communities Partnership Board'), while "
-        "_body_name needs two mentions; the Meeting has body=None and no MEETING_OF"))
     def test_body(self, g):
         assert meeting(g, D002).body == BOARD
 

@@ -170,11 +170,6 @@ class TestApologies:
         """))
         assert apologies(g, the_meeting(g)) == []
 
-    @pytest.mark.xfail(strict=True, reason=(
-        "an apology list headed 'Apologies were received from:' runs on into the next agenda item: "
-        "_apology_block stops only at a numbered line, a short attendance heading, 'None' or three blank "
-        "lines, but the next item's heading is not among the lines it reads (only item bodies are), so "
-        "'Karen Webb presented the report.' in item 2 becomes an apology, and ATTENDED is then suppressed"))
     def test_apology_list_ends_with_its_item(self):
         g = extract_text(minutes("""
             1. Apologies
@@ -293,10 +288,6 @@ Ms Shah presented the report. She did not have the data at the meeting but could
         assert owner_names(g, action) == {"Adrian Usher"}
         assert "ward map" in action.text
 
-    @pytest.mark.xfail(strict=True, reason=(
-        "'ACTION - Dan Hughes, Metropolitan Police' assigns the action to the person AND to Metropolitan "
-        "Police Service: _owners splits on commas and takes the organisation that qualifies the person as a "
-        "second owner"))
     def test_action_dash_name_comma_organisation_has_one_owner(self):
         g = extract_text(minutes(ACTION_HEAD + """1. Policing
 
@@ -322,11 +313,6 @@ ACTION - Dan Hughes, Metropolitan Police
         assert "provide a contact for Ms Colville" in action.text
         assert "Superintendent" in holds(g, leach)
 
-    @pytest.mark.xfail(strict=True, reason=(
-        "the text of an inline 'Action: Superintendent Leach' whose own sentence does not name the owner is "
-        "taken from an earlier paragraph that does ('Superintendent Leach would provide a contact ...'), "
-        "duplicating the first action's text instead of 'The figures from the trial would be brought to the "
-        "next meeting'"))
     def test_inline_action_text_is_its_own_sentence(self):
         g = extract_text(minutes("""
             1. Strategic Assessment
@@ -448,10 +434,6 @@ class TestMeetingDates:
         m = the_meeting(extract_text(minutes("1. Welcome\n\nNone.", head)))
         assert m.date == "2021-10-22"
 
-    @pytest.mark.xfail(strict=True, reason=(
-        "'Minutes of the meeting held on Friday 22nd October 2021' gives date None: loaders/dates._OWN needs "
-        "the date straight after 'held on', so a weekday in between fails it, and the 'minutes of' guard in "
-        "meeting_date() then discards the date as another meeting's"))
     def test_weekday_before_the_date(self):
         head = "Example Community Safety Partnership\n\nMinutes of the meeting held on Friday 22nd October 2021\n\n"
         m = the_meeting(extract_text(minutes("1. Welcome\n\nNone.", head)))
@@ -768,10 +750,6 @@ class TestProvenance:
                if r.type in quoted and " ".join(r.evidence.split()) not in texts[r.document]]
         assert bad == []
 
-    @pytest.mark.xfail(strict=True, reason=(
-        "an agenda item whose title line is only ModernGov noise ('pdf icon PDF 77 KB') gets title '' and its "
-        "HAS_ITEM relationship has no evidence: _items passes item.title as evidence and _clean_evidence turns "
-        "'' into None (found by tests/test_fuzz.py)"))
     def test_an_item_with_only_noise_for_a_title_still_has_evidence(self):
         g = extract_text("Agenda and minutes\n\nItems\nNo. Item\n\n1.\n\nWelcome\n\nMinutes:\n\nNone.\n\n"
                          "2.\n\npdf icon PDF 77 KB\n\nMinutes:\n\nThe Board noted the report.\n")
