@@ -1,16 +1,42 @@
-// How two people are connected: the shortest chain (up to four steps) of meetings, items, actions, posts and organisations between them.
+// How two people are connected: the shortest chain (up to four steps) of meetings, items, actions and posts between them.
 // params: person_a (string), person_b (string)
 // returns: person_a, person_b, steps, route, via
+// A name that matches exactly wins over names that merely contain it ("Person 1" vs "Person 12").
 MATCH (a:Person)
 WHERE toLower(a.name) CONTAINS toLower($person_a)
    OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) CONTAINS toLower($person_a))
+WITH collect(a) AS found
+UNWIND CASE WHEN any(x IN found WHERE toLower(x.name) = toLower($person_a))
+            THEN [x IN found WHERE toLower(x.name) = toLower($person_a)] ELSE found END AS a
 MATCH (b:Person)
 WHERE (toLower(b.name) CONTAINS toLower($person_b)
    OR any(x IN coalesce(b.aliases, []) WHERE toLower(x) CONTAINS toLower($person_b)))
   AND a.id <> b.id
-// A bounded path, not shortestPath: FalkorDB allows shortestPath only in WITH/RETURN and directed.
-MATCH path = (a)-[*1..4]-(b)
-WHERE none(n IN nodes(path) WHERE n.label = 'Document')
+WITH a, collect(b) AS found
+UNWIND CASE WHEN any(x IN found WHERE toLower(x.name) = toLower($person_b))
+            THEN [x IN found WHERE toLower(x.name) = toLower($person_b)] ELSE found END AS b
+// Bounded paths, not shortestPath (FalkorDB allows it only in WITH/RETURN, directed). Paths
+// of one or two steps are cheap to find; three or four are looked for only when there are
+// none, since their number grows with every meeting. Organisation links (AFFILIATED_WITH,
+// MEETING_OF, ROLE_AT) are left out: one council joins everyone to everyone.
+OPTIONAL MATCH near = (a)-[:ATTENDED|SENT_APOLOGIES|PRESENTED|CONTRIBUTED|HAS_ITEM|ASSIGNED_TO|SUBSTITUTED_FOR|HOLDS*1..2]-(b)
+WITH a, b, min(length(near)) AS hops
+WITH collect({a: a, b: b, hops: hops}) AS pairs, min(hops) AS best
+UNWIND pairs AS pair
+WITH pair.a AS a, pair.b AS b, pair.hops AS hops, best
+WHERE best IS NULL OR hops = best
+CALL {
+  WITH a, b, best
+  WITH a, b, best WHERE best IS NOT NULL
+  MATCH path = (a)-[:ATTENDED|SENT_APOLOGIES|PRESENTED|CONTRIBUTED|HAS_ITEM|ASSIGNED_TO|SUBSTITUTED_FOR|HOLDS*1..2]-(b)
+  WHERE length(path) = best
+  RETURN path
+  UNION
+  WITH a, b, best
+  WITH a, b, best WHERE best IS NULL
+  MATCH path = (a)-[:ATTENDED|SENT_APOLOGIES|PRESENTED|CONTRIBUTED|HAS_ITEM|ASSIGNED_TO|SUBSTITUTED_FOR|HOLDS*3..4]-(b)
+  RETURN path
+}
 WITH a, b, path, length(path) AS steps,
      reduce(s = '', n IN nodes(path) | s + CASE WHEN s = '' THEN '' ELSE ' > ' END + coalesce(n.name, n.title, n.text, n.id)) AS route,
      reduce(s = '', r IN relationships(path) | s + CASE WHEN s = '' THEN '' ELSE ' ' END + type(r)) AS via

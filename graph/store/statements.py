@@ -1,6 +1,7 @@
 """The Cypher both stores send: batched upserts, document replacement and whole-graph reads."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from dataclasses import fields as dc_fields
 from typing import Any, Iterable, Iterator
@@ -44,10 +45,13 @@ REL_UPSERT: dict[tuple[Rel, Label, Label], str] = {
 EXISTING_IDS: dict[Label, str] = {
     label: f"MATCH (n:{label.value}) WHERE n.id IN $ids RETURN n.id AS id" for label in Label
 }
-# Found from the indexed endpoint, so counting merges costs no relationship scan.
-EXISTING_KEYS: dict[tuple[Rel, Label, Label], str] = {
+# Counting what a write will merge rather than create (found from indexed ids, no scans).
+COUNT_IDS: dict[Label, str] = {
+    label: f"UNWIND $ids AS id MATCH (n:{label.value} {{id: id}}) RETURN count(n) AS found" for label in Label
+}
+COUNT_KEYS: dict[tuple[Rel, Label, Label], str] = {
     (rel, s, t): (f"UNWIND $rows AS row MATCH (:{s.value} {{id: row.source}})-[r:{rel.value} {{key: row.key}}]->"
-                  f"(:{t.value} {{id: row.target}}) RETURN r.key AS key")
+                  f"(:{t.value} {{id: row.target}}) RETURN count(r) AS found")
     for rel, s, t in REL_UPSERT
 }
 
@@ -78,12 +82,12 @@ COUNT_RELS = "MATCH ()-[r]->() RETURN type(r) AS key, count(r) AS n"
 
 @dataclass
 class Step:
-    """One statement of a document's write; `exists` finds which of its rows are already stored."""
+    """One statement of a document's write, with what it counts and the phase it belongs to."""
 
     cypher: str
     params: dict[str, Any]
     kind: str = ""          # "nodes", "rels" or "" (not counted)
-    exists: str = ""        # read query over the same rows: ids or keys already stored
+    count: str = ""         # read query counting this step's rows that are already stored
     phase: str = "upsert"   # "remove" (deletes only) or "upsert" (merges only)
 
 
@@ -133,7 +137,7 @@ def write_plan(graph: PartnershipGraph, replace: Iterable[str],
         by_label.setdefault(node.label, []).append(node_row(node))
     for label in Label:
         for rows in batched(by_label.get(label, [])):
-            steps.append(Step(NODE_UPSERT[label], {"rows": rows}, "nodes", EXISTING_IDS[label]))
+            steps.append(Step(NODE_UPSERT[label], {"rows": rows}, "nodes", COUNT_IDS[label]))
     labels = {node_id: node.label for node_id, node in graph.nodes.items()}
     labels.update({k: v for k, v in stored_labels.items() if k not in labels})
     by_key: dict[tuple[Rel, Label, Label], list[dict[str, Any]]] = {}
@@ -149,8 +153,41 @@ def write_plan(graph: PartnershipGraph, replace: Iterable[str],
         if statement is None:     # endpoints the schema does not allow: not written
             continue
         for rows in batched(by_key[key]):
-            steps.append(Step(statement, {"rows": rows}, "rels", EXISTING_KEYS[key]))
+            steps.append(Step(statement, {"rows": rows}, "rels", COUNT_KEYS[key]))
     return steps
+
+
+def combine(statements: list[tuple[str, dict[str, Any]]]) -> tuple[str, dict[str, Any]]:
+    """Several statements as one query of `CALL { ... }` subqueries, run in order.
+
+    Each statement's parameters are renamed apart ($rows -> $s3_rows); a statement that
+    returns `found` (a count: exactly one row) has it returned as `found3`.
+    """
+    parts, params, found = [], {}, []
+    for i, (cypher, values) in enumerate(statements):
+        text = re.sub(r"\$(\w+)", lambda m: f"$s{i}_{m.group(1)}", cypher)
+        if text.endswith(" AS found"):
+            text = text[: -len("found")] + f"found{i}"
+            found.append(f"found{i}")
+        parts.append("CALL { " + text + " }")
+        params.update({f"s{i}_{name}": value for name, value in values.items()})
+    if found:
+        parts.append("RETURN " + ", ".join(found))
+    return "\n".join(parts), params
+
+
+def count_existing(steps: list[Step]) -> tuple[str, dict[str, Any], list[Step]]:
+    """One read query counting, for every counted step, how many of its rows are stored."""
+    counted = [s for s in steps if s.kind]
+    statements = []
+    for step in counted:
+        rows = step.params["rows"]
+        if step.kind == "nodes":
+            statements.append((step.count, {"ids": [r["id"] for r in rows]}))
+        else:
+            statements.append((step.count, {"rows": [{k: r[k] for k in ("source", "target", "key")} for r in rows]}))
+    query, params = combine(statements)
+    return query, params, counted
 
 
 def records_to_graph(nodes: Iterable[dict[str, Any]], rels: Iterable[dict[str, Any]]) -> PartnershipGraph:
