@@ -186,7 +186,8 @@ def _meeting(doc: Document, layout: Layout, graph: PartnershipGraph) -> Meeting:
         meeting.extra["previous_meeting_date"] = context["previous"]
     if context.get("next"):
         meeting.extra["next_meeting_date"] = context["next"]
-    meeting.name = " ".join(x for x in (body_name or "Meeting", date or "") if x)
+    when = date or (f"({meeting.date_inferred})" if meeting.date_inferred else "")
+    meeting.name = " ".join(x for x in (body_name or f"Meeting recorded in {doc.name}", when) if x)
     graph.add(meeting)
     d = graph.add(DocumentNode(id=ids.document_id(doc.name), name=doc.name, sha256=doc.sha256,
                                documents=[doc.name], url=doc.metadata.get("url")))
@@ -836,8 +837,8 @@ def _items(ctx: Context) -> None:
                           meeting=ctx.meeting.id, number=item.number, title=title, order=order,
                           documents=[ctx.name])
         ctx.graph.add(node)
-        heading = ctx.doc.lines[item.line - 1].strip() if 0 < item.line <= len(ctx.doc.lines) else title
-        ctx.graph.relate(Rel.HAS_ITEM, ctx.meeting.id, node.id, ctx.name, heading or title, order=order)
+        ctx.graph.relate(Rel.HAS_ITEM, ctx.meeting.id, node.id, ctx.name, _heading_line(ctx, item) or title,
+                         order=order)
         ctx.item_nodes[id(item)] = node
     for item in ctx.layout.items:
         _agenda_block(ctx, item)
@@ -851,6 +852,11 @@ def _items(ctx: Context) -> None:
         _decisions(ctx, item, node, sentences)
         _actions(ctx, item, node, sentences)
         _strategies(ctx, item, node, sentences)
+
+
+def _heading_line(ctx: Context, item: Item) -> str:
+    """The item's heading as printed, for evidence (titles are tidied for display)."""
+    return ctx.doc.lines[item.line - 1].strip() if 0 < item.line <= len(ctx.doc.lines) else item.title
 
 
 def _sentences(lines: list[Line], item: Item | None):
@@ -1246,8 +1252,9 @@ def _strategies(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sent
                 ctx.graph.relate(Rel.MENTIONS, node.id, strategy.id, ctx.name, text)
         for name, kind in _strategy_names(text):
             strategy = _strategy_node(ctx, name, kind)
+            evidence = _heading_line(ctx, item) if text is item.title else text
             ctx.graph.relate(Rel.CONCERNS if text is item.title else Rel.MENTIONS, node.id, strategy.id,
-                             ctx.name, text, **({"verb": "discussed"} if text is item.title else {}))
+                             ctx.name, evidence, **({"verb": "discussed"} if text is item.title else {}))
 
 
 # ----------------------------------------------------------------------------------------- nodes

@@ -45,11 +45,35 @@ _COVER_ROW = re.compile(r"\t|\s\d+\s*-\s*\d+\s*$")
 _SENTENCE_END = re.compile(r"[.;:]\s*$")
 
 
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+                "up", "with", "vs"}
+_VOWELS = set("AEIOUY")
+
+
+def _title_word(word: str, first: bool) -> str:
+    core = word.strip("()[]:,.-–/")
+    if not core or any(ch.isdigit() for ch in core):
+        return word
+    if core.lower() in _SMALL_WORDS and not first:
+        return word.lower()
+    if len(core) <= 4 and not (set(core.upper()) & _VOWELS) or len(core) <= 3 and core.upper() not in {
+            "NEW", "ANY", "OUR", "KEY", "USE", "WAY", "DAY", "TOP", "ALL", "OUT", "ONE", "TWO", "AGE"}:
+        return word    # an acronym: BCU, CCTV, NPS
+    return word[:1] + word[1:].lower() if word[:1].isalnum() else word[:2] + word[2:].lower()
+
+
+def readable_title(title: str) -> str:
+    """'NORTH WEST BCU POLICE UPDATE' -> 'North West BCU Police Update': capitals kept only for acronyms."""
+    if not title.isupper():
+        return title
+    return " ".join(_title_word(w, i == 0) for i, w in enumerate(title.split()))
+
+
 def clean_title(title: str) -> str:
     title = _NOISE_IN_TITLE.sub("", title)
     title = re.sub(r"^The meeting (?:finished|closed|ended) at [\d.:]+\s*(?:am|pm|hrs)?\.?\s*", "", title, flags=re.I)
     title = re.sub(r"\s+", " ", title).strip(" *#:-–")
-    return title
+    return readable_title(title)
 
 
 def parse_layout(text: str) -> Layout:
