@@ -182,9 +182,12 @@ def extract(paths: tuple[Path, ...], stage: str, output) -> None:
 @click.option("--base", default="https://example.org/partnership/", show_default=True,
               help="Base IRI for RDF formats.")
 @click.option("--public-only", is_flag=True, help="RDF: leave out private individuals (no role or organisation).")
+@click.option("--publisher", help="RDF: the dataset's publisher (default: the body that held most meetings).")
+@click.option("--issued", metavar="YYYY-MM-DD", help="RDF: the publication date (default: the latest meeting's).")
 @pass_settings
 @friendly_errors
-def export(settings: Settings, fmt: str, output: Path | None, base: str, public_only: bool) -> None:
+def export(settings: Settings, fmt: str, output: Path | None, base: str, public_only: bool,
+           publisher: str | None, issued: str | None) -> None:
     """Export the whole graph: node-link JSON (the evaluation's format) or RDF.
 
     \b
@@ -199,7 +202,8 @@ def export(settings: Settings, fmt: str, output: Path | None, base: str, public_
     else:
         from graph.rdf import serialize
 
-        text = serialize(graph, fmt, base=base, public_only=public_only)
+        options = {k: v for k, v in (("publisher", publisher), ("issued", issued)) if v}
+        text = serialize(graph, fmt, base=base, public_only=public_only, **options)
     _write_out(text, output)
     if output:
         settings.say(f"wrote {output} ({len(graph.nodes)} nodes, {len(graph.relationships)} relationships)")
