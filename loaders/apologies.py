@@ -1,0 +1,222 @@
+"""Extraction stage: apologies, and substitutions in apology lists and in prose."""
+from __future__ import annotations
+
+import re
+
+from loaders.attendance import ATTENDANCE_HEAD
+from loaders.context import Context, all_lines, mark_attended, note_org, note_person, parse_entry, resolve_org, \
+    split_outside_parens, split_role_org
+from loaders.names import leading_person, parse_person, split_title
+from loaders.people import PersonRecord, RoleFact
+from loaders.structure import Item, Line
+
+APOLOGY_TRIGGER = re.compile(
+    r"(?:^|\b)(?:Apologies|Apology)(?:\s+for\s+absence)?(?:\s+(?:were|was|had been|have been))?(?:\s+also)?"
+    r"(?:\s+(?:received|given|noted|tendered|submitted))?(?:\s+(?:from|by))?(?:\s+the\s+following)?\s*[:\-–]?\s*",
+    re.I)
+
+
+def read_apologies(ctx: Context) -> None:
+    lines = all_lines(ctx)
+    for i, (line, item) in enumerate(lines):
+        text = line.text.strip().strip("*#")
+        m = APOLOGY_TRIGGER.search(text)
+        if not m or not re.match(r"\s*(?:[-*•]\s*)?(?:Apolog|There were|[A-Z][\w ]{0,40}\bapolog)", text, re.I):
+            continue
+        if re.search(r"\bno apologies\b|apologies[^.]*\bnone\b", text, re.I):
+            continue
+        rest = text[m.end():].strip()
+        if re.fullmatch(r"(?:for absence)?\s*", rest, re.I) or rest.endswith(":") or \
+                re.fullmatch(r"(?:for\s+)?Absence", rest, re.I):
+            _apology_block(ctx, lines, i + 1)
+            continue
+        if not rest or rest.lower().startswith(("to receive", "the chair", "were noted")):
+            continue
+        rest = re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", rest)[0]     # the list ends with its sentence
+        # A list broken over lines: keep reading while the sentence has not ended.
+        j = i + 1
+        while not re.search(r"[.;]\s*$", rest) and j < len(lines) and j < i + 5:
+            following = lines[j][0].text.strip()
+            if following:
+                rest += " " + following
+            elif not rest.endswith(","):
+                break
+            j += 1
+        _apology_list(ctx, rest, line.no)
+
+
+def _apology_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: int) -> None:
+    seen = 0
+    blank = 0
+    own_item = lines[i - 1][1] if i > 0 else None
+    while i < len(lines):
+        line, item = lines[i]
+        if item is not own_item:
+            return      # the list ends with its agenda item
+        text = line.text.strip()
+        i += 1
+        if not text:
+            blank += 1
+            if blank > 2 and seen:
+                return
+            continue
+        blank = 0
+        if re.match(r"^\s*(?:No\s+)?\d{1,3}[.)]?\s", text) or ATTENDANCE_HEAD.match(text.rstrip(":")) and \
+                len(text.split()) <= 3:
+            return
+        if re.match(r"(?:There were )?none\.?$", text, re.I):
+            return
+        before = seen
+        if re.match(r"^[-*•·]", text) or seen == 0 or parse_entry_probe(text):
+            seen += _apology_entry(ctx, text, line.no)
+        if seen == before:
+            if not re.match(r"^[-*•·]", text) and seen:
+                return
+            if seen == 0 and not re.match(r"^[-*•·]", text):
+                # "Terry Cameron (Barnet & Finchley Jobcentre Plus), Tim Harris (...)": an inline list.
+                seen += _apology_list(ctx, text, line.no)
+                if seen == 0:
+                    return
+
+
+def parse_entry_probe(text: str) -> bool:
+    return leading_person(re.sub(r"^\s*[-*•·]+\s*", "", text)) is not None
+
+
+def _apology_entry(ctx: Context, text: str, line_no: int) -> int:
+    text = re.sub(r"^\s*[-*•·]+\s*", "", text).strip()
+    sub = _substitution_split(text)
+    if sub is None and "," in text and re.search(r"\),|,\s*(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\s*\(", text):
+        return _apology_list(ctx, text, line_no)
+    absent_text, substitute_text = sub if sub else (text, None)
+    entry = parse_entry(ctx, absent_text, line_no)
+    if entry is None:
+        org = resolve_org(ctx, absent_text)
+        if org:
+            note_org(ctx, org, text)
+            ctx.org_apologies.setdefault(org.name, text)
+            return 1
+        return 0
+    _mark_apology(ctx, entry[0], text)
+    if substitute_text:
+        _substitute(ctx, entry[0], substitute_text, line_no, text)
+    return 1
+
+
+_SUBSTITUTION = [
+    re.compile(r"^(?P<absent>.+?),?\s+(?:who was|was)\s+(?:substituted|represented|replaced)\s+by\s+(?P<sub>.+?)\.?$", re.I),
+    re.compile(r"^(?P<absent>.+?)\s*\((?:substituted|represented)\s+by\s+(?P<sub>[^)]+)\)\.?$", re.I),
+    re.compile(r"^(?P<absent>.+?)\s+[-–—]\s+(?P<sub>.+?)\s+(?:substituted|substituting|attended as substitute|"
+               r"deputised|attended instead)\.?$", re.I),
+    re.compile(r"^(?P<absent>.+?)\s+\((?P<sub>[^)]+?)\s+(?:substituted|substituting|deputising)\)\.?$", re.I),
+]
+
+
+def _substitution_split(text: str) -> tuple[str, str] | None:
+    for pattern in _SUBSTITUTION:
+        m = pattern.match(text.strip())
+        if m:
+            return m.group("absent"), m.group("sub")
+    return None
+
+
+def _substitute(ctx: Context, absent: PersonRecord, sub_text: str, line_no: int, evidence: str) -> None:
+    entry = parse_entry(ctx, sub_text, line_no)
+    if entry:
+        ctx.substitutions.append((entry[0], absent, evidence))
+        mark_attended(ctx, entry[0], evidence)
+
+
+def _mark_apology(ctx: Context, record: PersonRecord, evidence: str) -> None:
+    ctx.apologised.add(id(record))
+    ctx.apology_evidence.setdefault(id(record), evidence)
+
+
+def _apology_list(ctx: Context, text: str, line_no: int) -> int:
+    """'A, Role and B, Org' or 'A (Org), B (Org)': people, their posts, and bodies that sent apologies."""
+    text = re.sub(r"\.\s*$", "", text.strip())
+    text = re.sub(r"^(?:the following\s*:?\s*)", "", text, flags=re.I)
+    # "Cllrs Zubairi, Gurung and Grocock": the plural title belongs to every name in the list.
+    plural = re.match(r"(Cllrs|Councillors)\.?\s+", text)
+    if plural:
+        body = text[plural.end():]
+        text = re.sub(r"(^|,\s*|\s+and\s+)(?=[A-Z])", lambda m: m.group(1) + "Cllr ", body)
+    # Keep "who was substituted by" together; split the rest on commas and 'and'.
+    segments = [s for s in split_outside_parens(text, r",\s*(?:and\s+)?(?:from\s+)?|;\s*") if s.strip()]
+    # 'and' joins two people, but also sits inside names ("London Fire and Emergency Planning Authority").
+    joined: list[str] = []
+    for seg in segments:
+        pieces = re.split(r"\s+and\s+(?:from\s+)?", seg)
+        current = pieces[0]
+        for piece in pieces[1:]:
+            if leading_person(piece) or split_title(piece).title:
+                joined.append(current)
+                current = piece
+            else:
+                current += " and " + piece
+        joined.append(current)
+    segments = joined
+    count = 0
+    current: PersonRecord | None = None
+    current_text = ""
+    for seg in segments:
+        seg = seg.strip()
+        sub = _substitution_split(seg)
+        head = sub[0] if sub else seg
+        m = re.match(r"(.+?)\s+from\s+(?:the\s+)?(.+)$", head)
+        person = parse_person(re.sub(r"\s*\(.*\)$", "", m.group(1) if m else head))
+        if person:
+            role, org = split_role_org(ctx, m.group(2)) if m else split_role_org(ctx, head[len(person.written):]) \
+                if head.startswith(person.written) else (None, None)
+            current = note_person(ctx, person, line_no, role, org, seg)
+            current_text = seg
+            _mark_apology(ctx, current, seg)
+            count += 1
+            if sub:
+                _substitute(ctx, current, sub[1], line_no, seg)
+            continue
+        org = resolve_org(ctx, seg)
+        if org and current is None:
+            note_org(ctx, org, seg)
+            ctx.org_apologies.setdefault(org.name, text)
+            count += 1
+            continue
+        if current is not None:
+            role, org2 = split_role_org(ctx, seg)
+            org2 = org2 or org
+            if org2:
+                note_org(ctx, org2, seg)
+            if role or org2:
+                current.facts.append(RoleFact(role, org2.name if org2 else None, current_text + ", " + seg, line_no))
+            if sub:
+                _substitute(ctx, current, sub[1], line_no, seg)
+    return count
+
+
+_PROSE_SUBSTITUTION = [
+    re.compile(r"(?P<absent>(?:[A-Z][\w’'-]*\s){1,3}?[A-Z][\w’'-]+)\s+(?:was|were)\s+(?:substituted|represented|"
+               r"replaced)\s+by\s+(?P<sub>(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]+)"),
+    re.compile(r"(?P<sub>(?:[A-Z][\w’'-]*\s){1,3}?[A-Z][\w’'-]+)\s+(?:attended|was present)\s+(?:as (?:a )?substitute "
+               r"for|in the absence of|on behalf of|in place of)\s+(?P<absent>(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]+)"),
+    re.compile(r"(?P<sub>(?:[A-Z][\w’'-]*\s){1,3}?[A-Z][\w’'-]+)\s+substituted for\s+"
+               r"(?P<absent>(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]+)"),
+]
+
+
+def read_prose_substitutions(ctx: Context) -> None:
+    """'Cllr Grocock was substituted by Cllr Byers', 'B attended as substitute for A', outside apology lists."""
+    known = {(id(a), id(b)) for a, b, _ in ctx.substitutions}
+    for line, _ in all_lines(ctx):
+        for pattern in _PROSE_SUBSTITUTION:
+            for m in pattern.finditer(line.text):
+                absent, sub = parse_person(m.group("absent")), parse_person(m.group("sub"))
+                if not absent or not sub:
+                    continue
+                a = note_person(ctx, absent, line.no)
+                b = note_person(ctx, sub, line.no)
+                if (id(b), id(a)) in known:
+                    continue
+                known.add((id(b), id(a)))
+                ctx.substitutions.append((b, a, line.text.strip()))
+                mark_attended(ctx, b, line.text.strip())
+                _mark_apology(ctx, a, line.text.strip())

@@ -1,0 +1,260 @@
+"""Shared ground for every extraction stage: the Context, and noting people, posts and organisations."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph import ids
+from graph.model import Action, AgendaItem, Meeting, Organisation, PartnershipGraph
+from loaders.document import Document
+from loaders.names import NameParts, fold, is_name_word, leading_person, split_title
+from loaders.organisations import Gazetteer, OrgEntry, find_org_phrases
+from loaders.people import PeopleIndex, PersonRecord, RoleFact
+from loaders.structure import Item, Layout, Line
+
+ROLE_WORDS = ("Director", "Manager", "Head", "Officer", "Lead", "Coordinator", "Co-ordinator", "Commander",
+              "Chair", "Chairman", "Chairwoman", "Chairperson", "Analyst", "Adviser", "Advisor", "Commissioner",
+              "Chief Executive", "CEO", "Inspector", "Superintendent", "Member", "Representative", "Secretary",
+              "Clerk", "Councillor", "Mayor", "Leader", "Consultant", "Specialist", "Worker", "Governor",
+              "Deputy", "Assistant", "Partner", "Principal", "Senior", "Controller", "Sergeant", "Constable",
+              "ACO", "Champion", "Practitioner", "Nurse", "Doctor", "GP", "Solicitor", "Administrator",
+              "Strategist", "Engineer", "Planner", "Researcher", "Lecturer", "Professor", "Ambassador", "Cabinet")
+ROLE_WORD_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ROLE_WORDS) + r")s?\b", re.I)
+
+
+@dataclass
+class Sentence:
+    text: str
+    line: int
+    item: Item | None
+    index: int          # position in reading order
+
+
+@dataclass
+class Context:
+    doc: Document
+    layout: Layout
+    gazetteer: Gazetteer
+    home: str | None
+    graph: PartnershipGraph
+    meeting: Meeting
+    people: PeopleIndex = field(default_factory=PeopleIndex)
+    org_aliases: dict[str, OrgEntry] = field(default_factory=dict)    # acronyms defined in this document
+    apologised: set[int] = field(default_factory=set)                 # id() of records who sent apologies
+    attended: dict[int, str] = field(default_factory=dict)           # id() -> evidence
+    orgs_seen: dict[str, str] = field(default_factory=dict)          # canonical name -> evidence
+    item_nodes: dict[int, AgendaItem] = field(default_factory=dict)  # id(Item) -> node
+    presented: list[tuple[PersonRecord, AgendaItem, str]] = field(default_factory=list)
+    contributed: list[tuple[PersonRecord, AgendaItem, str]] = field(default_factory=list)
+    substitutions: list[tuple[PersonRecord, PersonRecord, str]] = field(default_factory=list)
+    org_apologies: dict[str, str] = field(default_factory=dict)
+    apology_evidence: dict[int, str] = field(default_factory=dict)
+    actions: list[tuple[Action, list[object], str]] = field(default_factory=list)
+    mentioned: dict[int, list[tuple[Item, str]]] = field(default_factory=dict)
+    pos: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.doc.name
+
+    def next_pos(self) -> int:
+        self.pos += 1
+        return self.pos
+
+
+def titlecase(text: str) -> str:
+    small = {"and", "of", "for", "the", "to", "in", "on"}
+    return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(text.split()))
+
+
+def resolve_org(ctx: Context, text: str, loose: bool = False) -> OrgEntry | None:
+    """The organisation a phrase names: gazetteer, this document's acronyms, or an institution-shaped name."""
+    text = re.sub(r"\s+", " ", text).strip(" .,;:*")
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    if not text or len(text) > 90 or text.count("(") != text.count(")") or re.search(r"\bsub[- ]?group\b", text, re.I):
+        return None
+    if text in ctx.org_aliases:
+        return ctx.org_aliases[text]
+    entry = ctx.gazetteer.lookup(text, ctx.home)
+    if entry:
+        return entry
+    bare = re.sub(r"^the\s+", "", text, flags=re.I)
+    m = re.fullmatch(r"(.+?)\s*\(([A-Z]{2,6})\)", bare)
+    if m:
+        return resolve_org(ctx, m.group(1), loose)
+    if loose and fold(bare) in ctx.gazetteer.boroughs:
+        # "Strategic Lead Safer Communities, Barnet": in an organisation's slot a borough is its council.
+        return OrgEntry(ctx.gazetteer.boroughs[fold(bare)], "council")
+    phrases = find_org_phrases(bare)
+    if phrases and phrases[-1][2] == len(bare) and len(phrases[-1][0].split()) >= len(bare.split()) - 1:
+        return OrgEntry(phrases[-1][0])
+    if loose and re.fullmatch(r"(?:[A-Z][\w’'&-]*\s?){1,5}", bare) and not ROLE_WORD_RE.search(bare) \
+            and not all(is_name_word(w) for w in bare.split()) and not split_title(bare).title \
+            and (len(bare.split()) >= 2 or not bare.isupper()):
+        return OrgEntry(bare)
+    return None
+
+
+def note_org(ctx: Context, entry: OrgEntry, evidence: str) -> Organisation:
+    ctx.orgs_seen.setdefault(entry.name, evidence)
+    node = Organisation(id=ids.organisation_id(entry.name), name=entry.name, documents=[ctx.name], kind=entry.kind)
+    return ctx.graph.add(node)
+
+
+def titlecase_line(text: str) -> str:
+    """Upper-case headings read as title case, so their names are found like any other."""
+    if text.isupper() and len(text) > 8:
+        return titlecase(text)
+    return text
+
+
+def line_of(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)].strip()
+
+
+def note_person(ctx: Context, parts: NameParts, line: int | None, role: str | None = None,
+                org: OrgEntry | None = None, evidence: str = "") -> PersonRecord:
+    record = ctx.people.mention(parts, ctx.next_pos(), line)
+    if org:
+        note_org(ctx, org, evidence)
+    if role or org:
+        record.facts.append(RoleFact(role, org.name if org else None, evidence, line))
+    return record
+
+
+def split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None]:
+    """'Director of Public Health, London Borough of Barnet (LBB)' -> (role, organisation)."""
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:–-—")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1]
+    text = text.strip(" ,.;:–-—")
+    if not text or text.count("(") != text.count(")"):
+        return None, None
+    paren = re.fullmatch(r"(.*?)\s*\(([^()]+)\)", text)
+    if paren and not re.fullmatch(r"[A-Z]{2,6}", paren.group(2)):
+        inner = paren.group(2)
+        org = resolve_org(ctx, inner)
+        role, org2 = split_role_org(ctx, paren.group(1)) if paren.group(1) else (None, None)
+        if org:
+            return role, org2 or org
+        if ROLE_WORD_RE.search(inner) and role is None:
+            return inner, org2
+        return role, org2
+    segments = [s.strip() for s in split_outside_parens(text, r",\s*|\s+[–—-]\s+|\s+at\s+|\s+from\s+") if s.strip()]
+    # Trailing segments that name bodies: "Dorset Council, Community Safety" -> the council, not its team.
+    org, org_loose = None, True
+    cut = len(segments)
+    for i in range(len(segments) - 1, -1, -1):
+        found = resolve_org(ctx, segments[i])
+        loose = False
+        if not found and i == len(segments) - 1 and i > 0:
+            found, loose = resolve_org(ctx, segments[i], loose=True), True
+        if found:
+            # A known body (council, force, gazetteer) beats a department named beside it.
+            known_kind = found.kind is not None
+            if org is None or (org_loose and not loose) or (not loose and (known_kind or org.kind is None)):
+                if not (org is not None and org.kind is not None and not known_kind):
+                    org, org_loose = found, loose
+            cut = i
+        elif org is not None:
+            break
+    role_parts = segments[:cut]
+    if org is None and segments:
+        # "CEO CommUNITY Barnet", "Chair of Barnet Safer Neighbourhood Board": a post, then its body.
+        words = segments[-1].split()
+        for k in range(1, len(words)):
+            left, right = " ".join(words[:k]), " ".join(words[k:])
+            bare_right = re.sub(r"^(?:of|for|at|with)\s+(?:the\s+)?", "", right)
+            adjacent = bare_right == right
+            if ROLE_WORD_RE.search(left) and not ROLE_WORD_RE.search(bare_right) \
+                    and not re.search(r"(?:&|\band|\bof|\bfor)$", left) \
+                    and not (adjacent and (len(right.split()) < 2 or re.search(r"\b(?:of|for|and|&)\b", left))):
+                # "Director of Public Health" is a post; only a body the gazetteer or its shape knows splits
+                # off after "of"; "CEO CommUNITY Barnet" runs the body straight on.
+                found = resolve_org(ctx, bare_right, loose=adjacent)
+                if found:
+                    return ", ".join(segments[:-1] + [left]), found
+            # "Children's Safeguarding Board Chairman": the body first, then the post.
+            if ROLE_WORD_RE.search(right) and not ROLE_WORD_RE.search(left):
+                found = resolve_org(ctx, left)
+                if found:
+                    return segments[-1], found
+    if org is None and len(segments) == 1:
+        found = resolve_org(ctx, segments[0])
+        if found:
+            return None, found
+        # "Chair of Barnet Safer Neighbourhood Board (SNB)": the post names its organisation.
+        m = re.search(r"\b(?:of|for|at)\s+(?:the\s+)?(.+)$", segments[0])
+        if m:
+            org_in_role = resolve_org(ctx, m.group(1))
+            if org_in_role and ROLE_WORD_RE.search(segments[0][:m.start()]):
+                return segments[0][:m.start()].strip(), org_in_role
+    role = re.sub(r"^(?:the|a|an)\s+", "", ", ".join(role_parts).strip(), flags=re.I) or None
+    if role and not (ROLE_WORD_RE.search(role) or len(role.split()) <= 6):
+        role = None
+    return role, org
+
+
+def split_outside_parens(text: str, separator: str) -> list[str]:
+    """Split on a separator pattern, but never inside parentheses: 'A (X, Y), B (Z)' -> ['A (X, Y)', 'B (Z)']."""
+    masked, depth = [], 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        masked.append("\x00" if depth and ch not in "()" else ch)
+    masked_text = "".join(masked)
+    out, last = [], 0
+    for m in re.finditer(separator, masked_text):
+        out.append(text[last:m.start()])
+        last = m.end()
+    out.append(text[last:])
+    return out
+
+
+def parse_entry(ctx: Context, text: str, line: int | None) -> tuple[PersonRecord, NameParts] | None:
+    """One attendance or apology entry: 'Fiona Bateman – Independent Chair, Barnet Safeguarding Adults Board'."""
+    text = re.sub(r"^\s*[-*•·]+\s*", "", text).strip()
+    lead = leading_person(text)
+    if not lead:
+        return None
+    parts, rest = lead
+    rest = rest.strip()
+    role, org = (None, None)
+    if rest:
+        if re.match(r"^[,(–—:-]|^-", rest):
+            role, org = split_role_org(ctx, rest)
+        else:
+            # Table rows run together: "Julie Howe Dorset Police", "Laura Beddow Dorset Council (Chair)".
+            chair = re.search(r"\((Chair(?:man)?|Vice[- ]Chair(?:man)?)\)", rest)
+            first = re.split(r",|\s{2,}", re.sub(r"\([^)]*\)", "", rest).strip())[0]
+            org = resolve_org(ctx, first, loose=True)
+            role = chair.group(1) if chair else None
+    if parts.rank_post and not role:
+        role = None
+    record = note_person(ctx, parts, line, role, org, text)
+    return record, parts
+
+
+def all_lines(ctx: Context) -> list[tuple[Line, Item | None]]:
+    out: list[tuple[Line, Item | None]] = [(l, None) for l in ctx.layout.header]
+    for item in ctx.layout.items:
+        out += [(l, item) for l in item.agenda + item.body]
+    return out
+
+
+def mark_attended(ctx: Context, record: PersonRecord, evidence: str) -> None:
+    ctx.attended.setdefault(id(record), evidence)
+
+
+def is_apology_text(text: str) -> bool:
+    return bool(re.match(r"\s*(?:[-*•]\s*)?Apolog", text, re.I))
+
+
+def heading_line(ctx: Context, item: Item) -> str:
+    """The item's heading as printed, for evidence (titles are tidied for display)."""
+    return ctx.doc.lines[item.line - 1].strip() if 0 < item.line <= len(ctx.doc.lines) else item.title

@@ -1,0 +1,276 @@
+"""Extraction stage: agenda items and their sentences: who is named, their posts, who presented or spoke."""
+from __future__ import annotations
+
+import re
+
+from graph import ids
+from graph.model import AgendaItem, Label, Rel
+from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading_line, is_apology_text, mark_attended, \
+    note_org, note_person, parse_entry, resolve_org, split_role_org
+from loaders.names import NameParts, fold, full_name_mentions, leading_person, titled_mentions
+from loaders.outcomes import ACTION_MARKER, read_actions, read_decisions
+from loaders.people import PersonRecord, RoleFact
+from loaders.strategies import read_strategies
+from loaders.structure import Item, Line
+
+PRESENT_VERBS = (r"presented|introduced|gave (?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
+                 r"(?:update|overview|presentation|report|briefing|summary)|"
+                 r"provided (?:the (?:board|group|partnership|committee|meeting|members) with )?(?:a|an|the)\s+"
+                 r"(?:[\w-]+\s+){0,3}?(?:update|overview|presentation|report|briefing|summary)|"
+                 r"spoke to the (?:report|item|presentation|paper)|took (?:the )?(?:board|members|group|partnership|"
+                 r"committee|meeting) through|updated the (?:board|group|partnership|committee|members|meeting)|"
+                 r"(?:attended the meeting )?to update the (?:board|group|partnership|committee)|"
+                 r"reported\s*:|led (?:the|a) (?:presentation|item|discussion)")
+SPEECH_VERBS = ("asked|commented|noted|reported|added|enquired|inquired|responded|replied|suggested|explained|"
+                "advised|stated|questioned|requested|informed|confirmed|proposed|updated|highlighted|recommended|"
+                "mentioned|emphasised|emphasized|agreed|said|thanked|welcomed|praised|commended|offered|raised|"
+                "queried|felt|stressed|acknowledged|remarked|clarified|outlined|drew|made|pointed|expressed|"
+                "provided|presented|gave|spoke|took|led|introduced|reminded|encouraged|undertook|circulated|"
+                "described|observed|congratulated|referred|tabled|declared|expressed|assured|believed|considered|"
+                "indicated|invited|urged|warned|wished|summarised|summarized|concluded|opened|closed|chaired|"
+                "moved|seconded|shared|discussed|accepted|undertook|sought|went|set|reiterated|announced|"
+                "attended|joined|gave|confirmed")
+_SPEECH_AFTER = re.compile(
+    rf"^(?:\s*\([^)]{{1,90}}\))?(?:\s*,[^.;()]{{1,120}}?)??\s*,?\s+"
+    rf"(?:also\s+|then\s+|further\s+|both\s+)?(?:{SPEECH_VERBS})\b")
+_APPOSITIVE = re.compile(rf"(?:,|\s*[—–]|\s+-)\s*((?:the\s+)?[^,.;—–]{{2,90}}?(?:,\s*[A-Z][^,.;]{{1,60}}?)?)(?:,|\s+(?=(?:"
+                         rf"{SPEECH_VERBS}|{PRESENT_VERBS}|was|were|had|has|would|will|is|also|then|giving|"
+                         rf"providing|presenting|who|and head)\b)|\.?$)")
+# "Ms Kay Matthews Chief Operating Officer for Barnet CCG, noted": a post straight after the name.
+_BARE_POST = re.compile(r"\s+((?:[A-Z][\w’'&-]*\s+){0,4}?(?:" + "|".join(w for w in ROLE_WORDS if " " not in w) +
+                        r")\b(?:\s+(?:of|for|at)\s+[^,.;]{2,60}?)?)\s*(?:,|\s+(?=(?:" + SPEECH_VERBS + r")\b))")
+_AT_ORG = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])|(?<=\.)\s*(?=Action\s*[:\-–])|\s*\n\s*")
+
+
+def read_items(ctx: Context) -> None:
+    for order, item in enumerate(ctx.layout.items, start=1):
+        title = item.title or f"Item {item.number or order}"
+        node = AgendaItem(id=ids.child_id(Label.AGENDA_ITEM, ctx.meeting.id, order), name=title,
+                          meeting=ctx.meeting.id, number=item.number, title=title, order=order,
+                          documents=[ctx.name])
+        ctx.graph.add(node)
+        ctx.graph.relate(Rel.HAS_ITEM, ctx.meeting.id, node.id, ctx.name, heading_line(ctx, item) or title,
+                         order=order)
+        ctx.item_nodes[id(item)] = node
+    for item in ctx.layout.items:
+        _agenda_block(ctx, item)
+    index = 0
+    for item in ctx.layout.items:
+        node = ctx.item_nodes[id(item)]
+        sentences = list(_sentences(item.body, item))
+        for k, sentence in enumerate(sentences):
+            index += 1
+            _read_sentence(ctx, sentence, node, first=k < 2)
+        read_decisions(ctx, item, node, sentences)
+        read_actions(ctx, item, node, sentences)
+        read_strategies(ctx, item, node, sentences)
+
+
+def _sentences(lines: list[Line], item: Item | None):
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        for part in _SENTENCE_SPLIT.split(text):
+            part = part.strip(" \t•·")
+            if part:
+                yield Sentence(part, line.no, item, 0)
+
+
+def _agenda_block(ctx: Context, item: Item) -> None:
+    """The presenter block under an agenda title: 'Kiran Vagarwal – Strategic Lead, Barnet Council'."""
+    lines = [l for l in item.agenda if l.text.strip()]
+    # In older pages the block sits at the top of the item's text, before any sentence.
+    if not item.agenda:
+        lines = []
+        for l in item.body:
+            t = l.text.strip()
+            if not t:
+                continue
+            if t.endswith(".") or len(t.split()) > 20:
+                break
+            lines.append(l)
+    k = 0
+    while k < len(lines):
+        text = lines[k].text.strip()
+        lead = leading_person(text)
+        if lead and not re.search(r"\b(?:presented|reported|noted|gave|provided)\b", text):
+            parts, rest = lead
+            if rest.strip():
+                for chunk in re.split(r",\s*and\s+|\s+and\s+(?=[A-Z][a-z]+ [A-Z])", text):
+                    entry = parse_entry(ctx, chunk, lines[k].no)
+            else:
+                # Name, post and organisation on lines of their own.
+                following = []
+                while k + 1 < len(lines) and len(following) < 2 and not leading_person(lines[k + 1].text.strip()) \
+                        and len(lines[k + 1].text.split()) <= 8 and not lines[k + 1].text.strip().endswith("."):
+                    following.append(lines[k + 1].text.strip())
+                    k += 1
+                role, org = split_role_org(ctx, ", ".join(following)) if following else (None, None)
+                note_person(ctx, parts, lines[k].no, role, org, " / ".join([text, *following]))
+        k += 1
+
+
+_ROLE_REF = re.compile(r"\b[Tt]he\s+((?:Vice[- ])?(?:Chairman|Chairwoman|Chair|Chairperson)\b"
+                       r"|(?:[A-Z][\w’'&-]*,?\s+(?:(?:of|for|and|&)\s+)?){0,6}(?:" + "|".join(
+                           w for w in ROLE_WORDS if w[0].isupper()) + r")\b(?:,?\s+(?:for\s+|of\s+)?"
+                       r"(?:[A-Z][\w’'&-]*\s?){1,5})?)")
+
+
+def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, int, int]]:
+    """People named in a sentence, titled or not, and posts that stand for one ('the Borough Commander')."""
+    spans: list[tuple[NameParts | PersonRecord, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for parts, s, e in titled_mentions(text):
+        spans.append((parts, s, e))
+        taken.append((s, e))
+    for parts, s, e in full_name_mentions(text):
+        if any(a <= s < b or a < e <= b for a, b in taken):
+            continue
+        if not _plausible_untitled(ctx, parts, text, s, e):
+            continue
+        spans.append((parts, s, e))
+        taken.append((s, e))
+    for m in _ROLE_REF.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        record = ctx.people.by_role(re.sub(r",.*$", "", m.group(1)))
+        if record is None and re.match(r"(?:Vice[- ])?Chair", m.group(1)):
+            record = _chair(ctx, m.group(1))
+        if record is not None:
+            spans.append((record, m.start(), m.end()))
+    out = []
+    for thing, s, e in sorted(spans, key=lambda x: x[1]):
+        record = thing if isinstance(thing, PersonRecord) else note_person(ctx, thing, line)
+        out.append((record, s, e))
+    return out
+
+
+def _chair(ctx: Context, phrase: str) -> PersonRecord | None:
+    vice = "vice" in phrase.lower()
+    hits = [r for r in ctx.people.records
+            if any(re.fullmatch(r"(?:Vice[- ])?Chair(?:man|woman|person)?(?: of .*)?", role, re.I)
+                   and (("vice" in role.lower()) == vice) for role in r.roles())]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: int) -> bool:
+    """An untitled two-word name is a person when the sentence treats it as one."""
+    if any(fold(parts.name) == fold(r.name) for r in ctx.people.records):
+        return True
+    after = text[e:e + 80]
+    before = text[max(0, s - 40):s]
+    if _SPEECH_AFTER.match(after) or re.match(r"\s*[,(]\s*(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,5}?"
+                                              r"(?:" + "|".join(ROLE_WORDS) + r")", after):
+        return True
+    if re.search(r"\b(?:from|by|with|to|and|thanked|welcomed|contact|liaise with|replacement|named)\s*$", before) \
+            and re.match(r"\s*(?:[,.;)—–]|and\b|who\b|from\b|at\b|is\b|will\b|for\b|to\b|outside\b|$)", after):
+        return True
+    if re.match(r"\s+(?:is|will|who|would|has|had)\b", after):
+        return True
+    at = _AT_ORG.match(after)     # "Sue Harper at Brent Council"
+    return bool(at and resolve_org(ctx, at.group(1).strip()))
+
+
+def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bool) -> None:
+    text = sentence.text
+    if ACTION_MARKER.search(text) and ACTION_MARKER.search(text).start() == 0:
+        return
+    people = _people_in(ctx, text, sentence.line)
+    # Posts stated beside a name: "Tina McElligott, Director for Early Help ..., presented the report".
+    for record, s, e in people:
+        after = text[e:]
+        m = re.match(r"\s*\(([^)]{2,90})\)", after) or _APPOSITIVE.match(after) or _BARE_POST.match(after)
+        if m and not re.match(r"\s*(?:and|who|which|that)\b", m.group(1)) and not _names_someone(ctx, m.group(1)) \
+                and not is_apology_text(text):
+            stated = re.split(r"\s+and\s+(?=(?:[A-Z][\w’'-]+\s){1,3})|,\s*(?:who|which|in her|in his)\b", m.group(1))[0]
+            role, org = split_role_org(ctx, stated)
+            if role and not ROLE_WORD_RE.search(role):
+                role = None
+            if role or org:
+                if org:
+                    note_org(ctx, org, text)
+                record.facts.append(RoleFact(role, org.name if org else None, text, sentence.line))
+        at = _AT_ORG.match(after)
+        if at:
+            org = resolve_org(ctx, at.group(1).strip())
+            if org:
+                note_org(ctx, org, text)
+                record.facts.append(RoleFact(None, org.name, text, sentence.line))
+        before = text[:s]
+        mb = re.search(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*(?:\s+(?:of|for|and|&|the))*\s*){1,8}?)"
+                       r"(?:,\s*([^,]{2,60}?))?(?:,\s*([^,]{2,60}?))?,\s*$", before)
+        if mb and ROLE_WORD_RE.search(mb.group(1)):
+            role, org = split_role_org(ctx, ", ".join(g for g in mb.groups() if g))
+            if role or org:
+                if org:
+                    note_org(ctx, org, text)
+                record.facts.append(RoleFact(role, org.name if org else None, text, sentence.line))
+    presenters = _presenters(ctx, text, people, first)
+    for record in presenters:
+        ctx.presented.append((record, item, text))
+        mark_attended(ctx, record, text)
+    for record, s, e in people:
+        if record in presenters:
+            continue
+        after = text[e:]
+        spoke = bool(_SPEECH_AFTER.match(after))
+        welcomed = re.search(r"\bwelcomed\s+(?:new\s+)?(?:members?\s+|(?:[A-Z][\w’'-]*\s*,?\s*(?:and\s+)?){1,12})$",
+                             text[:s]) and not re.search(r"\b(?:from|of)\s+$", text[:s])
+        declared = sentence.item is not None and re.search(r"declaration", sentence.item.title, re.I) \
+            and e - s >= len(text.strip()) - 2
+        asked = re.search(r"(?:question|query|comment)s?\s+(?:from|by)\s*$", text[:s], re.I)
+        invited = re.match(r"[^.]{0,80}\b(?:was|were)\s+(?:also\s+)?(?:invited to the table|in attendance|present)",
+                           after)
+        attended = re.match(r"[^.]{0,60}?\battended the meeting", after)
+        if spoke or asked or invited or attended or welcomed or declared:
+            ctx.contributed.append((record, item, text))
+            mark_attended(ctx, record, text)
+        ctx.mentioned.setdefault(id(record), []).append((sentence.item, text))
+
+
+def _names_someone(ctx: Context, text: str) -> bool:
+    """A stated post never contains another person's name ('Sharon Baldwin, Chief Superintendent ...')."""
+    if titled_mentions(text):
+        return True
+    folded = fold(text)
+    return any(len(r.name.split()) > 1 and fold(r.name) in folded for r in ctx.people.records)
+
+
+def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, int]], first: bool) -> list[PersonRecord]:
+    out: list[PersonRecord] = []
+    verb_re = re.compile(rf"\b(?:{PRESENT_VERBS})", re.I)
+    previous_end = 0
+    for m in verb_re.finditer(text):
+        subject = [(r, s, e) for r, s, e in people if previous_end <= s and e <= m.start()]
+        previous_end = m.end()
+        # "the report presented": a participle after a thing, not a person presenting.
+        if not subject or re.search(r"\b(?:report|reports|paper|papers|item|slides|document|information)\s+$",
+                                    text[:m.start()]):
+            continue
+        for record, s, e in subject:
+            # "In response to a question from X, Y presented": X is not presenting.
+            if re.search(r"\b(?:from|to|with|by|of|for|thanked|asked)\s+$", text[max(0, s - 12):s]):
+                continue
+            if record not in out:
+                out.append(record)
+    for m in re.finditer(r"(?:presentation|update|briefing|report|overview)s?\s+(?:on\s+[^.]{0,80}?\s+)?from\s+$",
+                         text, re.I):
+        pass
+    for record, s, e in people:
+        before = text[max(0, s - 120):s]
+        if re.search(r"\b(?:update|presentation|report|overview|briefing)s?\s+(?:was|were)\s+(?:provided|given|"
+                     r"presented|delivered|introduced)\s+by\s+$", before, re.I) and record not in out:
+            out.append(record)
+        if re.search(r"\b(?:received|heard|had|given|was given)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
+                     r"(?:presentation|update|briefing|report|overview)(?:\s+on\s+[^.]{0,80}?)?\s+from\s+$", before,
+                     re.I) and record not in out:
+            out.append(record)
+    if first:
+        for record, s, e in people:
+            if re.match(r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*(?:reported|advised) that\b|"
+                        r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*(?:advised|informed|briefed) the (?:board|group|"
+                        r"partnership|committee|meeting)\b", text[e:]) and record not in out and s < 60:
+                out.append(record)
+    return out

@@ -1,0 +1,90 @@
+"""Extraction stage: every organisation named in the text, and acronyms the document defines."""
+from __future__ import annotations
+
+import re
+
+from loaders.context import Context, line_of, note_org, titlecase_line
+from loaders.names import fold
+from loaders.organisations import OrgEntry, find_org_phrases
+
+
+def define_acronyms(ctx: Context) -> None:
+    """'Barnet Safer Neighbourhood Board (SNB)': later 'SNB' in this document means that body."""
+    for m in re.finditer(r"((?:[A-Z][\w’']+\s+(?:and\s+|of\s+|for\s+|&\s+)?){1,7})\((?P<acr>[A-Z]{2,6})\)",
+                         ctx.doc.text):
+        acr = m.group("acr")
+        phrase = m.group(1).strip()
+        entry = ctx.gazetteer.lookup(phrase, ctx.home)
+        if entry:
+            ctx.org_aliases[acr] = entry
+            continue
+        for org_phrase, _, end in find_org_phrases(phrase):
+            if end == len(phrase):
+                ctx.org_aliases[acr] = OrgEntry(org_phrase)
+
+
+def note_organisation_mentions(ctx: Context) -> None:
+    """Every organisation named anywhere in the text, for the document's MENTIONS and Organisation nodes."""
+    text = ctx.doc.text
+    gazetteer_hits: list[tuple[OrgEntry, str]] = []
+    for entry in {id(e): e for e in ctx.gazetteer.entries.values()}.values():
+        for form in [entry.name, *entry.aliases]:
+            # Acronyms and one-word names only as written ("Refuge", not "refuge beds").
+            flags = 0 if form.isupper() or " " not in form else re.I
+            m = re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text, flags)
+            if m:
+                gazetteer_hits.append((entry, line_of(text, m.start())))
+                break
+    for acr, entry in ctx.org_aliases.items():
+        if re.search(rf"\b{re.escape(acr)}\b", text):
+            note_org(ctx, entry, acr)
+    for m in re.finditer(r"\b(?:London Borough of|LB|Royal Borough of)\s+[A-Z][a-z]+(?:\s+(?:and|upon)\s+[A-Z][a-z]+)*"
+                         r"|\b[A-Z][a-z]+(?:\s+(?:and|upon)\s+[A-Z][a-z]+)*\s+Council\b|\bthe Council\b|\bLB[A-Z]\b",
+                         text):
+        entry = ctx.gazetteer.lookup(m.group(0), ctx.home)
+        if entry:
+            note_org(ctx, entry, line_of(text, m.start()))
+    person_words = {w for r in ctx.people.records for w in r.name.split()}
+    found: list[tuple[str, str]] = []
+    for line in ctx.doc.lines:
+        if "\t" in line:
+            continue   # a PDF table whose columns ran together: no phrase in it is whole
+        plain = titlecase_line(line)
+        for phrase, start, end in find_org_phrases(plain, strict=True,
+                                                   known=lambda p: ctx.gazetteer.lookup(p) is not None):
+            if set(phrase.split()) & person_words:
+                continue
+            entry = ctx.gazetteer.lookup(phrase, ctx.home)
+            if entry is None:
+                if not _plausible_org(phrase):
+                    continue
+                entry = OrgEntry(phrase)
+            note_org(ctx, entry, line.strip())
+    # A known body inside a longer local name ("Mencap" in "Barnet Mencap") is that local body.
+    longer = [fold(n) for n in ctx.orgs_seen]
+    for entry, evidence in gazetteer_hits:
+        short = fold(entry.name)
+        if entry.name in ctx.orgs_seen or not any(n != short and n.endswith(" " + short) for n in longer):
+            note_org(ctx, entry, evidence)
+
+
+def _plausible_org(phrase: str) -> bool:
+    words = phrase.split()
+    head = words[-1]
+    if head in ("Club", "Watch", "Committee") and len(words) < 3:
+        return False
+    if head in ("Team", "Support", "Unit"):
+        return False
+    lowered = {w.lower() for w in words}
+    if lowered & {"update", "report", "meeting", "meetings", "minutes", "item", "agenda", "performance",
+                  "dashboard", "strategy", "plan", "programme", "project"}:
+        return False
+    if re.search(r"\d", phrase) or re.search(r"\bsub[- ]?group\b", phrase, re.I):
+        return False
+    # A body named only by generic words ("Police Service", "Partner Agency") is not one organisation.
+    generic = {"strategic", "executive", "management", "steering", "operational", "delivery", "working",
+               "advisory", "reference", "programme", "project", "all", "party", "police", "service", "services", "council", "board", "group", "trust", "local", "partner", "partners",
+               "agency", "agencies", "health", "public", "community", "statutory", "voluntary", "the", "and", "of",
+               "safer", "neighbourhood", "neighbourhoods", "teams", "team", "authority", "authorities", "forum",
+               "network", "office", "department", "company", "university", "court", "fire", "rescue"}
+    return not lowered <= generic

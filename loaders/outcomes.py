@@ -1,0 +1,150 @@
+"""Extraction stage: actions (marker, owners, the task) and decisions."""
+from __future__ import annotations
+
+import re
+
+from graph import ids
+from graph.model import Action, AgendaItem, Decision, Label, Rel
+from loaders.context import Context, Sentence, note_org, note_person, resolve_org
+from loaders.names import fold, parse_person
+from loaders.organisations import OrgEntry
+from loaders.people import PersonRecord, RoleFact
+from loaders.strategies import strategy_names, strategy_node
+from loaders.structure import Item
+
+ACTION_MARKER = re.compile(r"(?:^|(?<=[.!?)\s]))\*{0,2}ACTIONS?\*{0,2}\s*(?:[:\-–—]|\s-\s)\s*(?P<owners>.+?)\s*\*{0,2}$",
+                           re.I)
+DECISION_PATTERNS = [
+    (re.compile(r"(?:\bIt was\s+(?:(RESOLVED|AGREED)|(?i:(resolved|agreed)))|(?:^|(?<=[.:]\s))(?:(RESOLVED|AGREED)|"
+                r"(?i:(resolved|agreed)))(?=\s*[:\-–—]|\s+that\b)|\b(RESOLVED|AGREED))\b\s*(?:[:\-–—]\s*)?"
+                r"(?:\(\w\)\s*)?(?:that\s+|to\s+)?(?P<text>.*)"), None),
+    (re.compile(r"\b[Tt]he (?:[A-Z][\w’']*\s+){0,5}?(?:Board|Committee|Partnership|Group|Members|board|committee|"
+                r"partnership|group|members)\s+(?:also\s+|then\s+|formally\s+|unanimously\s+)?"
+                r"(?P<verb>considered and noted|noted and agreed|noted|agreed|approved|endorsed|resolved|ratified|"
+                r"adopted|accepted|supported|considered)\b(?P<text>.*)"), "verb"),
+    (re.compile(r"\b(?:The )?minutes of the (?:previous |last )?meeting(?: held)?(?: on [^.]{0,30})?\s+"
+                r"(?:were|was|be)\s+(?P<verb>approved|agreed|confirmed|accepted)(?P<text>[^.]*)", re.I), "verb"),
+]
+EVERYONE = re.compile(r"^(?:all|all members|all partners|all board members|board members|everyone|"
+                      r"the board|members|partners|all agencies)$", re.I)
+
+
+def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sentence]) -> None:
+    for k, sentence in enumerate(sentences):
+        m = ACTION_MARKER.search(sentence.text)
+        if not m:
+            continue
+        owners_text = m.group("owners").strip(" .*")
+        if re.match(r"(?:\d+|log|points?|tracker|list)\b", owners_text, re.I):
+            continue   # an action log being reviewed, not a new action
+        inline = sentence.text[:m.start()].strip()
+        owners, task = _owners(ctx, owners_text, sentence.line)
+        what = inline or _task_sentence(sentences, k, owners)
+        if task:
+            what = task
+        elif not owners or (len(owners_text.split()) > 6 and re.search(r"\b[a-z]+ed\b", owners_text)):
+            what = owners_text     # "ACTION: The Chairman encouraged the board to liaise ..." states the task
+        if not owners:
+            ctx.graph.warn(ctx.name, sentence.line, f"action with no owner understood: {owners_text!r}")
+        action = Action(id=ids.child_id(Label.ACTION, ctx.meeting.id, len(ctx.actions) + 1), name=_short(what),
+                        meeting=ctx.meeting.id, text=what, documents=[ctx.name])
+        ctx.graph.add(action)
+        ctx.graph.relate(Rel.ARISES_FROM, action.id, node.id, ctx.name, sentence.text)
+        ctx.actions.append((action, owners, sentence.text if inline else f"{what} {sentence.text}"))
+
+
+def _task_sentence(sentences: list[Sentence], k: int, owners: list[object]) -> str:
+    """The sentence an action marker refers to: the latest one where an owner undertakes something."""
+    names = {fold(o.surname) for o in owners if isinstance(o, PersonRecord)}
+    names |= {fold(o.name) for o in owners if isinstance(o, OrgEntry)}
+    fallback = ""
+    if k > 0 and not ACTION_MARKER.search(sentences[k - 1].text) and sentences[k - 1].line >= sentences[k].line - 1 \
+            and re.search(r"\b(?:would|will|to|agreed|offered)\b", sentences[k - 1].text):
+        return sentences[k - 1].text
+    for j in range(k - 1, max(-1, k - 7), -1):
+        text = sentences[j].text
+        if ACTION_MARKER.search(text) or len(text.split()) <= 3:
+            continue
+        fallback = fallback or text
+        if any(n in fold(text) for n in names) and re.search(r"\b(?:would|will|to|agreed|offered)\b", text):
+            return text
+    return fallback
+
+
+def _owners(ctx: Context, text: str, line: int) -> tuple[list[object], str | None]:
+    """'Ms McElligott/Mr Tan', 'Adrian Usher, Barnet Borough Commander', 'All', 'Michael Kelly to liaise ...'."""
+    task = None
+    m = re.match(r"(.+?)\s+to\s+([a-z].+)$", text)
+    if m and (parse_person(m.group(1)) or resolve_org(ctx, m.group(1))):
+        text, task = m.group(1), m.group(2)
+    if EVERYONE.match(text.strip()) or re.search(r"\b(?:the|all) (?:board|members|partners)\b", text, re.I) \
+            and not parse_person(text.split(",")[0]):
+        return ["ALL"], task
+    owners: list[object] = []
+    for chunk in re.split(r"\s*/\s*|\s*,\s*|\s+and\s+|\s*&\s*", text):
+        chunk = chunk.strip(" .")
+        if not chunk:
+            continue
+        if EVERYONE.match(chunk):
+            owners.append("ALL")
+            continue
+        person = parse_person(chunk, allow_single=False)
+        if person:
+            owners.append(note_person(ctx, person, line))
+            continue
+        org = resolve_org(ctx, chunk)
+        if org:
+            note_org(ctx, org, text)
+            if owners and isinstance(owners[-1], PersonRecord) and f", {chunk}" in text:
+                # "ACTION - Dan Hughes, Metropolitan Police": the body says who he is, not a second owner.
+                owners[-1].facts.append(RoleFact(None, org.name, text, line))
+            else:
+                owners.append(org)
+            continue
+        record = ctx.people.by_role(chunk) if owners == [] else None
+        if record:
+            owners.append(record)
+    return owners, task
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def read_decisions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sentence]) -> None:
+    found = 0
+    for k, sentence in enumerate(sentences):
+        text = sentence.text
+        for pattern, verb_group in DECISION_PATTERNS:
+            m = pattern.search(text)
+            if not m:
+                continue
+            rest = m.group("text").strip()
+            if not rest and k + 1 < len(sentences):
+                rest = sentences[k + 1].text
+            verb = (m.group("verb") if verb_group else next(g for g in m.groups()[:5] if g)).lower()
+            if verb_group is None:
+                verb = "resolved" if verb.startswith("resolved") else "agreed"
+            if "minutes" in pattern.pattern:
+                rest = f"the minutes of the previous meeting{(' ' + rest) if rest else ''}"
+            _decision(ctx, node, verb, rest, text)
+            found += 1
+            break
+    body = [s.text for s in sentences]
+    if not found and len(body) == 1 and re.fullmatch(r"(Noted|Agreed|Approved|Endorsed)\.?", body[0], re.I):
+        verb = body[0].rstrip(".").lower()
+        _decision(ctx, node, verb, f"the {item.title}", body[0])
+
+
+def _decision(ctx: Context, item: AgendaItem, verb: str, rest: str, evidence: str) -> None:
+    count = sum(1 for _ in ctx.graph.of_label(Label.DECISION)) + 1
+    text = f"{verb} {rest}".strip()
+    decision = Decision(id=ids.child_id(Label.DECISION, ctx.meeting.id, count), name=_short(text),
+                        meeting=ctx.meeting.id, text=text, verb=verb, documents=[ctx.name])
+    ctx.graph.add(decision)
+    ctx.graph.relate(Rel.ARISES_FROM, decision.id, item.id, ctx.name, evidence)
+    for strategy in strategy_names(rest):
+        node = strategy_node(ctx, *strategy)
+        ctx.graph.relate(Rel.CONCERNS, decision.id, node.id, ctx.name, evidence,
+                         verb=verb if verb in ("approved", "agreed", "noted", "endorsed") else "discussed")

@@ -1,0 +1,104 @@
+"""Extraction stage: strategies and programmes named in agenda items and decisions."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from graph import ids
+from graph.model import AgendaItem, Label, Rel, Strategy
+from loaders.context import Context, Sentence, heading_line, titlecase_line
+from loaders.structure import Item
+
+STRATEGY_KINDS = {
+    "strategy": "strategy", "strategies": "strategy", "plan": "plan", "programme": "programme",
+    "program": "programme", "project": "project", "scheme": "scheme", "campaign": "campaign",
+    "assessment": "assessment", "framework": "framework", "fund": "fund", "charter": "charter",
+    "initiative": "programme", "partnership": None, "operation": "operation", "pilot": "project",
+}
+_KIND_ALT = "Strategy|Plan|Programme|Program|Project|Scheme|Campaign|Assessment|Framework|Fund|Charter|Initiative"
+_CAP = r"(?:[A-Z][\w’'/-]*|[A-Z]{2,}[a-z]?|\d{4}(?:[/-]\d{2,4})?)"
+STRATEGY_RE = re.compile(
+    rf"(?P<name>{_CAP}(?:\s+(?:(?:and|to|for|of|on|&|in|the)\s+)?{_CAP}(?:\s+\([A-Z]{{2,6}}\))?){{0,7}}\s+"
+    rf"(?:{_KIND_ALT})\b(?!\s+(?!Update|Report|Progress|Refresh|Review|Consultation)[A-Z][a-z])"
+    rf"(?:\s+(?:19|20)\d{{2}}(?:\s*[-–/]\s*\d{{2,4}})?)?(?:\s+\((?:[A-Z][\w ]+)\))?)"
+    rf"|(?P<acronym>\b[A-Z]{{2,}}\s+(?:programme|project|scheme|campaign|strategy|plan)\b)"
+    rf"|(?P<quoted>[‘'][^’']{{3,40}}[’']\s+(?:campaign|project|programme|scheme))"
+    rf"|(?P<framework>\b(?:Framework|Strategy|Plan) for (?:[A-Z][\w’']*\s?){{1,4}})"
+    rf"|(?P<operation>\bOperation\s+(?:[A-Z][a-z]+|[a-z]{{4,}}))\b"
+    rf"|(?P<lower>(?:[A-Z][\w’'/-]*\s+(?:(?:and|to|for|of|on|&|in|the)\s+)?){{2,7}}"
+    rf"(?:project|programme|strategy|scheme|campaign)\b)")
+_STRATEGY_NOISE = re.compile(r"^(?:(?:The|A|An|This|That|New|Draft|Update|Updated|Report|Progress|Presentation|"
+                             r"Performance|Delivery|Findings|Review|Summary|Outline)\s+(?:on|of|to|for|from)?\s*"
+                             r"(?:the\s+)?)+")
+GENERIC_STRATEGY_WORDS = {"action", "draft", "new", "work", "forward", "the", "this", "our", "their", "delivery",
+                          "business", "local", "national", "future", "current", "previous", "next", "annual",
+                          "improvement", "recovery", "a", "an", "its", "his", "her", "each", "any", "all",
+                          "project", "programme", "plan", "strategy", "and", "update", "report"}
+
+
+def strategy_names(text: str) -> list[tuple[str, str]]:
+    text = titlecase_line(text)
+    out = []
+    for m in STRATEGY_RE.finditer(text):
+        raw = next(g for g in (m.group("name"), m.group("acronym"), m.group("quoted"), m.group("framework"),
+                               m.group("operation"), m.group("lower")) if g)
+        name = _STRATEGY_NOISE.sub("", raw).strip(" ,.;:")
+        name = re.sub(r"^(?:[A-Z][a-z]+[’']s\s+)", "", name)          # "Barnet's Vulnerable ..."
+        words = [w.lower() for w in re.findall(r"[\w’']+", name)]
+        if len(words) < 2 or not set(words) - GENERIC_STRATEGY_WORDS:
+            continue
+        if m.group("operation") and words[1] in {"of", "the", "and", "to", "in", "was", "is", "will", "with"}:
+            continue
+        kind_word = "operation" if m.group("operation") else next(
+            (w for w in reversed(words) if w in STRATEGY_KINDS and STRATEGY_KINDS[w]), "strategy")
+        out.append((name, STRATEGY_KINDS.get(kind_word) or "strategy"))
+    return out
+
+
+def strategy_node(ctx: Context, name: str, kind: str) -> Strategy:
+    # One node per strategy within a document, whatever the spelling: the longest form wins as name.
+    key = _strategy_key(name)
+    for node in ctx.graph.of_label(Label.STRATEGY):
+        other = _strategy_key(node.name)
+        if key == other or (key <= other or other <= key) and len(key & other) >= 2:
+            if len(name) > len(node.name) and key >= other:
+                node.aliases.append(node.name)
+                node.name = name
+            elif name != node.name and name not in node.aliases:
+                node.aliases.append(name)
+            return node
+    node = Strategy(id=ids.strategy_id(name), name=name, kind=kind, documents=[ctx.name])
+    return ctx.graph.add(node)
+
+
+def _strategy_key(name: str) -> frozenset[str]:
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+|\d{4}", name)}
+    return frozenset(words - {"the", "of", "and", "for", "to", "a", "barnet"})
+
+
+@lru_cache(maxsize=1)
+def _programmes() -> list[tuple[re.Pattern[str], str, str]]:
+    raw = yaml.safe_load(resources.files("loaders").joinpath("data/programmes.yaml").read_text(encoding="utf-8"))
+    out = []
+    for entry in raw.get("programmes") or []:
+        forms = [entry["name"], *(entry.get("aliases") or [])]
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])(?!\s+[A-Z][a-z])")
+        out.append((pattern, entry["name"], entry.get("kind", "programme")))
+    return out
+
+
+def read_strategies(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sentence]) -> None:
+    agenda = [l.text.strip() for l in item.agenda if l.text.strip()]
+    for text in [item.title, *agenda, *(s.text for s in sentences)]:
+        for pattern, name, kind in _programmes():
+            if pattern.search(text):
+                strategy = strategy_node(ctx, name, kind)
+                ctx.graph.relate(Rel.MENTIONS, node.id, strategy.id, ctx.name, text)
+        for name, kind in strategy_names(text):
+            strategy = strategy_node(ctx, name, kind)
+            evidence = heading_line(ctx, item) if text is item.title else text
+            ctx.graph.relate(Rel.CONCERNS if text is item.title else Rel.MENTIONS, node.id, strategy.id,
+                             ctx.name, evidence, **({"verb": "discussed"} if text is item.title else {}))
