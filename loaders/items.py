@@ -255,9 +255,6 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
                 continue
             if record not in out:
                 out.append(record)
-    for m in re.finditer(r"(?:presentation|update|briefing|report|overview)s?\s+(?:on\s+[^.]{0,80}?\s+)?from\s+$",
-                         text, re.I):
-        pass
     for record, s, e in people:
         before = text[max(0, s - 120):s]
         if re.search(r"\b(?:update|presentation|report|overview|briefing)s?\s+(?:was|were)\s+(?:provided|given|"
