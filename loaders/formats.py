@@ -134,8 +134,10 @@ class PdfLoader:
             pages = [page.extract_text() or "" for page in reader.pages]
         except ExtractionError:
             raise
-        except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-            raise ExtractionError(f"{path.name}: not a readable PDF ({exc})") from exc
+        except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
+                AssertionError, RecursionError, ZeroDivisionError) as exc:
+            # A damaged PDF can fail anywhere inside the parser; to the user it is one thing.
+            raise ExtractionError(f"{path.name}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
         return _finish(path, raw, "\n\n".join(pages), "pdf")
 
 
