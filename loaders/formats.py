@@ -120,7 +120,7 @@ class PdfLoader:
 
     def load(self, path: Path) -> Document:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf.errors import PdfReadError, PyPdfError
 
         raw = _read(path)
         try:
@@ -134,7 +134,7 @@ class PdfLoader:
             pages = [page.extract_text() or "" for page in reader.pages]
         except ExtractionError:
             raise
-        except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
+        except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
                 AssertionError, RecursionError, ZeroDivisionError) as exc:
             # A damaged PDF can fail anywhere inside the parser; to the user it is one thing.
             raise ExtractionError(f"{path.name}: not a readable PDF ({type(exc).__name__}: {exc})") from exc

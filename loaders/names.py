@@ -24,7 +24,9 @@ _TITLE_ALT = "|".join(re.escape(t) for t in sorted(RANKS + COURTESY, key=len, re
 TITLE_RE = re.compile(rf"(?:(?:{_TITLE_ALT})(?![A-Za-z])\.?\s+)+")
 
 # A name word: capitalised, may be hyphenated or have an inner capital (McElligott, O'Dwyer, LaToya).
-NAME_WORD = r"(?:[A-Z][a-z]*[’']?[A-Z]?[a-z]+(?:-[A-Z][a-z]*[’']?[A-Z]?[a-z]+)?|[A-Z][’'-][A-Z][a-z]+)"
+_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿā-ž"     # Latin letters with accents too: 'Chloé', 'Zoë', 'Ó Súilleabháin'
+NAME_WORD = (rf"(?:[{_UP}][{_LO}]*[’']?[{_UP}]?[{_LO}]+(?:-[{_UP}][{_LO}]*[’']?[{_UP}]?[{_LO}]+)?"
+             rf"|[{_UP}][’'-][{_UP}][{_LO}]+)")
 FULL_NAME_RE = re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}\b")
 TITLED_RE = re.compile(rf"(?<![A-Za-z])(?P<title>{TITLE_RE.pattern})(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
 
