@@ -1,16 +1,47 @@
-"""The stages end to end: find files, load, extract, resolve across documents, write to a store."""
+"""The stages end to end: find files, load, extract (in parallel), resolve across documents, write to a store."""
 from __future__ import annotations
 
+import hashlib
+import logging
+import math
+import multiprocessing
+import os
+import traceback
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
-from graph.errors import PartnershipGraphError
-from graph.model import Label, PartnershipGraph
+from graph import ids
+from graph.errors import ExtractionError, PartnershipGraphError, QueryError
+from graph.model import Label, Node, PartnershipGraph
 from graph.store.base import Store, WriteReport
 from loaders.document import Document
 from loaders.formats import load, supported_suffixes
 from loaders.resolve import Curation
+
+log = logging.getLogger(__name__)
+
+# Below this many documents a pool costs more (start-up, pickling) than it saves.
+PARALLEL_THRESHOLD = 8
+# Tasks per worker to aim for: enough that a slow document does not leave a core idle at the
+# end, few enough that pickling and queueing stay negligible next to extraction.
+TASKS_PER_WORKER = 16
+MAX_CHUNK = 8
+# New documents written per transaction: a few dozen meetings, up to the rows where a bigger
+# write stops getting cheaper per row (graph/store/statements.py batches 5,000 rows per UNWIND).
+WRITE_BATCH_DOCUMENTS = 50
+WRITE_BATCH_ROWS = 20_000
+
+# The people and organisations already stored, with only what resolution reads: their names.
+# Not properties(n): a person's or a council's `documents` list runs to thousands of names in a
+# large archive, and fetching those made this read 7 times slower (4.5 s -> 0.6 s at 10,000 meetings).
+KNOWN_NODES = [
+    f"MATCH (n:{label.value}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
+    + (", n.kind AS kind" if label is Label.ORGANISATION else "")
+    for label in (Label.PERSON, Label.ORGANISATION)
+]
 
 
 @dataclass
@@ -18,6 +49,7 @@ class LoadReport:
     files: int = 0
     loaded: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)     # read, but no minutes in them (a warning each)
     failed: list[tuple[str, str]] = field(default_factory=list)   # (file, message)
     warnings: list[str] = field(default_factory=list)
     write: WriteReport = field(default_factory=WriteReport)
@@ -51,53 +83,346 @@ def read_documents(files: Iterable[Path], on_error: Callable[[str, str], None]) 
     return docs
 
 
+# ----------------------------------------------------------------------------------------- extraction
+
+_Item = tuple[int, Document | Path]   # (position in the batch, what to extract)
+
+
+@dataclass
+class _Outcome:
+    """One document's extraction, as a worker sends it back."""
+
+    index: int
+    name: str                            # the document's name, or the file's before it was read
+    graph: PartnershipGraph | None = None
+    error: str | None = None
+    trace: str | None = None             # a bug's traceback, for the log
+
+
+def _extract_one(index: int, item: Document | Path) -> _Outcome:
+    """Read (when given a path) and extract one document; every failure becomes an outcome, never a raise."""
+    from loaders.extract import extract
+
+    name = item.name
+    try:
+        doc = item if isinstance(item, Document) else load(item)
+        name = doc.name
+        return _Outcome(index, name, graph=extract(doc))
+    except PartnershipGraphError as exc:
+        message = str(exc)
+        return _Outcome(index, name, error=message if name in message else f"{name}: {message}")
+    except Exception as exc:  # noqa: BLE001 - a bug in one document must not stop the batch
+        # Not the user's fault: say so, with the type and where it happened, so it gets reported.
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{Path(frame.filename).name}:{frame.lineno} in {frame.name}"
+        return _Outcome(index, name, trace=traceback.format_exc(),
+                        error=f"{name}: extraction failed on a bug ({type(exc).__name__}: {exc}; at {where}); "
+                              "please report it with this file")
+
+
+def _extract_chunk(chunk: list[_Item]) -> list[_Outcome]:
+    return [_extract_one(index, item) for index, item in chunk]
+
+
+def _workers(count: int, workers: int | None) -> int:
+    if workers is None:
+        workers = os.cpu_count() or 1
+    return max(1, min(workers, count))
+
+
+def chunk_size(count: int, workers: int) -> int:
+    """Documents per task: about TASKS_PER_WORKER tasks per worker, at most MAX_CHUNK documents each."""
+    return max(1, min(MAX_CHUNK, math.ceil(count / (workers * TASKS_PER_WORKER))))
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # forkserver, not fork: workers start from a clean process holding the extractor's modules,
+    # so they do not inherit the store's socket, its folder lock or the server's pipes.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["loaders.extract", "loaders.formats"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def _run_pool(items: list[_Item], workers: int, done: Callable[[_Outcome], None]) -> list[tuple[_Item, str]]:
+    """Extract in a process pool, calling `done` as each result arrives.
+
+    Returns the items whose results never came back, each with the reason.
+    """
+    size = chunk_size(len(items), workers)
+    lost: list[tuple[_Item, str]] = []
+    executor = _pool(workers)
+    try:
+        futures: dict[Future[list[_Outcome]], list[_Item]] = {}
+        for start in range(0, len(items), size):
+            chunk = items[start:start + size]
+            futures[executor.submit(_extract_chunk, chunk)] = chunk
+        for future in as_completed(futures):
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory, a crash in C code): every pending task
+                # fails with it, innocent or not.
+                lost += [(item, "the extraction process died on this file (out of memory, or a crash in a "
+                                "library); try it alone with `pgraph extract`") for item in futures[future]]
+                continue
+            except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
+                lost += [(item, f"extraction failed on a bug ({type(exc).__name__}: {exc}); please report it "
+                                "with this file") for item in futures[future]]
+                continue
+            for outcome in outcomes:
+                done(outcome)
+    except BaseException:
+        # Ctrl-C or a failing callback: do not wait for the queue to drain.
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    executor.shutdown(wait=True)
+    return sorted(lost, key=lambda pair: pair[0][0])
+
+
+def _extract_all(items: Sequence[Document | Path], done: Callable[[_Outcome], None],
+                 workers: int | None = None) -> None:
+    """Extract every item, in a process pool when there are enough of them; `done` sees each outcome."""
+    numbered = list(enumerate(items))
+    workers = _workers(len(numbered), workers)
+    if len(numbered) <= PARALLEL_THRESHOLD or workers == 1:
+        for index, item in numbered:
+            done(_extract_one(index, item))
+        return
+    for (index, item), _ in _run_pool(numbered, workers, done):
+        # Each lost document alone in a fresh one-worker pool, so the one that kills its worker
+        # (or whose result cannot come back) is found and reported, and the innocent ones it
+        # took down are extracted after all. Slower (one core), but a dead worker is rare.
+        for _, reason in _run_pool([(index, item)], 1, done):
+            done(_Outcome(index, item.name, error=f"{item.name}: {reason}"))
+
+
 def extract_documents(docs: list[Document], known: PartnershipGraph | None = None,
                       progress: Callable[[Document], None] | None = None,
-                      curation: Curation | None = None) -> list[PartnershipGraph]:
-    """Extract each document, then resolve people and organisations across all of them."""
-    from loaders.extract import extract
+                      curation: Curation | None = None, *,
+                      on_error: Callable[[str, str], None] | None = None,
+                      workers: int | None = None) -> list[PartnershipGraph]:
+    """Extract each document (in a process pool when there are more than a few), then resolve
+    people and organisations across all of them in this process.
+
+    `progress` is called for every document as its result arrives, failed or not. A document
+    whose extraction fails is passed to `on_error(name, message)` and left out of the result;
+    without `on_error` the failures are raised together, after the rest were extracted, as one
+    ExtractionError. `workers` defaults to the number of CPUs; 1 extracts in this process.
+    """
     from loaders.resolve import resolve
 
-    graphs = []
-    for doc in docs:
-        graphs.append(extract(doc))
-        if progress:
-            progress(doc)
-    return resolve(graphs, known=known, curation=curation)
+    graphs: dict[int, PartnershipGraph] = {}
+    failures: list[tuple[str, str]] = []
 
+    def done(outcome: _Outcome) -> None:
+        if outcome.graph is not None:
+            graphs[outcome.index] = outcome.graph
+        else:
+            _note_failure(outcome)
+            failures.append((outcome.name, outcome.error or "extraction failed"))
+            if on_error:
+                on_error(outcome.name, outcome.error or "extraction failed")
+        if progress:
+            progress(docs[outcome.index])
+
+    _extract_all(docs, done, workers)
+    if failures and on_error is None:
+        shown = "; ".join(message for _, message in failures[:3])
+        more = f" (and {len(failures) - 3} more)" if len(failures) > 3 else ""
+        raise ExtractionError(f"{len(failures)} of {len(docs)} documents could not be extracted: {shown}{more}")
+    return resolve([graphs[i] for i in sorted(graphs)], known=known, curation=curation)
+
+
+def _note_failure(outcome: _Outcome) -> None:
+    if outcome.trace:
+        log.debug("extracting %s failed:\n%s", outcome.name, outcome.trace)
+
+
+# ----------------------------------------------------------------------------------------- loading
 
 def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
               progress: Callable[[str, int, int], None] | None = None,
-              curation: Curation | None = None) -> LoadReport:
-    """Load files or folders into the store, skipping documents whose content is already stored."""
+              curation: Curation | None = None, *, workers: int | None = None) -> LoadReport:
+    """Load files or folders into the store, skipping documents whose content is already stored.
+
+    Files are hashed first and only new or changed ones are read and extracted, both in the
+    worker processes (reading a PDF can cost as much as extracting it). The store is written
+    from this process only, after resolution: new documents a batch per transaction, changed
+    ones one per transaction.
+    """
     report = LoadReport()
     files, missing = discover(paths)
     report.failed += missing
-    report.files = len(files) + len(missing)
-    docs = read_documents(files, lambda f, m: report.failed.append((f, m)))
+    files = _unique_names(files, report)
+    report.files = len(files) + len(report.failed)     # a file named twice counts once
     stored = {} if force else store.document_hashes()
-    fresh = []
-    for doc in docs:
-        if stored.get(doc.name) == doc.sha256:
-            report.unchanged.append(doc.name)
+    fresh: list[Path] = []
+    for path in files:
+        if stored and stored.get(path.name) == _file_hash(path):
+            report.unchanged.append(path.name)
         else:
-            fresh.append(doc)
-    if fresh:
-        known = _people_and_organisations(store.read_graph())
-        done = iter(range(1, len(fresh) + 1))
-        graphs = extract_documents(fresh, known=known, curation=curation,
-                                   progress=(lambda d: progress(d.name, next(done), len(fresh))) if progress else None)
-        for doc, graph in zip(fresh, graphs):
-            report.write.add(store.write(graph, documents=[doc.name]))
-            report.loaded.append(doc.name)
-            report.warnings += [str(w) for w in graph.warnings]
+            fresh.append(path)
+    if not fresh:
+        report.counts = store.counts()
+        return report
+
+    extracted: dict[int, tuple[str, PartnershipGraph]] = {}
+    count = 0
+
+    def done(outcome: _Outcome) -> None:
+        nonlocal count
+        count += 1
+        if outcome.graph is not None and not has_minutes(outcome.graph):
+            # An index, search or error page saved with the minutes: not an error (the rest of the
+            # folder is fine), but storing it would add an empty meeting to every list of meetings.
+            report.skipped.append(outcome.name)
+            report.warnings.append(f"{outcome.name}: no minutes found in it (no people, decisions or actions); "
+                                   "not loaded; check it is the minutes, not an agenda, index or error page")
+        elif outcome.graph is not None:
+            extracted[outcome.index] = (outcome.name, outcome.graph)
+        else:
+            _note_failure(outcome)
+            report.failed.append((str(fresh[outcome.index]), outcome.error or "extraction failed"))
+        if progress:
+            progress(outcome.name, count, len(fresh))
+
+    _extract_all(fresh, done, workers)
+    order = sorted(extracted)
+    names = [extracted[i][0] for i in order]
+    # The extracted graphs go once resolution has rewritten them, so they are not held twice
+    # while the archive is written.
+    graphs = resolve_graphs([extracted.pop(i)[1] for i in order], store, curation)
+    replacing = set(stored) if not force else set(store.document_hashes())
+    _write_all(store, list(zip(names, graphs)), replacing, report)
     report.counts = store.counts()
     return report
 
 
-def _people_and_organisations(graph: PartnershipGraph) -> PartnershipGraph:
+def _write_all(store: Store, written: list[tuple[str, PartnershipGraph]], replacing: set[str],
+               report: LoadReport) -> None:
+    """Write every document: new ones a batch at a time, changed ones (their old facts replaced) alone.
+
+    Each write is one transaction, so a crash or Ctrl-C leaves whole documents or none. Batching
+    new documents saves the store's per-write round trips (dozens of queries each), which
+    otherwise cost more than the rows themselves.
+    """
+    batch: list[tuple[str, PartnershipGraph]] = []
+    size = 0
+    for name, graph in written:
+        if name in replacing:
+            _write(store, [(name, graph)], report)
+            continue
+        batch.append((name, graph))
+        size += len(graph.nodes) + len(graph.relationships)
+        if len(batch) >= WRITE_BATCH_DOCUMENTS or size >= WRITE_BATCH_ROWS:
+            _write(store, batch, report)
+            batch, size = [], 0
+    if batch:
+        _write(store, batch, report)
+
+
+def _write(store: Store, batch: list[tuple[str, PartnershipGraph]], report: LoadReport) -> None:
+    if len(batch) == 1:
+        name, graph = batch[0]
+        merged = graph
+    else:
+        merged = PartnershipGraph()
+        for _, graph in batch:
+            # Copies: merging absorbs later sightings into the first node object, and the
+            # documents must stay as they were in case the batch is written one by one after all.
+            for node in graph.nodes.values():
+                merged.add(Node.from_properties(node.properties()))
+            for rel in graph.relationships.values():
+                merged.relate(rel.type, rel.source, rel.target, rel.document, rel.evidence, **rel.props)
+    try:
+        report.write.add(store.write(merged, documents=[name for name, _ in batch]))
+    except QueryError as exc:
+        if len(batch) > 1:
+            # Undone as a whole: write each alone, so only the document the store refuses fails.
+            for one in batch:
+                _write(store, [one], report)
+            return
+        name = batch[0][0]
+        report.failed.append((name, f"{name}: could not be written to the store ({exc})"))
+        return
+    for name, graph in batch:
+        report.loaded.append(name)
+        report.warnings += [str(w) for w in graph.warnings]
+
+
+MINUTES_EVIDENCE = (Label.PERSON, Label.DECISION, Label.ACTION)
+
+
+def has_minutes(graph: PartnershipGraph) -> bool:
+    """Whether a document's graph records a meeting: someone in it, or something decided or to be done.
+
+    Headings alone do not count: an agenda, an index or an error page has those too.
+    """
+    labels = {node.label for node in graph.nodes.values()}
+    if labels & set(MINUTES_EVIDENCE):
+        return True
+    # Minutes that name posts rather than people ("The Community Safety Manager explained ...")
+    # still have an item whose text names strategies or organisations beyond the body itself.
+    if Label.AGENDA_ITEM not in labels:
+        return False
+    return Label.STRATEGY in labels or sum(1 for _ in graph.of_label(Label.ORGANISATION)) > 1
+
+
+def resolve_graphs(graphs: list[PartnershipGraph], store: Store,
+                   curation: Curation | None = None) -> list[PartnershipGraph]:
+    """Resolve new documents' people and organisations across themselves and what the store holds."""
+    from loaders.resolve import resolve
+
+    return resolve(graphs, known=known_entities(store), curation=curation)
+
+
+def known_entities(store: Store) -> PartnershipGraph:
+    """The people and organisations already in the store, for resolution."""
     known = PartnershipGraph()
-    for node in graph.nodes.values():
-        if node.label in (Label.PERSON, Label.ORGANISATION):
-            known.add(node)
+    for label, statement in zip((Label.PERSON, Label.ORGANISATION), KNOWN_NODES):
+        for row in store.run(statement, read_only=True):
+            known.add(Node.from_properties({**row, "label": label.value}))
     return known
+
+
+def _unique_names(files: list[Path], report: LoadReport) -> list[Path]:
+    """Drop repeats of a file, and report a file whose document would be another's.
+
+    A document is known by its file name and its meeting by the name without suffix
+    (graph/ids.py), so `a.txt` in two folders, or `a.txt` beside `a.pdf`, would overwrite or
+    merge into each other in the store.
+    """
+    seen: dict[str, Path] = {}
+    done: set[Path] = set()
+    out = []
+    for path in files:
+        real = path.resolve()
+        if real in done:
+            continue
+        done.add(real)
+        key = ids.meeting_id(path.name)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = path
+            out.append(path)
+        else:
+            report.failed.append((str(path), f"{path}: would be the same document or meeting as {first} "
+                                             "(documents are known by file name, meetings by the name "
+                                             "without its suffix); rename one of them"))
+    return out
+
+
+def _file_hash(path: Path) -> str | None:
+    """The sha256 a loaded Document would carry (of the file's bytes), or None when it cannot be read."""
+    from loaders import formats
+
+    try:
+        if path.stat().st_size > formats.MAX_BYTES:
+            return None          # left for the loader to refuse with its own message
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except OSError:
+        return None
