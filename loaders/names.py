@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Ranks and honorifics, longest first so "Chief Superintendent" wins over "Superintendent".
 # A rank is also a post ("Inspector"); a courtesy title is not.
@@ -132,6 +133,7 @@ def _split_titles(title: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
