@@ -109,5 +109,9 @@ class CypherStore:
                 if r["name"] and r["sha256"]}
 
     def counts(self) -> dict[str, int]:
-        rows = self.run(COUNT_NODES, read_only=True) + self.run(COUNT_RELS, read_only=True)
-        return {r["key"]: r["n"] for r in rows}
+        counts = {}
+        for key, statement in [*COUNT_NODES.items(), *COUNT_RELS.items()]:
+            n = self.run(statement, read_only=True)[0]["n"]
+            if n:
+                counts[key.value] = n
+        return counts
