@@ -172,15 +172,22 @@ def _cluster(people: list[tuple[int, Person, str | None]], curation: Curation) -
     full = [(i, n) for i, (_, n, _) in enumerate(people) if len(n.name.split()) >= 2]
     # Slips between documents: same first name, surname one letter off ("Vagarwal"/"Vargwarl").
     # Compared name by name within a first name, so a whole archive stays fast.
+    # Two names already in the store were compared when they were stored: only pairs with a new one count.
     by_first: dict[tuple[str, int], dict[str, int]] = defaultdict(dict)
+    fresh: set[str] = set()
     for i, node in full:
         words = node.name.split()
-        by_first[(fold(words[0]), len(words))].setdefault(fold(words[-1]), i)
-    for block in by_first.values():
+        key = (fold(words[0]), len(words))
+        by_first[key].setdefault(fold(words[-1]), i)
+        if people[i][0] != -1:
+            fresh.add(f"{key}|{fold(words[-1])}")
+    for key, block in by_first.items():
         surnames_here = list(block.items())
         for x in range(len(surnames_here)):
             for y in range(x + 1, len(surnames_here)):
                 (sa, i), (sb, j) = surnames_here[x], surnames_here[y]
+                if f"{key}|{sa}" not in fresh and f"{key}|{sb}" not in fresh:
+                    continue
                 if find(i) != find(j) and similar_surname(sa, sb):
                     union(i, j)
     # A surname alone (from "Ms Bateman") joins the single full name with that surname, if only one.
