@@ -8,6 +8,7 @@ from loaders.context import Context, all_lines, mark_attended, note_org, note_pe
     split_outside_parens, split_role_org
 from loaders.names import leading_person, parse_person, split_title
 from loaders.people import PersonRecord, RoleFact
+from loaders.lists import read_people_list, substitute, substitution_split
 from loaders.structure import Item, Line
 
 APOLOGY_TRIGGER = re.compile(
@@ -85,7 +86,7 @@ def parse_entry_probe(text: str) -> bool:
 
 def _apology_entry(ctx: Context, text: str, line_no: int) -> int:
     text = re.sub(r"^\s*[-*•·]+\s*", "", text).strip()
-    sub = _substitution_split(text)
+    sub = substitution_split(text)
     if sub is None and "," in text and re.search(r"\),|,\s*(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\s*\(", text):
         return _apology_list(ctx, text, line_no)
     absent_text, substitute_text = sub if sub else (text, None)
@@ -99,32 +100,8 @@ def _apology_entry(ctx: Context, text: str, line_no: int) -> int:
         return 0
     _mark_apology(ctx, entry[0], text)
     if substitute_text:
-        _substitute(ctx, entry[0], substitute_text, line_no, text)
+        substitute(ctx, entry[0], substitute_text, line_no, text)
     return 1
-
-
-_SUBSTITUTION = [
-    re.compile(r"^(?P<absent>.+?),?\s+(?:who was|was)\s+(?:substituted|represented|replaced)\s+by\s+(?P<sub>.+?)\.?$", re.I),
-    re.compile(r"^(?P<absent>.+?)\s*\((?:substituted|represented)\s+by\s+(?P<sub>[^)]+)\)\.?$", re.I),
-    re.compile(r"^(?P<absent>.+?)\s+[-–—]\s+(?P<sub>.+?)\s+(?:substituted|substituting|attended as substitute|"
-               r"deputised|attended instead)\.?$", re.I),
-    re.compile(r"^(?P<absent>.+?)\s+\((?P<sub>[^)]+?)\s+(?:substituted|substituting|deputising)\)\.?$", re.I),
-]
-
-
-def _substitution_split(text: str) -> tuple[str, str] | None:
-    for pattern in _SUBSTITUTION:
-        m = pattern.match(text.strip())
-        if m:
-            return m.group("absent"), m.group("sub")
-    return None
-
-
-def _substitute(ctx: Context, absent: PersonRecord, sub_text: str, line_no: int, evidence: str) -> None:
-    entry = parse_entry(ctx, sub_text, line_no)
-    if entry:
-        ctx.substitutions.append((entry[0], absent, evidence))
-        mark_attended(ctx, entry[0], evidence)
 
 
 def _mark_apology(ctx: Context, record: PersonRecord, evidence: str) -> None:
@@ -134,63 +111,11 @@ def _mark_apology(ctx: Context, record: PersonRecord, evidence: str) -> None:
 
 def _apology_list(ctx: Context, text: str, line_no: int) -> int:
     """'A, Role and B, Org' or 'A (Org), B (Org)': people, their posts, and bodies that sent apologies."""
-    text = re.sub(r"\.\s*$", "", text.strip())
-    text = re.sub(r"^(?:the following\s*:?\s*)", "", text, flags=re.I)
-    # "Cllrs Zubairi, Gurung and Grocock": the plural title belongs to every name in the list.
-    plural = re.match(r"(Cllrs|Councillors)\.?\s+", text)
-    if plural:
-        body = text[plural.end():]
-        text = re.sub(r"(^|,\s*|\s+and\s+)(?=[A-Z])", lambda m: m.group(1) + "Cllr ", body)
-    # Keep "who was substituted by" together; split the rest on commas and 'and'.
-    segments = [s for s in split_outside_parens(text, r",\s*(?:and\s+)?(?:from\s+)?|;\s*") if s.strip()]
-    # 'and' joins two people, but also sits inside names ("London Fire and Emergency Planning Authority").
-    joined: list[str] = []
-    for seg in segments:
-        pieces = re.split(r"\s+and\s+(?:from\s+)?", seg)
-        current = pieces[0]
-        for piece in pieces[1:]:
-            if leading_person(piece) or split_title(piece).title:
-                joined.append(current)
-                current = piece
-            else:
-                current += " and " + piece
-        joined.append(current)
-    segments = joined
-    count = 0
-    current: PersonRecord | None = None
-    current_text = ""
-    for seg in segments:
-        seg = seg.strip()
-        sub = _substitution_split(seg)
-        head = sub[0] if sub else seg
-        m = re.match(r"(.+?)\s+from\s+(?:the\s+)?(.+)$", head)
-        person = parse_person(re.sub(r"\s*\(.*\)$", "", m.group(1) if m else head))
-        if person:
-            role, org = split_role_org(ctx, m.group(2)) if m else split_role_org(ctx, head[len(person.written):]) \
-                if head.startswith(person.written) else (None, None)
-            current = note_person(ctx, person, line_no, role, org, seg)
-            current_text = seg
-            _mark_apology(ctx, current, seg)
-            count += 1
-            if sub:
-                _substitute(ctx, current, sub[1], line_no, seg)
-            continue
-        org = resolve_org(ctx, seg)
-        if org and current is None:
-            note_org(ctx, org, seg)
-            ctx.org_apologies.setdefault(org.name, text)
-            count += 1
-            continue
-        if current is not None:
-            role, org2 = split_role_org(ctx, seg)
-            org2 = org2 or org
-            if org2:
-                note_org(ctx, org2, seg)
-            if role or org2:
-                current.facts.append(RoleFact(role, org2.name if org2 else None, current_text + ", " + seg, line_no))
-            if sub:
-                _substitute(ctx, current, sub[1], line_no, seg)
-    return count
+    def organisation(org, seg):
+        note_org(ctx, org, seg)
+        ctx.org_apologies.setdefault(org.name, text)
+
+    return read_people_list(ctx, text, line_no, lambda record, seg: _mark_apology(ctx, record, seg), organisation)
 
 
 _PROSE_SUBSTITUTION = [

@@ -5,6 +5,7 @@ import re
 
 from loaders.context import Context, all_lines, is_apology_text, mark_attended, note_org, note_person, parse_entry, \
     split_role_org
+from loaders.lists import read_people_list
 from loaders.names import NameParts, is_name_word, leading_person, split_title
 from loaders.people import PersonRecord, RoleFact
 from loaders.structure import Item, Line
@@ -46,10 +47,13 @@ def read_attendance(ctx: Context) -> None:
 
 def _attendance_inline(ctx: Context, rest: str, line_no: int) -> None:
     names_part = rest.split("\t")[0]
-    single = parse_entry(ctx, names_part, line_no) if "\t" not in rest else None
-    if single and not re.search(r"[A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+", names_part.split(",")[0]):
-        mark_attended(ctx, single[0], rest)
-        return
+    run_together = "\t" in rest or re.search(r"[A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+",
+                                              names_part.split(",")[0].split("(")[0])
+    if not run_together:
+        # "Councillors Smith (Chair), Jones and Patel", "A (Post, Body), Inspector B (Police), C":
+        # a list like an apology list, each person marked present.
+        if read_people_list(ctx, names_part, line_no, lambda record, seg: mark_attended(ctx, record, seg)):
+            return
     # PDF text where the list's columns ran together: the names alone, in pairs, roles not guessed.
     tokens = names_part.split()
     k = 0

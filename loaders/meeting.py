@@ -49,7 +49,7 @@ def _body_name(doc: Document, layout: Layout) -> tuple[str | None, str | None]:
         return doc.metadata["body"], "metadata"
     header = [l.text.strip() for l in layout.header if l.text.strip()]
     for text in header[:12]:
-        text = re.sub(r"\s+[-–]\s+\w+day\b.*$", "", text)
+        text = re.sub(r"\s+[-–—]\s+(?:\w+day\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}).*$", "", text)
         m = _BODY_RE.fullmatch(text.strip(" *#").title() if text.isupper() else text.strip(" *#"))
         if m and len(m.group(1).split()) >= 2 and not re.match(r"(?:Agenda|Minutes|Meeting)\b", m.group(1)):
             return titlecase(m.group(1)), "text"

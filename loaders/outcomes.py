@@ -121,20 +121,33 @@ def read_decisions(ctx: Context, item: Item, node: AgendaItem, sentences: list[S
             if not m:
                 continue
             rest = m.group("text").strip()
-            if not rest and k + 1 < len(sentences):
-                rest = sentences[k + 1].text
             verb = (m.group("verb") if verb_group else next(g for g in m.groups()[:5] if g)).lower()
             if verb_group is None:
                 verb = "resolved" if verb.startswith("resolved") else "agreed"
             if "minutes" in pattern.pattern:
                 rest = f"the minutes of the previous meeting{(' ' + rest) if rest else ''}"
-            _decision(ctx, node, verb, rest, text)
+            parts = [rest] if rest else []
+            if not rest or re.match(r"\(?[a-z1-9]\)", rest):
+                # "RESOLVED: (a) That ... (b) That ...": each lettered part is a decision of its own.
+                parts += [s.text for s in _lettered_parts(sentences, k + 1)]
+            for part in parts or ([sentences[k + 1].text] if k + 1 < len(sentences) else []):
+                part = re.sub(r"^\(?[a-z1-9]\)\s*", "", part)
+                _decision(ctx, node, verb, re.sub(r"^(?:That|To)\s+", lambda t: t.group(0).lower(), part), text)
             found += 1
             break
     body = [s.text for s in sentences]
     if not found and len(body) == 1 and re.fullmatch(r"(Noted|Agreed|Approved|Endorsed)\.?", body[0], re.I):
         verb = body[0].rstrip(".").lower()
         _decision(ctx, node, verb, f"the {item.title}", body[0])
+
+
+def _lettered_parts(sentences: list[Sentence], start: int) -> list[Sentence]:
+    out = []
+    for sentence in sentences[start:]:
+        if not re.match(r"\(?[a-z1-9]\)\s", sentence.text):
+            break
+        out.append(sentence)
+    return out
 
 
 def _decision(ctx: Context, item: AgendaItem, verb: str, rest: str, evidence: str) -> None:

@@ -790,3 +790,53 @@ class TestDeterminism:
             assert done.returncode == 0, done.stderr
             outputs.add(done.stdout.strip())
         assert len(outputs) == 1
+
+
+# =============================================================================================== inline lists
+
+class TestInlineLists:
+    """Forms met on other councils' pages: a whole attendance list on one line, lettered resolutions."""
+
+    def test_present_councillors_plural_title_with_chair(self):
+        g = extract_text(minutes("""
+            PRESENT: Councillors Smith (Chair), Jones and Patel
+
+            1. Welcome
+
+            The Chair welcomed everyone.
+        """))
+        m = the_meeting(g)
+        assert_same_people(attendees(g, m), ["Smith", "Jones", "Patel"])
+        assert "Chair" in holds(g, person(g, "Cllr Smith"))
+
+    def test_in_attendance_list_with_posts_and_bodies(self):
+        g = extract_text(minutes("""
+            Also in attendance: John Green (Head of Community Safety, Enfield Council), Inspector Sarah Hill (Example Police), Mary Brown, Probation Service
+
+            1. Welcome
+
+            None.
+        """))
+        m = the_meeting(g)
+        assert_same_people(attendees(g, m), ["John Green", "Sarah Hill", "Mary Brown"])
+        green = person(g, "John Green")
+        assert holds(g, green) == {"Head of Community Safety"}
+        assert affiliated(g, green) == {"London Borough of Enfield"}
+        assert "Inspector" in holds(g, person(g, "Sarah Hill"))
+        assert affiliated(g, person(g, "Mary Brown")) == {"National Probation Service"}
+
+    def test_lettered_resolutions_are_separate_decisions(self):
+        g = extract_text(minutes("""
+            1. Anti-social Behaviour Strategy
+
+            RESOLVED:
+            (a) That the Anti-Social Behaviour Strategy 2019-2022 be approved.
+            (b) That an update be brought to the next meeting.
+        """))
+        texts = sorted(d.text for d in decisions_of(g, the_meeting(g)))
+        assert texts == ["resolved that an update be brought to the next meeting.",
+                         "resolved that the Anti-Social Behaviour Strategy 2019-2022 be approved."]
+
+    def test_heading_with_body_and_ordinal_date_after_a_dash(self):
+        m = the_meeting(extract_text("Example Community Safety Partnership – 15th March 2019\n\n1. Welcome\n\nNone.\n"))
+        assert (m.body, m.date) == ("Example Community Safety Partnership", "2019-03-15")
