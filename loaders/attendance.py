@@ -14,7 +14,8 @@ ATTENDANCE_HEAD = re.compile(
     r"^\s*(?:[-*•]\s*)?(?P<head>Board Members Present|Members Present|Members present|Present|Also Present|"
     r"Also in attendance|In attendance|In Attendance|Officers in attendance|Officers Present|Attendance Details|"
     r"Core Membership|Attendees|Attendance|Others Present|Support|Guests|Invited guests|Councillors present|"
-    r"Officers)\s*(?::\s*(?P<rest>.*))?$", re.I)
+    r"Officers|Board Members|Partners Present|Partners in attendance|Present at the meeting|Attending|"
+    r"Councillors|Co-opted Members|Advisers|Advisors|Observers)\s*(?::\s*(?P<rest>.*))?$", re.I)
 
 
 def read_contact_lines(ctx: Context) -> None:
@@ -81,6 +82,7 @@ def _attendance_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: in
     last: PersonRecord | None = None
     last_text = ""
     blank_run = 0
+    columns: list[str] = []      # a table's header: which cell is the post and which the body
     while i < len(lines):
         line, _ = lines[i]
         text = line.text.strip()
@@ -91,7 +93,8 @@ def _attendance_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: in
             i += 1
             continue
         blank_run = 0
-        if re.fullmatch(r"(?:Name|Names)\s*(?:\|\s*)?(?:Agency|Organisation|Organization|Role|Title)(?:.*)", text, re.I):
+        if re.fullmatch(r"(?:Name|Names)\s*(?:\|\s*)?(?:Agency|Organisation|Organization|Role|Title|Post)(?:.*)", text, re.I):
+            columns = [c.strip().lower() for c in text.split("|")] if "|" in text else []
             i += 1
             continue
         if ATTENDANCE_HEAD.match(text.rstrip(":")) and len(text.split()) <= 4:
@@ -99,6 +102,11 @@ def _attendance_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: in
         if is_apology_text(text) or re.match(r"^\s*(?:No\s+)?\d{1,3}[.)]?\s", text):
             return i
         cells = [c.strip() for c in text.split("|")] if "|" in text else None
+        if cells and len(columns) == len(cells):
+            # "Name | Organisation | Role": written as a reader would, "Name – Role, Organisation".
+            post = [c for c, h in zip(cells, columns) if re.match(r"role|title|post|position", h)]
+            body = [c for c, h in zip(cells, columns) if re.match(r"agency|organi[sz]ation|body|representing", h)]
+            cells = [cells[0], *post, *body]
         entry_text = cells[0] + (" – " + ", ".join(c for c in cells[1:] if c) if cells and len(cells) > 1 else "") \
             if cells else text
         entry = parse_entry(ctx, entry_text, line.no)

@@ -840,3 +840,20 @@ class TestInlineLists:
     def test_heading_with_body_and_ordinal_date_after_a_dash(self):
         m = the_meeting(extract_text("Example Community Safety Partnership – 15th March 2019\n\n1. Welcome\n\nNone.\n"))
         assert (m.body, m.date) == ("Example Community Safety Partnership", "2019-03-15")
+
+    def test_attendance_table_with_organisation_before_role(self):
+        g = extract_text(minutes("""
+            Attendees
+
+            Name | Organisation | Role
+            Jane Doe | Kent Police | Chief Inspector
+            Omar Said | Medway Council | Head of Community Safety
+
+            1. Welcome
+
+            Jane Doe welcomed members.
+        """))
+        assert_same_people(attendees(g, the_meeting(g)), ["Jane Doe", "Omar Said"])
+        said = person(g, "Omar Said")
+        assert holds(g, said) == {"Head of Community Safety"}
+        assert affiliated(g, said) == {"Medway Council"}
