@@ -354,18 +354,14 @@ MINUTES_EVIDENCE = (Label.PERSON, Label.DECISION, Label.ACTION)
 
 
 def has_minutes(graph: PartnershipGraph) -> bool:
-    """Whether a document's graph records a meeting: someone in it, or something decided or to be done.
-
-    Headings alone do not count: an agenda, an index or an error page has those too.
-    """
+    """Whether a document's graph records a meeting: someone in it, something decided or to be done,
+    an agenda item with minutes under it, or a stated date. An index, search or error page has none."""
+    # Minutes that name posts rather than people ("The Community Safety Manager explained ...") still
+    # have agenda items, or at least a dated meeting; losing real minutes costs more than keeping a page.
     labels = {node.label for node in graph.nodes.values()}
-    if labels & set(MINUTES_EVIDENCE):
-        return True
-    # Minutes that name posts rather than people ("The Community Safety Manager explained ...")
-    # still have an item whose text names strategies or organisations beyond the body itself.
-    if Label.AGENDA_ITEM not in labels:
-        return False
-    return Label.STRATEGY in labels or sum(1 for _ in graph.of_label(Label.ORGANISATION)) > 1
+    meeting = next(graph.of_label(Label.MEETING), None)
+    return bool(labels & set(MINUTES_EVIDENCE)) or Label.AGENDA_ITEM in labels \
+        or bool(meeting is not None and getattr(meeting, "date", None))
 
 
 def resolve_graphs(graphs: list[PartnershipGraph], store: Store,

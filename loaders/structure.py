@@ -226,6 +226,9 @@ def _untitled_page(lines: list[Line]) -> Layout:
     title = lines[first].text.strip()
     if len(title.split()) > 14 or title.endswith(".") or not _is_heading_text(title):
         return Layout(lines, [], "headings")
+    body = " ".join(l.text.strip() for l in lines[first + 1:])
+    if len(body) < 300:
+        return Layout(lines, [], "headings")     # too little under it to be an item's minutes
     item = Item(None, clean_title(title), lines[first].no)
     _split_agenda(item, lines[first + 1:])
     return Layout(lines[:first], [item], "single-item")
