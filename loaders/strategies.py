@@ -17,23 +17,29 @@ STRATEGY_KINDS = {
     "program": "programme", "project": "project", "scheme": "scheme", "campaign": "campaign",
     "assessment": "assessment", "framework": "framework", "fund": "fund", "charter": "charter",
     "initiative": "programme", "partnership": None, "operation": "operation", "pilot": "project",
+    "plans": "plan", "programmes": "programme", "projects": "project", "schemes": "scheme",
+    "campaigns": "campaign", "week": "campaign", "initiatives": "programme",
 }
-_KIND_ALT = "Strategy|Plan|Programme|Program|Project|Scheme|Campaign|Assessment|Framework|Fund|Charter|Initiative"
+_KIND_ALT = ("Strategy|Strategies|Plans?|Programmes?|Program|Projects?|Schemes?|Campaigns?|Assessment|Framework|Fund|"
+             "Charter|Initiatives?|Awareness Week")
 _CAP = r"(?:[A-Z][\w’'/-]*|[A-Z]{2,}[a-z]?|\d{4}(?:[/-]\d{2,4})?)"
 STRATEGY_RE = re.compile(
     rf"(?P<name>{_CAP}(?:\s+(?:(?:and|to|for|of|on|&|in|the)\s+)?{_CAP}(?:\s+\([A-Z]{{2,6}}\))?){{0,7}}\s+"
     rf"(?:{_KIND_ALT})\b(?!\s+(?!Update|Report|Progress|Refresh|Review|Consultation)[A-Z][a-z])"
     rf"(?:\s+(?:19|20)\d{{2}}(?:\s*[-–/]\s*\d{{2,4}})?)?(?:\s+\((?:[A-Z][\w ]+)\))?)"
-    rf"|(?P<acronym>\b[A-Z]{{2,}}\s+(?:programme|project|scheme|campaign|strategy|plan)\b)"
+    rf"|(?P<acronym>\b[A-Z]{{2,}}(?:\s+[a-z][a-z-]*){{0,3}}\s+(?:programme|project|scheme|campaign|strategy|plan)\b)"
     rf"|(?P<quoted>[‘'][^’']{{3,40}}[’']\s+(?:campaign|project|programme|scheme))"
+    rf"|(?:project|programme|scheme|campaign|initiative)\s+[‘'“\"](?P<named>[^’'”\"]{{3,40}})[’'”\"]"
     rf"|(?P<framework>\b(?:Framework|Strategy|Plan) for (?:[A-Z][\w’']*\s?){{1,4}})"
     rf"|(?P<operation>\bOperation\s+(?:[A-Z][a-z]+|[a-z]{{4,}}))\b"
     rf"|(?P<lower>(?:[A-Z][\w’'/-]*\s+(?:(?:and|to|for|of|on|&|in|the)\s+)?){{2,7}}"
     rf"(?:project|programme|strategy|scheme|campaign)\b)")
 _STRATEGY_NOISE = re.compile(r"^(?:(?:The|A|An|This|That|New|Draft|Update|Updated|Report|Progress|Presentation|"
-                             r"Performance|Delivery|Findings|Review|Summary|Outline)\s+(?:on|of|to|for|from)?\s*"
+                             r"Performance|Findings|Review|Summary|Outline)\s+(?:on|of|to|for|from)?\s*"
                              r"(?:the\s+)?)+")
-GENERIC_STRATEGY_WORDS = {"action", "draft", "new", "work", "forward", "the", "this", "our", "their", "delivery",
+_FUNCTION_WORDS = {"was", "is", "are", "were", "a", "an", "the", "and", "of", "to", "for", "in", "on", "with", "has",
+                   "have", "had", "be", "been", "this", "that", "new", "its", "their", "our", "as", "by", "key"}
+GENERIC_STRATEGY_WORDS = {"last", "same", "following", "action", "draft", "new", "work", "forward", "the", "this", "our", "their", "delivery",
                           "business", "local", "national", "future", "current", "previous", "next", "annual",
                           "improvement", "recovery", "a", "an", "its", "his", "her", "each", "any", "all",
                           "project", "programme", "plan", "strategy", "and", "update", "report"}
@@ -44,16 +50,21 @@ def strategy_names(text: str) -> list[tuple[str, str]]:
     out = []
     for m in STRATEGY_RE.finditer(text):
         raw = next(g for g in (m.group("name"), m.group("acronym"), m.group("quoted"), m.group("framework"),
-                               m.group("operation"), m.group("lower")) if g)
+                               m.group("operation"), m.group("lower"), m.group("named")) if g)
+        if m.group("acronym") and set(raw.split()[1:-1]) & _FUNCTION_WORDS:
+            continue     # "CCTV was a key project" is a sentence, not a name
         name = _STRATEGY_NOISE.sub("", raw).strip(" ,.;:")
         name = re.sub(r"^(?:[A-Z][a-z]+[’']s\s+)", "", name)          # "Barnet's Vulnerable ..."
         words = [w.lower() for w in re.findall(r"[\w’']+", name)]
-        if len(words) < 2 or not set(words) - GENERIC_STRATEGY_WORDS:
+        if (len(words) < 2 and not m.group("named")) or not set(words) - GENERIC_STRATEGY_WORDS:
             continue
         if m.group("operation") and words[1] in {"of", "the", "and", "to", "in", "was", "is", "will", "with"}:
             continue
-        kind_word = "operation" if m.group("operation") else next(
-            (w for w in reversed(words) if w in STRATEGY_KINDS and STRATEGY_KINDS[w]), "strategy")
+        if m.group("named"):
+            kind_word = m.group(0).split()[0].lower()
+        else:
+            kind_word = "operation" if m.group("operation") else next(
+                (w for w in reversed(words) if w in STRATEGY_KINDS and STRATEGY_KINDS[w]), "strategy")
         out.append((name, STRATEGY_KINDS.get(kind_word) or "strategy"))
     return out
 

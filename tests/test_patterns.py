@@ -857,3 +857,23 @@ class TestInlineLists:
         said = person(g, "Omar Said")
         assert holds(g, said) == {"Head of Community Safety"}
         assert affiliated(g, said) == {"Medway Council"}
+
+
+class TestStrategyForms:
+    """Strategy names as other councils write them."""
+
+    @pytest.mark.parametrize("sentence, name, kind", [
+        ("It could also link to the Safer Streets 5 project ‘Licensing SAVI’.", "Licensing SAVI", "project"),
+        ("The MOPAC gang-exit pilot programme is now live.", "MOPAC gang-exit pilot programme", "programme"),
+        ("Details are in the Delivery and Resource Plans 2012-13.", "Delivery and Resource Plans 2012-13", "plan"),
+        ("Partners supported Hate Crime Awareness Week in October.", "Hate Crime Awareness Week", "campaign"),
+    ])
+    def test_named_forms(self, sentence, name, kind):
+        from loaders.strategies import strategy_names
+
+        assert (name, kind) in strategy_names(sentence)
+
+    def test_a_sentence_is_not_a_programme(self):
+        from loaders.strategies import strategy_names
+
+        assert strategy_names("The CCTV was a key project for the council.") == []
