@@ -6,7 +6,7 @@ import re
 from graph import ids
 from graph.model import Action, AgendaItem, Decision, Label, Rel
 from loaders.context import Context, Sentence, note_org, note_person, resolve_org
-from loaders.names import fold, parse_person
+from loaders.names import NAME_WORD, TITLE_RE, fold, parse_person
 from loaders.organisations import OrgEntry
 from loaders.people import PersonRecord, RoleFact
 from loaders.strategies import strategy_names, strategy_node
@@ -33,6 +33,8 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
     for k, sentence in enumerate(sentences):
         m = ACTION_MARKER.search(sentence.text)
         if not m:
+            if k > 0 and _BARE_MARKER.fullmatch(sentence.text):
+                _bare_action(ctx, node, sentences[k - 1], sentence)
             continue
         owners_text = m.group("owners").strip(" .*")
         if re.match(r"(?:\d+|log|points?|tracker|list)\b", owners_text, re.I):
@@ -51,6 +53,25 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
         ctx.graph.add(action)
         ctx.graph.relate(Rel.ARISES_FROM, action.id, node.id, ctx.name, sentence.text)
         ctx.actions.append((action, owners, sentence.text if inline else f"{what} {sentence.text}"))
+
+
+# ModernGov's action column: the word "Action" alone under the sentence that states the task.
+_BARE_MARKER = re.compile(r"\*{0,2}ACTIONS?\*{0,2}:?", re.I)
+
+
+def _bare_action(ctx: Context, node: AgendaItem, task: Sentence, marker: Sentence) -> None:
+    """The owner is the person the task sentence has undertaking it ("Ms Leach would feed back ...")."""
+    m = re.match(rf"(?:[•·*-]\s*)?(?P<who>(?:{TITLE_RE.pattern})?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\s+"
+                 r"(?:would|will|to|agreed to|offered to|undertook to)\b", task.text)
+    person = parse_person(m.group("who"), allow_single=False) if m else None
+    if person is None:
+        ctx.graph.warn(ctx.name, marker.line, f"action with no owner understood: {task.text[:80]!r}")
+    owners: list[object] = [note_person(ctx, person, task.line)] if person else []
+    action = Action(id=ids.child_id(Label.ACTION, ctx.meeting.id, len(ctx.actions) + 1), name=_short(task.text),
+                    meeting=ctx.meeting.id, text=task.text, documents=[ctx.name])
+    ctx.graph.add(action)
+    ctx.graph.relate(Rel.ARISES_FROM, action.id, node.id, ctx.name, task.text)
+    ctx.actions.append((action, owners, task.text))
 
 
 def _task_sentence(sentences: list[Sentence], k: int, owners: list[object]) -> str:

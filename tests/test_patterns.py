@@ -877,3 +877,17 @@ class TestStrategyForms:
         from loaders.strategies import strategy_names
 
         assert strategy_names("The CCTV was a key project for the council.") == []
+
+
+def test_bare_action_word_under_the_task_sentence():
+    """ModernGov's action column: 'Action' alone under the sentence in which someone undertakes the task."""
+    g = extract_text(minutes("""
+        1. Police Update
+
+        Ms Leach would feed back to the Board on burglary figures in relation to SmartWater.
+
+        Action
+    """))
+    [action] = actions_of(g, the_meeting(g))
+    assert owner_names(g, action) == {"Leach"}
+    assert "burglary figures" in action.text
