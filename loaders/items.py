@@ -167,6 +167,10 @@ def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: in
     if re.search(r"\b(?:from|by|with|to|and|thanked|welcomed|contact|liaise with|replacement|named)\s*$", before) \
             and re.match(r"\s*(?:[,.;)—–]|and\b|who\b|from\b|at\b|is\b|will\b|for\b|to\b|outside\b|$)", after):
         return True
+    # The middle of a list of names the sentence has just introduced ("welcomed new members A, B and C").
+    if re.search(r"\b(?:welcomed|from|by|thanked|members?)\s+(?:[A-Z][\w’'-]*\s*,?\s*(?:and\s+)?){1,12}$",
+                 text[:s]) and re.match(r"\s*(?:,|and\b|\.|$)", after):
+        return True
     if re.match(r"\s+(?:is|will|who|would|has|had)\b", after):
         return True
     at = _AT_ORG.match(after)     # "Sue Harper at Brent Council"
@@ -216,11 +220,14 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
             continue
         after = text[e:]
         spoke = bool(_SPEECH_AFTER.match(after))
-        welcomed = re.search(r"\bwelcomed\s+(?:new\s+)?(?:members?\s+|(?:[A-Z][\w’'-]*\s*,?\s*(?:and\s+)?){1,12})$",
+        # "welcomed new members Sara Leach, Luke Kwamya and ...": everyone in the welcomed list.
+        welcomed = re.search(r"\bwelcomed\s+(?:new\s+)?(?:members?\s+)?(?:[A-Z][\w’'-]*\s*,?\s*(?:and\s+)?){0,12}$",
                              text[:s]) and not re.search(r"\b(?:from|of)\s+$", text[:s])
         declared = sentence.item is not None and re.search(r"declaration", sentence.item.title, re.I) \
             and e - s >= len(text.strip()) - 2
-        asked = re.search(r"(?:question|query|comment)s?\s+(?:from|by)\s*$", text[:s], re.I)
+        asked = re.search(r"(?:question|query|comment)s?\s+(?:from|by)\s+(?:[A-Z][\w’'-]*\s*,?\s*(?:and\s+)?){0,8}$",
+                          text[:s] + " ", re.I) or re.search(r"(?:question|query|comment)s?\s+(?:from|by)\s*$",
+                                                             text[:s], re.I)
         invited = re.match(r"[^.]{0,80}\b(?:was|were)\s+(?:also\s+)?(?:invited to the table|in attendance|present)",
                            after)
         attended = re.match(r"[^.]{0,60}?\battended the meeting", after)
