@@ -51,7 +51,7 @@ def _people_nodes(ctx: Context) -> None:
         person = node_of(record)
         facts = list(record.facts)
         roles = [f.role for f in facts if f.role]
-        if record.councillor and not roles and record.first is None:
+        if record.councillor and record.first is None:
             facts.append(RoleFact("Councillor", None, "Cllr " + record.name, record.first_line))
         for rank in record.ranks:
             if not any(rank.lower() in r.lower() for r in roles):

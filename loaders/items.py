@@ -177,6 +177,10 @@ def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: in
     return bool(at and resolve_org(ctx, at.group(1).strip()))
 
 
+_IS_POST = re.compile(r"\b(?:is|was|being|as)\s+(?:a|an|the)\s+(?P<post>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s+"
+                      r"(?:of|at|for)\s+(?:the\s+)?(?P<body>(?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
+
+
 def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bool) -> None:
     text = sentence.text
     if ACTION_MARKER.search(text) and ACTION_MARKER.search(text).start() == 0:
@@ -211,6 +215,15 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
                 if org:
                     note_org(ctx, org, text)
                 record.facts.append(RoleFact(role, org.name if org else None, text, sentence.line))
+    # "Cllr Conway declared ... that she is a Trustee of the Jewish Volunteering Network": a post the
+    # sentence gives its one subject.
+    if people and people[0][1] < 40:
+        m = _IS_POST.search(text, people[0][2])
+        if m and ROLE_WORD_RE.search(m.group("post")):
+            org = resolve_org(ctx, m.group("body").strip(), loose=True)
+            if org:
+                note_org(ctx, org, text)
+                people[0][0].facts.append(RoleFact(m.group("post").strip(), org.name, text, sentence.line))
     presenters = _presenters(ctx, text, people, first)
     for record in presenters:
         ctx.presented.append((record, item, text))

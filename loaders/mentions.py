@@ -110,6 +110,6 @@ def _plausible_org(phrase: str) -> bool:
     generic = {"strategic", "executive", "management", "steering", "operational", "delivery", "working",
                "advisory", "reference", "programme", "project", "all", "party", "police", "service", "services", "council", "board", "group", "trust", "local", "partner", "partners",
                "agency", "agencies", "health", "public", "community", "statutory", "voluntary", "the", "and", "of",
-               "safer", "neighbourhood", "neighbourhoods", "teams", "team", "authority", "authorities", "forum",
+               "teams", "team", "authority", "authorities", "forum",
                "network", "office", "department", "company", "university", "court", "fire", "rescue"}
     return not lowered <= generic
