@@ -130,7 +130,8 @@ def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Pat
     if len(report.warnings) > 20:
         settings.say(f"... and {len(report.warnings) - 20} more warnings")
     w = report.write
-    settings.say(f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, "
+    skipped = f"{len(report.skipped)} skipped (no minutes), " if report.skipped else ""
+    settings.say(f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, {skipped}"
                  f"{len(report.failed)} failed of {report.files} files; "
                  f"nodes {w.nodes_created} created, {w.nodes_merged} merged; "
                  f"relationships {w.relationships_created} created, {w.relationships_merged} merged; "
