@@ -224,6 +224,13 @@ def parse_entry(ctx: Context, text: str, line: int | None) -> tuple[PersonRecord
         return None
     parts, rest = lead
     rest = rest.strip()
+    if len(parts.words) == 3 and rest and not re.match(r"[,(–—:-]", rest):
+        # "Julie Howe Dorset Police": a table's columns run together; the third word starts the body.
+        first_cell = re.split(r",|\s{2,}|\s*\(", rest)[0]
+        body_first = f"{parts.words[2]} {first_cell}".strip()
+        if resolve_org(ctx, body_first):
+            parts = NameParts(parts.title, " ".join(parts.words[:2]))
+            rest = text[text.index(parts.name) + len(parts.name):].strip()
     role, org = (None, None)
     if rest:
         if re.match(r"^[,(–—:-]|^-", rest):

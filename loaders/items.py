@@ -171,6 +171,8 @@ def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: in
     if re.search(r"\b(?:welcomed|from|by|thanked|members?)\s+(?:[A-Z][\w’'-]*\s*,?\s*(?:and\s+)?){1,12}$",
                  text[:s]) and re.match(r"\s*(?:,|and\b|\.|$)", after):
         return True
+    if re.search(r"\b(?:at|in|near|around|across|within|outside)\s*$", before):
+        return False     # "the police station at Golders Green would stay open": a place
     if re.match(r"\s+(?:is|will|who|would|has|had)\b", after):
         return True
     at = _AT_ORG.match(after)     # "Sue Harper at Brent Council"

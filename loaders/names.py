@@ -69,13 +69,23 @@ Stakeholder Stakeholders Resident Residents Citizen Citizens Customer Customers 
 Economy Night Time     Weeks Month Months Quarter Quarterly Annual Annually Monthly Weekly Daily
 Tranche Phase Stage Level Levels Rate Rates Figure Figures Number Numbers Total Totals Increase Decrease
 Reduction Reductions Rise Fall Trend Trends Cases   Incidents Incident Offences Offence Calls Call Reports
-Barnet Brent Harrow Enfield Haringey Camden Bromley Croydon Dorset Wiltshire England Wales Scotland Britain UK
-Romanian Romania Romanians Chinese Jewish Muslim Asian British English European       Hendon  
-Cricklewood   Golders         Barnet     Westminster Camden Islington
-NHS CCG ICB ICS GP GPs MARAC MASH IOM ASB VAWG DV DA CSE SEN ADHD CCTV ANPR OWL PSPO PSPOs BCU SNT SNB SCPB HWBB
+England Wales Scotland Britain UK Chinese Jewish Muslim Asian British English European
+NHS CCG ICB ICS GP GPs MARAC MASH IOM ASB VAWG DV DA CSE SEN ADHD CCTV ANPR OWL PSPO PSPOs BCU SNT SNB HWBB
 Please See Following Item Report   Resident Residents Opposition            
 Governance Democratic Democracy Legal Monitoring Officer Solicitor Legal Services Scrutiny Overview Select
 """.split())
+
+def _place_words() -> set[str]:
+    """Words of the borough names in the organisations data file ('Barking', 'Dagenham', 'Barnet'):
+    places, never names. Read here, not imported, because organisations.py builds on this module."""
+    import yaml
+    from importlib import resources
+
+    raw = yaml.safe_load(resources.files("loaders").joinpath("data/organisations.yaml").read_text(encoding="utf-8"))
+    return {w for place, _ in raw.get("london_boroughs") or [] for w in place.split() if w[0].isupper()}
+
+
+NOT_NAME_WORDS |= _place_words()
 
 # Lower-case words that may sit inside a multi-word organisation or post but never in a name.
 NAME_CONNECTORS = {"de", "van", "von", "der", "da", "di", "le", "la", "du", "bin", "al"}
