@@ -5,7 +5,7 @@ import re
 
 from loaders.context import Context, all_lines, is_apology_text, mark_attended, note_org, note_person, parse_entry, \
     split_role_org
-from loaders.lists import read_people_list
+from loaders.lists import read_people_list, substitute, substitution_split
 from loaders.names import NameParts, is_name_word, leading_person, split_title
 from loaders.people import PersonRecord, RoleFact
 from loaders.structure import Item, Line
@@ -109,8 +109,13 @@ def _attendance_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: in
             cells = [cells[0], *post, *body]
         entry_text = cells[0] + (" – " + ", ".join(c for c in cells[1:] if c) if cells and len(cells) > 1 else "") \
             if cells else text
-        entry = parse_entry(ctx, entry_text, line.no)
-        if entry:
+        sub = substitution_split(entry_text)
+        entry = parse_entry(ctx, sub[0] if sub else entry_text, line.no)
+        if entry and sub:
+            # "Jim Gamble (represented by Anna Reid)" in a list of those present: only the substitute was.
+            substitute(ctx, entry[0], sub[1], line.no, entry_text)
+            last, last_text = entry[0], entry_text
+        elif entry:
             last, last_text = entry[0], entry_text
             mark_attended(ctx, last, entry_text)
         elif last is not None and len(text.split()) <= 8 and not text.endswith("."):

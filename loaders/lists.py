@@ -12,7 +12,8 @@ from loaders.people import PersonRecord, RoleFact
 
 _SUBSTITUTION = [
     re.compile(r"^(?P<absent>.+?),?\s+(?:who was|was)\s+(?:substituted|represented|replaced)\s+by\s+(?P<sub>.+?)\.?$", re.I),
-    re.compile(r"^(?P<absent>.+?)\s*\((?:substituted|represented)\s+by\s+(?P<sub>[^)]+)\)\.?$", re.I),
+    re.compile(r"^(?P<absent>.+?)\s*\((?:substituted|represented|replaced|deputised)\s+(?:for\s+)?by\s+(?P<sub>[^)]+)\)\.?$",
+               re.I),
     re.compile(r"^(?P<absent>.+?)\s+[-–—]\s+(?P<sub>.+?)\s+(?:substituted|substituting|attended as substitute|"
                r"deputised|attended instead)\.?$", re.I),
     re.compile(r"^(?P<absent>.+?)\s+\((?P<sub>[^)]+?)\s+(?:substituted|substituting|deputising)\)\.?$", re.I),

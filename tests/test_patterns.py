@@ -891,3 +891,20 @@ def test_bare_action_word_under_the_task_sentence():
     [action] = actions_of(g, the_meeting(g))
     assert owner_names(g, action) == {"Leach"}
     assert "burglary figures" in action.text
+
+
+def test_represented_by_in_a_list_of_those_present():
+    """'A (represented by B)' among those present: B attended, standing in for A, who did not."""
+    g = extract_text(minutes("""
+        Present:
+        Councillor Kate Lymer (Chairman)
+        Jim Gamble (represented by Anna Reid)
+
+        1. Welcome
+
+        None.
+    """))
+    m = the_meeting(g)
+    assert_same_people(attendees(g, m), ["Kate Lymer", "Anna Reid"])
+    [sub] = list(g.rels_of(Rel.SUBSTITUTED_FOR))
+    assert (g.nodes[sub.source].name, g.nodes[sub.target].name) == ("Anna Reid", "Jim Gamble")
