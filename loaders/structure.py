@@ -38,7 +38,8 @@ class Layout:
 _NOISE_IN_TITLE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+[\d.,]+\s*[KM]B\b|\s*View (?:the )?(?:reasons|directions).*$"
                              r"|\s*\.\.\.\s*view the full.*$", re.I)
 _NUMBER_ALONE = re.compile(r"^\s*(\d{1,3})\.?\s*$")
-_NUMBERED_HEADING = re.compile(r"^\s*(?:No\.?\s*)?(\d{1,3})(?:\.(?!\d)\s*|\s+|\)\s*)(?:([ivx]{1,4})\)\s*)?(\S.*)$")
+_NUMBERED_HEADING = re.compile(r"^\s*(?:(?:Agenda\s+)?Item\s+|No\.?\s*)?(\d{1,3})(?:[.:](?!\d)\s*|\s+[-–—]?\s*|\)\s*)"
+                               r"(?:([ivx]{1,4})\)\s*)?(\S.*)$", re.I)
 _SUB_HEADING = re.compile(r"^\s*([ivx]{1,4})\)\s+(\S.*)$")
 _MINUTES_LABEL = re.compile(r"^\s*Minutes\s*:\s*$", re.I)
 _COVER_ROW = re.compile(r"\t|\s\d+\s*-\s*\d+\s*$")

@@ -908,3 +908,11 @@ def test_represented_by_in_a_list_of_those_present():
     assert_same_people(attendees(g, m), ["Kate Lymer", "Anna Reid"])
     [sub] = list(g.rels_of(Rel.SUBSTITUTED_FOR))
     assert (g.nodes[sub.source].name, g.nodes[sub.target].name) == ("Anna Reid", "Jim Gamble")
+
+
+def test_item_prefixed_headings():
+    g = extract_text("Example Community Safety Partnership\n\nMinutes of the meeting held on 3 May 2022\n\n"
+                     "Item 1: Welcome and apologies\n\nThe Chair welcomed members.\n\n"
+                     "Item 2: Knife Crime Update\n\nInspector Amy Cole presented the report.\n")
+    assert [(i.number, i.title) for i in items(g, the_meeting(g))] == [("1", "Welcome and apologies"),
+                                                                      ("2", "Knife Crime Update")]
