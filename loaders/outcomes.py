@@ -35,6 +35,9 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
         if not m:
             if k > 0 and _BARE_MARKER.fullmatch(sentence.text):
                 _bare_action(ctx, node, sentences[k - 1], sentence)
+            elif _NAME_TO_DO.match(sentence.text) and not (k + 1 < len(sentences)
+                                                          and ACTION_MARKER.search(sentences[k + 1].text)):
+                _name_to_do(ctx, node, sentence)
             continue
         owners_text = m.group("owners").strip(" .*")
         if re.match(r"(?:\d+|log|points?|tracker|list)\b", owners_text, re.I):
@@ -72,6 +75,24 @@ def _bare_action(ctx: Context, node: AgendaItem, task: Sentence, marker: Sentenc
     ctx.graph.add(action)
     ctx.graph.relate(Rel.ARISES_FROM, action.id, node.id, ctx.name, task.text)
     ctx.actions.append((action, owners, task.text))
+
+
+# "Peter Clifton to circulate the report to partners." / "Ms Green and Mr Khan to meet outside the meeting."
+_NAME_TO_DO = re.compile(rf"^(?P<who>(?:(?:{TITLE_RE.pattern})?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
+                         rf"(?:\s*(?:/|,|and|&)\s*)?){{1,4}})\s+to\s+(?P<task>(?!be\b|the\b|a\b)[a-z]+\b[^.]*)\.?$")
+
+
+def _name_to_do(ctx: Context, node: AgendaItem, sentence: Sentence) -> None:
+    m = _NAME_TO_DO.match(sentence.text)
+    owners, _ = _owners(ctx, m.group("who"), sentence.line)
+    if not owners or not all(isinstance(o, PersonRecord) for o in owners):
+        return
+    task = m.group("task").strip()
+    action = Action(id=ids.child_id(Label.ACTION, ctx.meeting.id, len(ctx.actions) + 1), name=_short(task),
+                    meeting=ctx.meeting.id, text=task, documents=[ctx.name])
+    ctx.graph.add(action)
+    ctx.graph.relate(Rel.ARISES_FROM, action.id, node.id, ctx.name, sentence.text)
+    ctx.actions.append((action, owners, sentence.text))
 
 
 def _task_sentence(sentences: list[Sentence], k: int, owners: list[object]) -> str:

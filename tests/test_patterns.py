@@ -916,3 +916,21 @@ def test_item_prefixed_headings():
                      "Item 2: Knife Crime Update\n\nInspector Amy Cole presented the report.\n")
     assert [(i.number, i.title) for i in items(g, the_meeting(g))] == [("1", "Welcome and apologies"),
                                                                       ("2", "Knife Crime Update")]
+
+
+def test_name_to_do_something_is_an_action():
+    g = extract_text(minutes("""
+        1. Knife Crime
+
+        Inspector Amy Cole presented the report.
+
+        Peter Clifton to circulate the report to partners.
+
+        Pam Wharfe and Michael Kelly to coordinate a response.
+
+        ACTION: Pam Wharfe and Michael Kelly
+    """))
+    found = actions_of(g, the_meeting(g))
+    assert len(found) == 2     # the second sentence's own ACTION line is the same action, not another
+    by_text = {a.text: owner_names(g, a) for a in found}
+    assert by_text["circulate the report to partners"] == {"Peter Clifton"}
