@@ -57,7 +57,8 @@ class LoadReport:
 
 
 def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to load, folders expanded (sorted, sidecar metadata skipped); missing paths reported."""
+    """Files to load, folders expanded (sorted; sidecar metadata, hidden files and a folder's README
+    skipped); missing paths reported. A file named on its own is always taken."""
     suffixes = set(supported_suffixes())
     found: list[Path] = []
     missing: list[tuple[str, str]] = []
@@ -65,7 +66,8 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[str, s
         path = Path(raw)
         if path.is_dir():
             found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
-                            and not p.name.endswith(".meta.yaml") and not p.name.startswith("."))
+                            and not p.name.endswith(".meta.yaml") and not p.name.startswith(".")
+                            and not p.stem.upper() == "README")
         elif path.is_file():
             found.append(path)
         else:
