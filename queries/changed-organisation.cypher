@@ -1,5 +1,5 @@
 // People who changed organisation: everyone seen with different organisations at different times, with when.
-// params: person (string, optional)
+// params: person (string, optional), limit (integer, default 500)
 // returns: person, organisation, first_seen, last_seen
 MATCH (p:Person)-[f:AFFILIATED_WITH]->(o:Organisation)
 WHERE $person IS NULL OR toLower(p.name) CONTAINS toLower($person)
@@ -14,3 +14,4 @@ WHERE size(spells) > 1 AND any(s IN spells WHERE s.first_seen <> spells[0].first
 UNWIND spells AS s
 RETURN p.name AS person, s.organisation AS organisation, s.first_seen AS first_seen, s.last_seen AS last_seen
 ORDER BY person, first_seen, organisation
+LIMIT $limit

@@ -1,5 +1,5 @@
 // People who changed post: everyone seen in different posts at different times, with when.
-// params: person (string, optional)
+// params: person (string, optional), limit (integer, default 500)
 // returns: person, role, organisation, first_seen, last_seen
 MATCH (p:Person)-[h:HOLDS]->(r:Role)
 WHERE $person IS NULL OR toLower(p.name) CONTAINS toLower($person)
@@ -16,3 +16,4 @@ UNWIND posts AS s
 RETURN p.name AS person, s.role AS role, s.organisation AS organisation, s.first_seen AS first_seen,
        s.last_seen AS last_seen
 ORDER BY person, first_seen, role, organisation
+LIMIT $limit

@@ -1,5 +1,5 @@
 // What bodies decided: decisions with their verb and meeting, optionally of one body or year, or containing some words.
-// params: body (string, optional), year (year, optional), text (string, optional)
+// params: body (string, optional), year (year, optional), text (string, optional), limit (integer, default 500)
 // returns: date, body, meeting, verb, decision
 MATCH (d:Decision)
 OPTIONAL MATCH (m:Meeting {id: d.meeting})
@@ -10,3 +10,4 @@ WHERE ($body IS NULL OR toLower(m.body) CONTAINS toLower($body))
 RETURN coalesce(m.date, m.date_inferred) AS date, m.body AS body, m.name AS meeting, d.verb AS verb,
        d.text AS decision
 ORDER BY date, meeting, decision
+LIMIT $limit

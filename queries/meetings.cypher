@@ -1,5 +1,5 @@
 // The meetings held, optionally of one body or year, with attendance and agenda size.
-// params: body (string, optional), year (year, optional)
+// params: body (string, optional), year (year, optional), limit (integer, default 500)
 // returns: date, body, meeting, document, attendees, apologies, items
 MATCH (m:Meeting)
 WHERE ($body IS NULL OR toLower(m.body) CONTAINS toLower($body))
@@ -12,3 +12,4 @@ OPTIONAL MATCH (m)-[:HAS_ITEM]->(i:AgendaItem)
 RETURN coalesce(m.date, m.date_inferred) AS date, m.body AS body, m.name AS meeting, m.document AS document,
        attendees, apologies, count(DISTINCT i) AS items
 ORDER BY date, body, meeting, document
+LIMIT $limit

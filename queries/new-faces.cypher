@@ -1,5 +1,5 @@
 // New faces per year: people by the year they first attended or sent apologies.
-// params: year (year, optional)
+// params: year (year, optional), limit (integer, default 500)
 // returns: year, person, organisations
 MATCH (p:Person)-[:ATTENDED|SENT_APOLOGIES]->(m:Meeting)
 WITH p, min(substring(coalesce(m.date, m.date_inferred), 0, 4)) AS year
@@ -9,3 +9,4 @@ WITH year, p, o
 ORDER BY o.name
 RETURN year, p.name AS person, collect(DISTINCT o.name) AS organisations
 ORDER BY year, person
+LIMIT $limit

@@ -1,5 +1,5 @@
 // Open actions for a person or an organisation (or all open actions), oldest first.
-// params: person (string, optional), organisation (string, optional)
+// params: person (string, optional), organisation (string, optional), limit (integer, default 500)
 // returns: owner, owner_kind, action, date, body, meeting
 MATCH (a:Action)-[:ASSIGNED_TO]->(owner)
 WHERE coalesce(a.status, 'open') = 'open'
@@ -13,3 +13,4 @@ OPTIONAL MATCH (m:Meeting {id: a.meeting})
 RETURN owner.name AS owner, owner.label AS owner_kind, a.text AS action,
        coalesce(m.date, m.date_inferred) AS date, m.body AS body, m.name AS meeting
 ORDER BY date, owner, action
+LIMIT $limit
