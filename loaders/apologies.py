@@ -4,10 +4,9 @@ from __future__ import annotations
 import re
 
 from loaders.attendance import ATTENDANCE_HEAD
-from loaders.context import Context, all_lines, mark_attended, note_org, note_person, parse_entry, resolve_org, \
-    split_outside_parens, split_role_org
-from loaders.names import leading_person, parse_person, split_title
-from loaders.people import PersonRecord, RoleFact
+from loaders.context import Context, all_lines, mark_attended, note_org, note_person, parse_entry, resolve_org
+from loaders.names import leading_person, parse_person
+from loaders.people import PersonRecord
 from loaders.lists import read_people_list, substitute, substitution_split
 from loaders.structure import Item, Line
 

@@ -99,7 +99,7 @@ def _agenda_block(ctx: Context, item: Item) -> None:
             parts, rest = lead
             if rest.strip():
                 for chunk in re.split(r",\s*and\s+|\s+and\s+(?=[A-Z][a-z]+ [A-Z])", text):
-                    entry = parse_entry(ctx, chunk, lines[k].no)
+                    parse_entry(ctx, chunk, lines[k].no)
             else:
                 # Name, post and organisation on lines of their own.
                 following = []
@@ -185,7 +185,8 @@ _IS_POST = re.compile(r"\b(?:is|was|being|as)\s+(?:a|an|the)\s+(?P<post>(?:[A-Z]
 
 def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bool) -> None:
     text = sentence.text
-    if ACTION_MARKER.search(text) and ACTION_MARKER.search(text).start() == 0:
+    marker = ACTION_MARKER.search(text)
+    if marker and marker.start() == 0:
         return
     people = _people_in(ctx, text, sentence.line)
     # Posts stated beside a name: "Tina McElligott, Director for Early Help ..., presented the report".

@@ -44,7 +44,6 @@ def note_organisation_mentions(ctx: Context) -> None:
         if entry:
             note_org(ctx, entry, line_of(text, m.start()))
     person_words = {w for r in ctx.people.records for w in r.name.split()}
-    found: list[tuple[str, str]] = []
     for line in ctx.doc.lines:
         if "\t" in line:
             continue   # a PDF table whose columns ran together: no phrase in it is whole

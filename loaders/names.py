@@ -182,18 +182,23 @@ def parse_person(text: str, allow_single: bool = False) -> NameParts | None:
     return parts
 
 
+def _name_run(words: list[str]) -> list[str]:
+    """The leading words that are name words: 'Muneeb Ishtiaq Metropolitan Police' -> ['Muneeb', 'Ishtiaq']."""
+    run = []
+    for w in words:
+        if not is_name_word(w):
+            break
+        run.append(w)
+    return run
+
+
 def leading_person(text: str) -> tuple[NameParts, str] | None:
     """A person's name at the start of text, and what follows: 'Tina McElligott, Director ...'."""
     text = text.strip(" •·*-–\t")
     m = TITLED_RE.match(text)
     if m:
-        name_words = m.group("name").split()
         # "Inspector Muneeb Ishtiaq Metropolitan Police": stop the name where non-name words start.
-        kept = []
-        for w in name_words:
-            if not is_name_word(w):
-                break
-            kept.append(w)
+        kept = _name_run(m.group("name").split())
         if kept:
             name = " ".join(kept)
             end = m.start("name") + len(name)
@@ -202,12 +207,7 @@ def leading_person(text: str) -> tuple[NameParts, str] | None:
     m = re.match(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}", text)
     if not m:
         return None
-    words = m.group(0).split()
-    kept = []
-    for w in words:
-        if not is_name_word(w):
-            break
-        kept.append(w)
+    kept = _name_run(m.group(0).split())
     if len(kept) < 2:
         return None
     if len(kept) > 3:
@@ -220,11 +220,7 @@ def titled_mentions(text: str) -> list[tuple[NameParts, int, int]]:
     """Every 'Title Name' in a sentence, with its span."""
     out = []
     for m in TITLED_RE.finditer(text):
-        words = []
-        for w in m.group("name").split():
-            if not is_name_word(w):
-                break
-            words.append(w)
+        words = _name_run(m.group("name").split())
         if not words:
             continue
         name = " ".join(words)
@@ -242,11 +238,7 @@ def full_name_mentions(text: str) -> list[tuple[NameParts, int, int]]:
         while words and not is_name_word(words[0]):
             start += len(words[0]) + 1
             words = words[1:]
-        run = []
-        for w in words:
-            if not is_name_word(w):
-                break
-            run.append(w)
+        run = _name_run(words)
         if len(run) < 2:
             continue
         end_pos = start + len(" ".join(run))

@@ -51,11 +51,18 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
             what = owners_text     # "ACTION: The Chairman encouraged the board to liaise ..." states the task
         if not owners:
             ctx.graph.warn(ctx.name, sentence.line, f"action with no owner understood: {owners_text!r}")
-        action = Action(id=ids.child_id(Label.ACTION, ctx.meeting.id, len(ctx.actions) + 1), name=_short(what),
-                        meeting=ctx.meeting.id, text=what, documents=[ctx.name])
-        ctx.graph.add(action)
-        ctx.graph.relate(Rel.ARISES_FROM, action.id, node.id, ctx.name, sentence.text)
-        ctx.actions.append((action, owners, sentence.text if inline else f"{what} {sentence.text}"))
+        _record_action(ctx, node, what, owners, sentence.text,
+                       sentence.text if inline else f"{what} {sentence.text}")
+
+
+def _record_action(ctx: Context, node: AgendaItem, text: str, owners: list[object], where: str,
+                   evidence: str) -> None:
+    """An Action of this meeting, arising from the item; owners are linked when people nodes are built."""
+    action = Action(id=ids.child_id(Label.ACTION, ctx.meeting.id, len(ctx.actions) + 1), name=_short(text),
+                    meeting=ctx.meeting.id, text=text, documents=[ctx.name])
+    ctx.graph.add(action)
+    ctx.graph.relate(Rel.ARISES_FROM, action.id, node.id, ctx.name, where)
+    ctx.actions.append((action, owners, evidence))
 
 
 # ModernGov's action column: the word "Action" alone under the sentence that states the task.
@@ -70,11 +77,7 @@ def _bare_action(ctx: Context, node: AgendaItem, task: Sentence, marker: Sentenc
     if person is None:
         ctx.graph.warn(ctx.name, marker.line, f"action with no owner understood: {task.text[:80]!r}")
     owners: list[object] = [note_person(ctx, person, task.line)] if person else []
-    action = Action(id=ids.child_id(Label.ACTION, ctx.meeting.id, len(ctx.actions) + 1), name=_short(task.text),
-                    meeting=ctx.meeting.id, text=task.text, documents=[ctx.name])
-    ctx.graph.add(action)
-    ctx.graph.relate(Rel.ARISES_FROM, action.id, node.id, ctx.name, task.text)
-    ctx.actions.append((action, owners, task.text))
+    _record_action(ctx, node, task.text, owners, task.text, task.text)
 
 
 # "Peter Clifton to circulate the report to partners." / "Ms Green and Mr Khan to meet outside the meeting."
@@ -87,12 +90,7 @@ def _name_to_do(ctx: Context, node: AgendaItem, sentence: Sentence) -> None:
     owners, _ = _owners(ctx, m.group("who"), sentence.line)
     if not owners or not all(isinstance(o, PersonRecord) for o in owners):
         return
-    task = m.group("task").strip()
-    action = Action(id=ids.child_id(Label.ACTION, ctx.meeting.id, len(ctx.actions) + 1), name=_short(task),
-                    meeting=ctx.meeting.id, text=task, documents=[ctx.name])
-    ctx.graph.add(action)
-    ctx.graph.relate(Rel.ARISES_FROM, action.id, node.id, ctx.name, sentence.text)
-    ctx.actions.append((action, owners, sentence.text))
+    _record_action(ctx, node, m.group("task").strip(), owners, sentence.text, sentence.text)
 
 
 def _task_sentence(sentences: list[Sentence], k: int, owners: list[object]) -> str:

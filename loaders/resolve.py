@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from graph.errors import ExtractionError
 from graph.model import Label, Node, PartnershipGraph, Person, Rel, Role
-from loaders.names import fold, split_title
+from loaders.names import fold
 from loaders.people import similar_surname
 
 

@@ -100,26 +100,25 @@ def _same_meeting(index: ModelIndex, window: Window, ties: _Ties) -> None:
     for person in index.people.values():
         for meeting in person.attended:
             by_meeting[meeting].add(person.id)
-    for meeting, people in sorted(by_meeting.items()):
-        year = index.meeting_year(meeting)
-        if not in_window(year, window):
-            continue
-        for a, b in combinations(sorted(people), 2):
-            ties.between(a, b).add(MEETING, year, meeting, [*index.attendance_evidence[(a, meeting)],
-                                                            *index.attendance_evidence[(b, meeting)]])
+    _pair_at_meetings(index, window, ties, by_meeting, MEETING, index.attendance_evidence)
 
 
 def _presented_together(index: ModelIndex, window: Window, ties: _Ties) -> None:
     by_meeting: dict[str, set[str]] = defaultdict(set)
     for person, meeting in index.presentations:
         by_meeting[meeting].add(person)
+    _pair_at_meetings(index, window, ties, by_meeting, PRESENTED, index.presentations)
+
+
+def _pair_at_meetings(index: ModelIndex, window: Window, ties: _Ties, by_meeting: dict[str, set[str]],
+                      kind: str, evidence: dict[tuple[str, str], list[str]]) -> None:
+    """Tie every pair of people found together at a meeting, with both sides' evidence."""
     for meeting, people in sorted(by_meeting.items()):
         year = index.meeting_year(meeting)
         if not in_window(year, window):
             continue
         for a, b in combinations(sorted(people), 2):
-            ties.between(a, b).add(PRESENTED, year, meeting, [*index.presentations[(a, meeting)],
-                                                              *index.presentations[(b, meeting)]])
+            ties.between(a, b).add(kind, year, meeting, [*evidence[(a, meeting)], *evidence[(b, meeting)]])
 
 
 def _shared_actions(index: ModelIndex, window: Window, ties: _Ties) -> None:
