@@ -157,22 +157,28 @@ def extract(paths: tuple[Path, ...], stage: str, output) -> None:
 
     files, missing = discover(paths)
     errors: list[tuple[str, str]] = list(missing)
-    docs = read_documents(files, lambda f, m: errors.append((f, m)))
+
+    def failed(name: str, message: str) -> None:
+        errors.append((name, message))
+
+    docs = read_documents(files, failed)
     if stage == "load":
         json.dump([{"name": d.name, "sha256": d.sha256, "metadata": d.metadata, "text": d.text}
                    for d in docs], output, indent=1, ensure_ascii=False)
     else:
-        from loaders.extract import extract as extract_one
         from graph.model import PartnershipGraph
 
-        graphs = [extract_one(d) for d in docs] if stage == "extract" else extract_documents(docs)
+        # A document that cannot be extracted is reported; the others are still printed.
+        graphs = extract_documents(docs, on_error=failed, resolve=stage == "resolve")
         merged = PartnershipGraph()
         for g in graphs:
             merged.merge(g)
         json.dump(merged.to_node_link(), output, indent=1, ensure_ascii=False, sort_keys=True)
     output.write("\n")
-    for f, m in errors:
-        click.echo(f"error: {m}", err=True)
+    for _, message in errors:
+        click.echo(f"error: {message}", err=True)
+    if errors:
+        sys.exit(1)
 
 
 @cli.command()

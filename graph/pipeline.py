@@ -6,20 +6,22 @@ import logging
 import math
 import multiprocessing
 import os
+import pickle
 import traceback
+import zlib
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from graph import ids
 from graph.errors import ExtractionError, PartnershipGraphError, QueryError
-from graph.model import Label, Node, PartnershipGraph
+from graph.model import Label, Node, PartnershipGraph, Rel
 from graph.store.base import Store, WriteReport
 from loaders.document import Document
 from loaders.formats import load, supported_suffixes
-from loaders.resolve import Curation
+from loaders.resolve import Curation, Names, Resolution, names_of
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,9 @@ KNOWN_NODES = [
     + (", n.kind AS kind" if label is Label.ORGANISATION else "")
     for label in (Label.PERSON, Label.ORGANISATION)
 ]
+# Posts stored at an organisation, so one stated without it in a later load is placed as in the same load.
+KNOWN_POSTS = ("MATCH (p:Person)-[:HOLDS]->(r:Role) WHERE r.organisation IS NOT NULL "
+               "RETURN DISTINCT p.id AS person, r.id AS id, r.name AS name, r.organisation AS organisation")
 
 
 @dataclass
@@ -92,13 +97,32 @@ _Item = tuple[int, Document | Path]   # (position in the batch, what to extract)
 
 @dataclass
 class _Outcome:
-    """One document's extraction, as a worker sends it back."""
+    """One document's extraction, as a worker sends it back.
+
+    The graph comes packed (pickled and compressed, a tenth of its size as objects), with the few
+    names resolution reads beside it: a whole archive's outcomes wait in memory for resolution,
+    and each graph is unpacked only when it is rewritten and written.
+    """
 
     index: int
     name: str                            # the document's name, or the file's before it was read
-    graph: PartnershipGraph | None = None
+    packed: bytes | None = None
+    names: Names | None = None
+    minutes: bool = False                # see has_minutes
     error: str | None = None
     trace: str | None = None             # a bug's traceback, for the log
+
+    @property
+    def graph(self) -> PartnershipGraph | None:
+        return unpack(self.packed) if self.packed is not None else None
+
+
+def pack(graph: PartnershipGraph) -> bytes:
+    return zlib.compress(pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack(packed: bytes) -> PartnershipGraph:
+    return pickle.loads(zlib.decompress(packed))
 
 
 def _extract_one(index: int, item: Document | Path) -> _Outcome:
@@ -109,7 +133,8 @@ def _extract_one(index: int, item: Document | Path) -> _Outcome:
     try:
         doc = item if isinstance(item, Document) else load(item)
         name = doc.name
-        return _Outcome(index, name, graph=extract(doc))
+        graph = extract(doc)
+        return _Outcome(index, name, packed=pack(graph), names=names_of(graph), minutes=has_minutes(graph))
     except PartnershipGraphError as exc:
         message = str(exc)
         return _Outcome(index, name, error=message if name in message else f"{name}: {message}")
@@ -202,23 +227,24 @@ def extract_documents(docs: list[Document], known: PartnershipGraph | None = Non
                       progress: Callable[[Document], None] | None = None,
                       curation: Curation | None = None, *,
                       on_error: Callable[[str, str], None] | None = None,
-                      workers: int | None = None) -> list[PartnershipGraph]:
+                      workers: int | None = None, resolve: bool = True) -> list[PartnershipGraph]:
     """Extract each document (in a process pool when there are more than a few), then resolve
-    people and organisations across all of them in this process.
+    people and organisations across all of them in this process (unless `resolve` is false).
 
     `progress` is called for every document as its result arrives, failed or not. A document
     whose extraction fails is passed to `on_error(name, message)` and left out of the result;
     without `on_error` the failures are raised together, after the rest were extracted, as one
     ExtractionError. `workers` defaults to the number of CPUs; 1 extracts in this process.
     """
-    from loaders.resolve import resolve
+    from loaders.resolve import resolve as resolve_all
 
     graphs: dict[int, PartnershipGraph] = {}
     failures: list[tuple[str, str]] = []
 
     def done(outcome: _Outcome) -> None:
-        if outcome.graph is not None:
-            graphs[outcome.index] = outcome.graph
+        graph = outcome.graph
+        if graph is not None:
+            graphs[outcome.index] = graph
         else:
             _note_failure(outcome)
             failures.append((outcome.name, outcome.error or "extraction failed"))
@@ -232,7 +258,8 @@ def extract_documents(docs: list[Document], known: PartnershipGraph | None = Non
         shown = "; ".join(message for _, message in failures[:3])
         more = f" (and {len(failures) - 3} more)" if len(failures) > 3 else ""
         raise ExtractionError(f"{len(failures)} of {len(docs)} documents could not be extracted: {shown}{more}")
-    return resolve([graphs[i] for i in sorted(graphs)], known=known, curation=curation)
+    extracted = [graphs[i] for i in sorted(graphs)]
+    return resolve_all(extracted, known=known, curation=curation) if resolve else extracted
 
 
 def _note_failure(outcome: _Outcome) -> None:
@@ -268,20 +295,21 @@ def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
         report.counts = store.counts()
         return report
 
-    extracted: dict[int, tuple[str, PartnershipGraph]] = {}
+    extracted: dict[int, _Outcome] = {}
     count = 0
 
     def done(outcome: _Outcome) -> None:
         nonlocal count
         count += 1
-        if outcome.graph is not None and not has_minutes(outcome.graph):
+        if outcome.packed is not None and not outcome.minutes:
             # An index, search or error page saved with the minutes: not an error (the rest of the
             # folder is fine), but storing it would add an empty meeting to every list of meetings.
             report.skipped.append(outcome.name)
             report.warnings.append(f"{outcome.name}: no minutes found in it (no people, decisions or actions); "
                                    "not loaded; check it is the minutes, not an agenda, index or error page")
-        elif outcome.graph is not None:
-            extracted[outcome.index] = (outcome.name, outcome.graph)
+        elif outcome.packed is not None:
+            outcome.names = outcome.names.interned()
+            extracted[outcome.index] = outcome
         else:
             _note_failure(outcome)
             report.failed.append((str(fresh[outcome.index]), outcome.error or "extraction failed"))
@@ -289,18 +317,26 @@ def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
             progress(outcome.name, count, len(fresh))
 
     _extract_all(fresh, done, workers)
-    order = sorted(extracted)
-    names = [extracted[i][0] for i in order]
-    # The extracted graphs go once resolution has rewritten them, so they are not held twice
-    # while the archive is written.
-    graphs = resolve_graphs([extracted.pop(i)[1] for i in order], store, curation)
+    outcomes = [extracted.pop(i) for i in sorted(extracted)]
+    plan = Resolution([o.names for o in outcomes], known=known_entities(store), curation=curation)
+    for outcome in outcomes:
+        outcome.names = None            # planned: only the packed graphs are needed now
     replacing = set(stored) if not force else set(store.document_hashes())
-    _write_all(store, list(zip(names, graphs)), replacing, report)
+    _write_all(store, _rewritten(outcomes, plan), replacing, report)
     report.counts = store.counts()
     return report
 
 
-def _write_all(store: Store, written: list[tuple[str, PartnershipGraph]], replacing: set[str],
+def _rewritten(outcomes: list[_Outcome], plan: Resolution) -> Iterator[tuple[str, PartnershipGraph]]:
+    """Each document's graph unpacked and resolved as the writer reaches it, its packed form then
+    let go: the archive is never held as objects, unresolved or resolved."""
+    for index, outcome in enumerate(outcomes):
+        graph = plan.rewrite(index, unpack(outcome.packed))
+        outcome.packed = None
+        yield outcome.name, graph
+
+
+def _write_all(store: Store, written: Iterable[tuple[str, PartnershipGraph]], replacing: set[str],
                report: LoadReport) -> None:
     """Write every document: new ones a batch at a time, changed ones (their old facts replaced) alone.
 
@@ -366,20 +402,17 @@ def has_minutes(graph: PartnershipGraph) -> bool:
         or bool(meeting is not None and getattr(meeting, "date", None))
 
 
-def resolve_graphs(graphs: list[PartnershipGraph], store: Store,
-                   curation: Curation | None = None) -> list[PartnershipGraph]:
-    """Resolve new documents' people and organisations across themselves and what the store holds."""
-    from loaders.resolve import resolve
-
-    return resolve(graphs, known=known_entities(store), curation=curation)
-
-
 def known_entities(store: Store) -> PartnershipGraph:
-    """The people and organisations already in the store, for resolution."""
+    """The people and organisations already in the store, and their posts at an organisation, for resolution."""
     known = PartnershipGraph()
     for label, statement in zip((Label.PERSON, Label.ORGANISATION), KNOWN_NODES):
         for row in store.run(statement, read_only=True):
             known.add(Node.from_properties({**row, "label": label.value}))
+    for row in store.run(KNOWN_POSTS, read_only=True):
+        person = row.pop("person")
+        if person in known.nodes:
+            known.add(Node.from_properties({**row, "label": Label.ROLE.value}))
+            known.relate(Rel.HOLDS, person, row["id"])
     return known
 
 

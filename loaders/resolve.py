@@ -1,10 +1,11 @@
 """Entity resolution across documents: one node per real person and per organisation, with curation applied."""
 from __future__ import annotations
 
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, NamedTuple
 
 import yaml
 
@@ -12,7 +13,7 @@ from graph import ids
 from rapidfuzz import fuzz
 
 from graph.errors import ExtractionError
-from graph.model import Label, Node, PartnershipGraph, Person, Rel, Role
+from graph.model import Label, Node, Organisation, PartnershipGraph, Person, Rel, Role
 from loaders.names import fold
 from loaders.people import similar_surname
 
@@ -70,65 +71,185 @@ def _iso(value: Any) -> str | None:
     return str(value) if value else None
 
 
+class Named(NamedTuple):
+    """A person, organisation or post as resolution reads it: a tuple of shared strings, not a node."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None              # an organisation's
+    organisation: str | None = None      # a post's
+
+    def interned(self) -> Named:
+        return Named(*(_intern(v) for v in self))
+
+    def organisation_node(self) -> Organisation:
+        return Organisation(id=self.id, name=self.name, aliases=list(self.aliases), kind=self.kind)
+
+    def role_node(self) -> Role:
+        return Role(id=self.id, name=self.name, organisation=self.organisation)
+
+
+def _intern(value: Any) -> Any:
+    if isinstance(value, str):
+        return sys.intern(value)
+    if isinstance(value, tuple):
+        return tuple(_intern(v) for v in value)
+    return value
+
+
+@dataclass
+class Names:
+    """What resolution reads of one document: its people, organisations and posts held at an
+    organisation, and the meeting's date.
+
+    About a kilobyte where the document's graph is a hundred, so a whole archive's fit in memory at
+    once while the graphs themselves wait, packed, to be rewritten and written a batch at a time.
+    """
+
+    date: str | None
+    people: list[Named]
+    organisations: list[Named]
+    posts: list[tuple[str, Named]]          # (person id, post)
+
+    def interned(self) -> Names:
+        """The same names sharing one string object per distinct value, as thousands of documents
+        name the same people and bodies."""
+        return Names(self.date, [n.interned() for n in self.people], [n.interned() for n in self.organisations],
+                     [(sys.intern(p), n.interned()) for p, n in self.posts])
+
+
+def names_of(graph: PartnershipGraph) -> Names:
+    people = [Named(n.id, n.name, tuple(n.aliases)) for n in graph.of_label(Label.PERSON)]
+    orgs = [Named(n.id, n.name, tuple(n.aliases), kind=n.kind) for n in graph.of_label(Label.ORGANISATION)]
+    posts = []
+    for rel in graph.rels_of(Rel.HOLDS):
+        role = graph.nodes.get(rel.target)
+        if isinstance(role, Role) and role.organisation:
+            posts.append((rel.source, Named(role.id, role.name, organisation=role.organisation)))
+    return Names(_meeting_date(graph), people, orgs, posts)
+
+
 def resolve(graphs: list[PartnershipGraph], known: PartnershipGraph | None = None,
             curation: Curation | None = None) -> list[PartnershipGraph]:
-    """Rewrite each document's people and organisations onto shared ids.
+    """Rewrite each document's people and organisations onto shared ids (see `Resolution`)."""
+    plan = Resolution([names_of(graph) for graph in graphs], known, curation)
+    return [plan.rewrite(gi, graph) for gi, graph in enumerate(graphs)]
+
+
+class Resolution:
+    """One node per real person and per organisation across a batch of documents and what is stored.
 
     Full names spelled alike (or with a one-letter slip and the same first name) are one person; a
     surname alone joins the one full name that has it across the corpus; two people who share only
-    a surname stay apart. `known` holds people and organisations already stored.
+    a surname stay apart. `known` holds people and organisations already stored, and the posts they
+    hold at an organisation. Planned from the documents' `Names` alone; `rewrite` then applies the
+    plan to one document's graph at a time.
     """
-    curation = curation or Curation()
-    people: list[tuple[int, Person, str | None]] = []        # (graph index or -1 for known, node, meeting date)
-    for gi, graph in enumerate(graphs):
-        date = _meeting_date(graph)
-        people += [(gi, n, date) for n in graph.of_label(Label.PERSON)]
-    if known:
-        people += [(-1, n, None) for n in known.of_label(Label.PERSON)]
-    clusters = _cluster(people, curation)
-    mapping: dict[tuple[int, str], str] = {}
-    names: dict[str, tuple[str, list[str]]] = {}
-    for members in clusters:
-        canonical = _canonical_name([(n, d) for _, n, d in members], curation)
-        new_id = ids.person_id(canonical)
-        aliases = sorted({a for _, n, _ in members for a in [n.name, *n.aliases] if a != canonical})
-        names[new_id] = (canonical, aliases)
-        for gi, node, _ in members:
-            mapping[(gi, node.id)] = new_id
-    org_map = _organisation_map(graphs, curation)
-    rewritten = [_rewrite(graph, gi, mapping, names, org_map) for gi, graph in enumerate(graphs)]
-    return _complete_posts(rewritten, known)
 
+    def __init__(self, names: list[Names], known: PartnershipGraph | None = None,
+                 curation: Curation | None = None) -> None:
+        curation = curation or Curation()
+        people: list[tuple[int, Named | Person, str | None]] = []   # (document index or -1 for known, person, meeting date)
+        for gi, entry in enumerate(names):
+            people += [(gi, n, entry.date) for n in entry.people]
+        if known:
+            people += [(-1, n, None) for n in known.of_label(Label.PERSON)]
+        self.mapping: dict[tuple[int, str], str] = {}
+        self.names: dict[str, tuple[str, list[str]]] = {}
+        for members in _cluster(people, curation):
+            canonical = _canonical_name([(n, d) for _, n, d in members], curation)
+            new_id = ids.person_id(canonical)
+            aliases = sorted({a for _, n, _ in members for a in [n.name, *n.aliases] if a != canonical})
+            self.names[new_id] = (canonical, aliases)
+            for gi, node, _ in members:
+                self.mapping[(gi, node.id)] = new_id
+        stored = [n.name for n in known.of_label(Label.ORGANISATION)] if known else []
+        self.org_map = _organisation_map([entry.organisations for entry in names], curation, stored)
+        self.placed, self.homes = self._placed_posts(names, known)
 
-def _complete_posts(graphs: list[PartnershipGraph], known: PartnershipGraph | None) -> list[PartnershipGraph]:
-    """A post stated without its organisation ('Matt Leng, Community Safety Manager') is the post
-    that person holds at an organisation elsewhere under the same title."""
-    placed: dict[tuple[str, str], Node] = {}
-    for graph in [*graphs, *([known] if known else [])]:
-        for rel in graph.rels_of(Rel.HOLDS):
-            role = graph.nodes.get(rel.target)
-            if isinstance(role, Role) and role.organisation:
-                placed.setdefault((rel.source, fold(role.name)), role)
-    for graph in graphs:
+    def _new_id(self, gi: int, old: str) -> str:
+        if (gi, old) in self.mapping:
+            return self.mapping[(gi, old)]
+        if old in self.org_map:
+            return self.org_map[old][0]
+        return old
+
+    def _node_properties(self, gi: int, node: Node) -> dict[str, Any]:
+        nid = self._new_id(gi, node.id)
+        props = node.properties()
+        props["id"] = nid
+        if nid in self.names and node.label == Label.PERSON:
+            props["name"], props["aliases"] = self.names[nid]
+        elif node.id in self.org_map:
+            props["aliases"] = sorted(set(props.get("aliases") or []) | {node.name})
+            props["name"] = self.org_map[node.id][1]
+        if props.get("label") == Label.ROLE.value and props.get("organisation") in self.org_map:
+            props["organisation"] = self.org_map[props["organisation"]][0]
+        return props
+
+    def _placed_posts(self, names: list[Names], known: PartnershipGraph | None
+                      ) -> tuple[dict[tuple[str, str], Role], dict[str, dict[str, Any]]]:
+        """Each person's posts held at an organisation, by title (the first document to state one
+        wins), and the organisations those posts are at, as the first document naming them has them."""
+        placed: dict[tuple[str, str], Role] = {}
+        for gi, entry in enumerate(names):
+            for person, post in entry.posts:
+                props = self._node_properties(gi, post.role_node())
+                placed.setdefault((self._new_id(gi, person), fold(post.name)), Node.from_properties(props))
+        if known:
+            for rel in known.rels_of(Rel.HOLDS):
+                role = known.nodes.get(rel.target)
+                if isinstance(role, Role) and role.organisation:
+                    placed.setdefault((rel.source, fold(role.name)), role)
+        wanted = {role.organisation for role in placed.values()}
+        homes: dict[str, dict[str, Any]] = {}
+        for gi, entry in enumerate(names):
+            found: dict[str, Node] = {}
+            for org in entry.organisations:
+                new_id = self._new_id(gi, org.id)
+                if new_id not in wanted or new_id in homes:
+                    continue
+                node = Node.from_properties(self._node_properties(gi, org.organisation_node()))
+                if new_id in found:
+                    found[new_id].absorb(node)       # two spellings of it in one document
+                else:
+                    found[new_id] = node
+            homes.update({org_id: node.properties() for org_id, node in found.items()})
+        return placed, homes
+
+    def rewrite(self, gi: int, graph: PartnershipGraph) -> PartnershipGraph:
+        """Document `gi`'s graph on the shared ids, with its posts stated without an organisation placed."""
+        out = PartnershipGraph()
+        for node in graph.nodes.values():
+            out.add(Node.from_properties(self._node_properties(gi, node)))
+        for rel in graph.relationships.values():
+            out.relate(rel.type, self._new_id(gi, rel.source), self._new_id(gi, rel.target), rel.document,
+                       rel.evidence, **rel.props)
+        out.warnings = list(graph.warnings)
+        self._complete_posts(out)
+        return out
+
+    def _complete_posts(self, graph: PartnershipGraph) -> None:
+        """A post stated without its organisation ('Matt Leng, Community Safety Manager') is the post
+        that person holds at an organisation elsewhere under the same title."""
         for rel in list(graph.rels_of(Rel.HOLDS)):
             role = graph.nodes.get(rel.target)
             if not isinstance(role, Role) or role.organisation:
                 continue
-            home = placed.get((rel.source, fold(role.name)))
+            home = self.placed.get((rel.source, fold(role.name)))
             if home is None:
                 continue
             del graph.relationships[rel.key]
             graph.add(Role(id=home.id, name=home.name, organisation=home.organisation, documents=list(role.documents)))
-            if home.organisation not in graph.nodes:
-                org = next((g.nodes[home.organisation] for g in graphs if home.organisation in g.nodes), None)
-                if org is not None:
-                    graph.add(Node.from_properties({**org.properties(), "documents": list(role.documents)}))
+            org = self.homes.get(home.organisation)
+            if home.organisation not in graph.nodes and org is not None:
+                graph.add(Node.from_properties({**org, "documents": list(role.documents)}))
             graph.relate(Rel.HOLDS, rel.source, home.id, rel.document, rel.evidence, **rel.props)
             if home.organisation in graph.nodes:
                 graph.relate(Rel.ROLE_AT, home.id, home.organisation, rel.document, rel.evidence)
             if not any(r.target == role.id for r in graph.relationships.values()):
                 graph.nodes.pop(role.id, None)
-    return graphs
 
 
 def _meeting_date(graph: PartnershipGraph) -> str | None:
@@ -136,7 +257,8 @@ def _meeting_date(graph: PartnershipGraph) -> str | None:
     return getattr(meeting, "date", None) if meeting else None
 
 
-def _cluster(people: list[tuple[int, Person, str | None]], curation: Curation) -> list[list[tuple[int, Person, str | None]]]:
+def _cluster(people: list[tuple[int, Named | Person, str | None]], curation: Curation
+             ) -> list[list[tuple[int, Named | Person, str | None]]]:
     parent = list(range(len(people)))
 
     def find(i: int) -> int:
@@ -199,13 +321,13 @@ def _cluster(people: list[tuple[int, Person, str | None]], curation: Curation) -
             roots = surnames.get(fold(node.name), set())
             if len(roots) == 1:
                 union(i, next(iter(roots)))
-    groups: dict[int, list[tuple[int, Person, str | None]]] = defaultdict(list)
+    groups: dict[int, list[tuple[int, Named | Person, str | None]]] = defaultdict(list)
     for i, entry in enumerate(people):
         groups[find(i)].append(entry)
     return list(groups.values())
 
 
-def _canonical_name(members: list[tuple[Node, str | None]], curation: Curation) -> str:
+def _canonical_name(members: list[tuple[Named | Person, str | None]], curation: Curation) -> str:
     for node, date in members:
         canonical = curation.canonical_person(node.name, date)
         if canonical:
@@ -214,19 +336,23 @@ def _canonical_name(members: list[tuple[Node, str | None]], curation: Curation) 
     return max(counts, key=lambda n: (len(n.split()), counts[n], n))
 
 
-def _organisation_map(graphs: list[PartnershipGraph], curation: Curation) -> dict[str, tuple[str, str]]:
+def _organisation_map(documents: list[list[Named]], curation: Curation,
+                      stored: Iterable[str] = ()) -> dict[str, tuple[str, str]]:
     """Organisation id -> (new id, canonical name): the curation file's aliases, then spelling variants
     ("Combating"/"Combatting", "Neighbour Hood Watch") and a name with its head word left off
-    ("North West London Magistrates" for "... Magistrates Court")."""
+    ("North West London Magistrates" for "... Magistrates Court"). A name already `stored` is the
+    canonical form of its cluster, as stored facts are not rewritten."""
     out: dict[str, tuple[str, str]] = {}
-    names: Counter[str] = Counter()
-    for graph in graphs:
-        for node in graph.of_label(Label.ORGANISATION):
+    names: Counter[str] = Counter({name: STORED_WEIGHT for name in stored})
+    seen: set[str] = set()
+    for organisations in documents:
+        for node in organisations:
             canonical = curation.org_aliases.get(fold(node.name))
             if canonical:
                 out[node.id] = (ids.organisation_id(canonical), canonical)
             else:
                 names[node.name] += 1
+                seen.add(node.name)
     by_first: dict[str, list[str]] = defaultdict(list)
     for name in names:
         by_first[_org_key(name)[:4]].append(name)
@@ -237,12 +363,17 @@ def _organisation_map(graphs: list[PartnershipGraph], curation: Curation) -> dic
             if ids.organisation_id(name) in out:
                 continue
             for other in group[:i]:
-                if ids.organisation_id(other) in out:
+                # Two stored names were compared when they were stored.
+                if ids.organisation_id(other) in out or (name not in seen and other not in seen):
                     continue
                 if _same_organisation(name, other):
                     out[ids.organisation_id(name)] = (ids.organisation_id(other), other)
                     break
     return out
+
+
+# Sorts a stored organisation's name before any count of sightings in one load.
+STORED_WEIGHT = 1 << 40
 
 
 def _org_key(name: str) -> str:
@@ -257,33 +388,3 @@ def _same_organisation(a: str, b: str) -> bool:
     if long_.startswith(short + " ") and long_[len(short) + 1:] in ("court", "board", "group", "service", "trust"):
         return True
     return min(len(ka), len(kb)) >= 12 and fuzz.ratio(ka, kb) >= 95
-
-
-def _rewrite(graph: PartnershipGraph, gi: int, mapping: dict[tuple[int, str], str],
-             names: dict[str, tuple[str, list[str]]], org_map: dict[str, tuple[str, str]]) -> PartnershipGraph:
-    def new_id(old: str) -> str:
-        if (gi, old) in mapping:
-            return mapping[(gi, old)]
-        if old in org_map:
-            return org_map[old][0]
-        return old
-
-    out = PartnershipGraph()
-    for node in graph.nodes.values():
-        nid = new_id(node.id)
-        props = node.properties()
-        props["id"] = nid
-        if nid in names and node.label == Label.PERSON:
-            canonical, aliases = names[nid]
-            props["name"] = canonical
-            props["aliases"] = aliases
-        elif node.id in org_map:
-            props["aliases"] = sorted(set(props.get("aliases") or []) | {node.name})
-            props["name"] = org_map[node.id][1]
-        if props.get("label") == Label.ROLE.value and props.get("organisation") in org_map:
-            props["organisation"] = org_map[props["organisation"]][0]
-        out.add(Node.from_properties(props))
-    for rel in graph.relationships.values():
-        out.relate(rel.type, new_id(rel.source), new_id(rel.target), rel.document, rel.evidence, **rel.props)
-    out.warnings = list(graph.warnings)
-    return out

@@ -108,3 +108,22 @@ def test_every_command_has_help_and_is_in_the_readme():
     for name in cli.commands:
         assert run(name, "-h").startswith("Usage:")
         assert f"pgraph {name}" in readme, f"`pgraph {name}` is not documented in the README"
+
+
+def test_a_later_load_resolves_onto_what_is_stored(tmp_path, sample_dir):
+    """Loading the samples one at a time joins each new document's posts and organisations onto
+    the stored ones, as loading them together does."""
+    store = tmp_path / "s"
+    files = sorted(p for p in sample_dir.iterdir() if p.stem != "README")
+    latest = files[0]          # the 2023 minutes, which name Matt Leng's post without its council
+    for path in files[1:] + [latest]:
+        run("--store", str(store), "load", str(path))
+    out = tmp_path / "g.json"
+    run("--store", str(store), "export", "--format", "json", "-o", str(out))
+    data = json.loads(out.read_text())
+    edges = data["edges"]
+    held = {e["target"] for e in edges if e["type"] == "HOLDS" and e["source"] == "person:matt-leng"
+            and e["document"] == latest.name}
+    assert held == {"role:community-safety-manager:london-borough-of-barnet"}
+    magistrates = {e["target"] for e in edges if e["type"] == "AFFILIATED_WITH" and e["source"] == "person:tim-harris"}
+    assert len(magistrates) == 1 and "magistrates" in next(iter(magistrates))

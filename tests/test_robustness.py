@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 from pathlib import Path
@@ -162,6 +163,18 @@ def test_each_bad_file_gets_one_error_line_and_the_rest_loads(bad_folder: Path, 
     assert "3 loaded, 0 unchanged, 6 failed of 9 files" in result.output
     assert stored_documents(store) == {"good.txt", "windows.txt", "unicode16.txt"}
     assert status_counts(store)["Document"] == 3
+
+
+def test_extract_reports_each_bad_file_and_prints_the_rest(bad_folder: Path, tmp_path: Path):
+    out = tmp_path / "graph.json"
+    result = CliRunner().invoke(cli, ["extract", str(bad_folder), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    for name, reason in BAD.items():
+        if name != "nowhere.txt":        # click refuses a missing path before extraction
+            lines = error_lines(result.output, name)
+            assert len(lines) == 1 and reason in lines[0], f"{name}: {lines}"
+    documents = {n["name"] for n in json.loads(out.read_text())["nodes"] if n["label"] == "Document"}
+    assert documents == {"good.txt", "windows.txt", "unicode16.txt"}
 
 
 def test_other_encodings_keep_their_letters(bad_folder: Path, tmp_path: Path):
