@@ -44,7 +44,17 @@ class Settings:
     def open_store(self):
         from graph.store import open_store
 
+        if self.neo4j and "NEO4J_PASSWORD" not in os.environ and interactive():
+            from graph.store.neo4j import Neo4jStore
+
+            # Asked for, held in memory only: never written to disk, a log or the shell's history.
+            return Neo4jStore(self.neo4j, password=click.prompt(f"Neo4j password for {self.neo4j}",
+                                                                hide_input=True, err=True))
         return open_store(store_dir=self.store_dir or default_store_dir(), neo4j_uri=self.neo4j)
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
 
     def say(self, message: str) -> None:
         if not self.quiet:
@@ -58,7 +68,8 @@ pass_settings = click.make_pass_decorator(Settings)
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), envvar="PGRAPH_STORE",
               help="Folder of the embedded graph server's data (default: a per-user data folder).")
 @click.option("--neo4j", metavar="URI", envvar="NEO4J_URI",
-              help="Use a Neo4j server instead (NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE from the environment).")
+              help="Use a Neo4j server instead (NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE from the environment; "
+                   "the password is asked for when NEO4J_PASSWORD is unset).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @click.version_option(package_name="partnership-graph")
 @click.pass_context

@@ -127,3 +127,16 @@ def test_a_later_load_resolves_onto_what_is_stored(tmp_path, sample_dir):
     assert held == {"role:community-safety-manager:london-borough-of-barnet"}
     magistrates = {e["target"] for e in edges if e["type"] == "AFFILIATED_WITH" and e["source"] == "person:tim-harris"}
     assert len(magistrates) == 1 and "magistrates" in next(iter(magistrates))
+
+
+def test_neo4j_password_is_asked_for_and_never_shown(monkeypatch):
+    import graph.cli
+
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    monkeypatch.setattr(graph.cli, "interactive", lambda: True)
+    # Nothing listens on port 1: the password is asked for, then the connection fails cleanly.
+    result = CliRunner().invoke(cli, ["--neo4j", "bolt://127.0.0.1:1", "status"], input="s3cret-pw\n")
+    assert result.exit_code == 1, result.output
+    assert "Neo4j password for bolt://127.0.0.1:1" in result.output
+    assert "cannot reach Neo4j" in result.output or "cannot connect to Neo4j" in result.output
+    assert "s3cret-pw" not in result.output
