@@ -1,6 +1,7 @@
 """Readers for each published format (text/Markdown, HTML, PDF), looked up by file suffix."""
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import Protocol
@@ -113,6 +114,12 @@ class HtmlLoader:
         text = re.sub(r"[ \t]+", " ", text)
         text = re.sub(r"\n\s*\n+", "\n\n", text)
         return _finish(path, raw, text.strip(), "html")
+
+
+# pypdf reports each damage it reads around ("Ignoring wrong pointing object 6 0") as a warning
+# on stderr, without the file's name: noise between the progress bar and the summary. A PDF it
+# cannot read raises, and becomes the one error line that names the file.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 class PdfLoader:

@@ -5,6 +5,8 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -175,6 +177,20 @@ def test_extract_reports_each_bad_file_and_prints_the_rest(bad_folder: Path, tmp
             assert len(lines) == 1 and reason in lines[0], f"{name}: {lines}"
     documents = {n["name"] for n in json.loads(out.read_text())["nodes"] if n["label"] == "Document"}
     assert documents == {"good.txt", "windows.txt", "unicode16.txt"}
+
+
+def test_a_pdf_read_around_its_damage_extracts_without_noise(tmp_path: Path):
+    pdf = text_pdf(minutes(1, [person(0), person(1)], "Knife Crime Update"))
+    # The pointer to the cross-reference table is wrong: pypdf finds the table by scanning, and
+    # logs that it did (to stderr when nothing configures logging, as in `pgraph`).
+    shifted = re.sub(rb"startxref\n(\d+)", lambda m: b"startxref\n%d" % (int(m.group(1)) + 5), pdf)
+    (tmp_path / "shifted.pdf").write_bytes(shifted)
+    pgraph = Path(sys.executable).with_name("pgraph")
+    done = subprocess.run([str(pgraph), "extract", str(tmp_path / "shifted.pdf"), "-o", str(tmp_path / "g.json")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Knife Crime Update" in (tmp_path / "g.json").read_text()
+    assert done.stderr == ""
 
 
 def test_other_encodings_keep_their_letters(bad_folder: Path, tmp_path: Path):
