@@ -52,13 +52,13 @@ class Settings:
                                                                 hide_input=True, err=True))
         return open_store(store_dir=self.store_dir or default_store_dir(), neo4j_uri=self.neo4j)
 
-
-def interactive() -> bool:
-    return sys.stdin.isatty()
-
     def say(self, message: str) -> None:
         if not self.quiet:
             click.echo(message, err=True)
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
 
 
 pass_settings = click.make_pass_decorator(Settings)

@@ -448,7 +448,7 @@ def _file_hash(path: Path) -> str | None:
     from loaders import formats
 
     try:
-        if path.stat().st_size > formats.MAX_BYTES:
+        if path.stat().st_size > formats.size_limit(path):
             return None          # left for the loader to refuse with its own message
         digest = hashlib.sha256()
         with path.open("rb") as handle:

@@ -9,7 +9,12 @@ from typing import Protocol
 from graph.errors import ExtractionError, UnsupportedFormat
 from loaders.document import Document, sha256_of, sidecar_metadata, split_front_matter
 
+# Larger than any minutes, to refuse before reading: a PDF pack with scanned pages runs to a
+# hundred MB or more, while a year's minutes as text or HTML are a few MB (UTF-16 doubles that).
 MAX_BYTES = 200 * 1024 * 1024
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+# Text read from any format: about 3,000 pages, ten seconds' extraction.
+MAX_TEXT_CHARS = 10_000_000
 
 
 class Loader(Protocol):
@@ -32,6 +37,10 @@ def decode(data: bytes, name: str) -> str:
     return data.decode("latin-1")
 
 
+def size_limit(path: Path) -> int:
+    return MAX_BYTES if path.suffix.lower() in PdfLoader.suffixes else MAX_TEXT_BYTES
+
+
 def _read(path: Path) -> bytes:
     try:
         size = path.stat().st_size
@@ -39,8 +48,9 @@ def _read(path: Path) -> bytes:
         raise ExtractionError(f"{path}: cannot be read ({exc.strerror})") from exc
     if size == 0:
         raise ExtractionError(f"{path.name}: the file is empty")
-    if size > MAX_BYTES:
-        raise ExtractionError(f"{path.name}: {size // 2**20} MB is larger than minutes can be; split it")
+    if size > size_limit(path):
+        raise ExtractionError(f"{path.name}: {size / 2**20:.0f} MB is larger than minutes can be; "
+                              "split it into one file per meeting")
     return path.read_bytes()
 
 
@@ -48,6 +58,9 @@ def _finish(path: Path, raw: bytes, text: str, fmt: str, metadata: dict | None =
     text = normalise_text(text)
     if not text.strip():
         raise ExtractionError(f"{path.name}: no text in it")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ExtractionError(f"{path.name}: {len(text):,} characters of text is larger than minutes can be; "
+                              "split it into one file per meeting")
     meta = dict(metadata or {})
     meta.update(sidecar_metadata(path))
     return Document(name=path.name, text=text, sha256=sha256_of(raw), path=path, format=fmt, metadata=meta)

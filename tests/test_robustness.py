@@ -125,7 +125,7 @@ def bad_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # Eight files: extracted in this process, where the smaller size limit below applies (a
     # pool's workers import loaders.formats afresh and would not see the monkeypatch).
     monkeypatch.setattr(graph.pipeline, "PARALLEL_THRESHOLD", 100)
-    monkeypatch.setattr(loaders.formats, "MAX_BYTES", 20_000)
+    monkeypatch.setattr(loaders.formats, "MAX_TEXT_BYTES", 20_000)
     folder = tmp_path / "minutes"
     folder.mkdir()
     (folder / "good.txt").write_text(minutes(1, [person(0), person(1)], "Knife Crime Update"), encoding="utf-8")
@@ -191,6 +191,31 @@ def test_a_pdf_read_around_its_damage_extracts_without_noise(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     assert "Knife Crime Update" in (tmp_path / "g.json").read_text()
     assert done.stderr == ""
+
+
+def test_a_100_mb_text_file_is_refused_before_it_is_read(tmp_path: Path):
+    big = tmp_path / "minutes" / "archive-dump.txt"
+    big.parent.mkdir()
+    line = b"The Board noted the update on anti-social behaviour in the borough.\n"
+    with big.open("wb") as handle:
+        for _ in range(100 * 2**20 // len(line) + 1):
+            handle.write(line)
+    (tmp_path / "minutes" / "good.txt").write_text(minutes(1, [person(0), person(1)], "Knife Crime Update"),
+                                                   encoding="utf-8")
+    result = load(tmp_path / "store", tmp_path / "minutes")
+    assert result.exit_code == 1, result.output
+    [line] = error_lines(result.output, "archive-dump.txt")
+    assert "100 MB is larger than minutes can be" in line and "split it" in line
+    assert stored_documents(tmp_path / "store") == {"good.txt"}
+
+
+def test_a_pdf_whose_text_is_too_long_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import loaders.formats
+
+    monkeypatch.setattr(loaders.formats, "MAX_TEXT_CHARS", 200)
+    (tmp_path / "pack.pdf").write_bytes(text_pdf(minutes(1, [person(0), person(1)], "Knife Crime Update")))
+    with pytest.raises(ExtractionError, match=r"pack\.pdf: .* characters of text is larger than minutes can be"):
+        loaders.formats.load(tmp_path / "pack.pdf")
 
 
 def test_other_encodings_keep_their_letters(bad_folder: Path, tmp_path: Path):
