@@ -42,18 +42,22 @@ def _tree(pid: int) -> list[int]:
 
 
 def _rss_mb(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/status") as handle:
-            for line in handle:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
+    """A process's share of the memory it uses (Pss: pages shared with other processes divided
+    among them). Plain RSS counts shared pages once per process: the graph server forks to compact
+    its log, and the copy, sharing nearly every page, would seem to double the server."""
+    for path, field_name in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            with open(path) as handle:
+                for line in handle:
+                    if line.startswith(field_name):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            continue
     return 0.0
 
 
 class TreeMemory:
-    """Peak of the summed resident memory of a process tree (main, workers, graph server), sampled."""
+    """Peak of the summed memory (Pss) of a process tree (main, workers, graph server), sampled."""
 
     def __init__(self, pid: int, every: float = 0.1) -> None:
         self.pid, self.every, self.peak = pid, every, 0.0
