@@ -8,6 +8,7 @@ from loaders.context import Context, all_lines, mark_attended, note_org, note_pe
 from loaders.names import leading_person, parse_person
 from loaders.people import PersonRecord
 from loaders.lists import read_people_list, substitute, substitution_split
+from loaders.scan import contains_any, has_any
 from loaders.structure import Item, Line
 
 APOLOGY_TRIGGER = re.compile(
@@ -20,7 +21,7 @@ def read_apologies(ctx: Context) -> None:
     lines = all_lines(ctx)
     for i, (line, item) in enumerate(lines):
         text = line.text.strip().strip("*#")
-        m = APOLOGY_TRIGGER.search(text)
+        m = APOLOGY_TRIGGER.search(text) if has_any(text, ("apolog",)) else None
         if not m or not re.match(r"\s*(?:[-*•]\s*)?(?:Apolog|There were|[A-Z][\w ]{0,40}\bapolog)", text, re.I):
             continue
         if re.search(r"\bno apologies\b|apologies[^.]*\bnone\b", text, re.I):
@@ -117,13 +118,17 @@ def _apology_list(ctx: Context, text: str, line_no: int) -> int:
     return read_people_list(ctx, text, line_no, lambda record, seg: _mark_apology(ctx, record, seg), organisation)
 
 
+# Each pattern with the words it cannot match without: most lines have none of them.
 _PROSE_SUBSTITUTION = [
-    re.compile(r"(?P<absent>(?:[A-Z][\w’'-]*\s){1,3}?[A-Z][\w’'-]+)\s+(?:was|were)\s+(?:substituted|represented|"
-               r"replaced)\s+by\s+(?P<sub>(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]+)"),
-    re.compile(r"(?P<sub>(?:[A-Z][\w’'-]*\s){1,3}?[A-Z][\w’'-]+)\s+(?:attended|was present)\s+(?:as (?:a )?substitute "
-               r"for|in the absence of|on behalf of|in place of)\s+(?P<absent>(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]+)"),
-    re.compile(r"(?P<sub>(?:[A-Z][\w’'-]*\s){1,3}?[A-Z][\w’'-]+)\s+substituted for\s+"
-               r"(?P<absent>(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]+)"),
+    (re.compile(r"(?P<absent>(?:[A-Z][\w’'-]*\s){1,3}?[A-Z][\w’'-]+)\s+(?:was|were)\s+(?:substituted|represented|"
+                r"replaced)\s+by\s+(?P<sub>(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]+)"),
+     ("substituted", "represented", "replaced")),
+    (re.compile(r"(?P<sub>(?:[A-Z][\w’'-]*\s){1,3}?[A-Z][\w’'-]+)\s+(?:attended|was present)\s+(?:as (?:a )?substitute "
+                r"for|in the absence of|on behalf of|in place of)\s+(?P<absent>(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]+)"),
+     ("attended", "was present")),
+    (re.compile(r"(?P<sub>(?:[A-Z][\w’'-]*\s){1,3}?[A-Z][\w’'-]+)\s+substituted for\s+"
+                r"(?P<absent>(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]+)"),
+     ("substituted for",)),
 ]
 
 
@@ -131,7 +136,9 @@ def read_prose_substitutions(ctx: Context) -> None:
     """'Cllr Grocock was substituted by Cllr Byers', 'B attended as substitute for A', outside apology lists."""
     known = {(id(a), id(b)) for a, b, _ in ctx.substitutions}
     for line, _ in all_lines(ctx):
-        for pattern in _PROSE_SUBSTITUTION:
+        for pattern, needed in _PROSE_SUBSTITUTION:
+            if not contains_any(line.text, needed):
+                continue
             for m in pattern.finditer(line.text):
                 absent, sub = parse_person(m.group("absent")), parse_person(m.group("sub"))
                 if not absent or not sub:

@@ -10,6 +10,7 @@ from loaders.document import Document
 from loaders.names import NameParts, fold, is_name_word, leading_person, split_title
 from loaders.organisations import Gazetteer, OrgEntry, find_org_phrases
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
+from loaders.scan import has_any
 from loaders.structure import Item, Layout, Line
 
 ROLE_WORDS = ("Director", "Manager", "Head", "Officer", "Lead", "Coordinator", "Co-ordinator", "Commander",
@@ -52,6 +53,14 @@ class Context:
     actions: list[tuple[Action, list[object], str]] = field(default_factory=list)
     mentioned: dict[int, list[tuple[Item, str]]] = field(default_factory=dict)
     pos: int = 0
+    lines: list[str] = field(init=False, repr=False)   # the document's lines, split once
+    # What resolve_org and split_role_org answered, and the organisations noted: the stages ask about the
+    # same phrases again and again, and the answers depend only on the gazetteer, the home council and the
+    # acronyms, all settled before.
+    answers: dict[tuple, object] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.lines = self.doc.lines
 
     @property
     def name(self) -> str:
@@ -69,10 +78,17 @@ def titlecase(text: str) -> str:
 
 def resolve_org(ctx: Context, text: str, loose: bool = False) -> OrgEntry | None:
     """The organisation a phrase names: gazetteer, this document's acronyms, or an institution-shaped name."""
+    key = ("org", text, loose)
+    if key not in ctx.answers:
+        ctx.answers[key] = _resolve_org(ctx, text, loose)
+    return ctx.answers[key]
+
+
+def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
     text = re.sub(r"\s+", " ", text).strip(" .,;:*")
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
-    if not text or len(text) > 90 or text.count("(") != text.count(")") or re.search(r"\bsub[- ]?group\b", text, re.I):
+    if not text or len(text) > 90 or text.count("(") != text.count(")") or is_sub_group(text):
         return None
     if text in ctx.org_aliases:
         return ctx.org_aliases[text]
@@ -96,10 +112,23 @@ def resolve_org(ctx: Context, text: str, loose: bool = False) -> OrgEntry | None
     return None
 
 
+_SUB_GROUP = re.compile(r"\bsub[- ]?group\b", re.I)
+
+
+def is_sub_group(text: str) -> bool:
+    """'Performance Sub-Group': a part of a body, not a body (the pattern is tried only if 'group' is there)."""
+    return has_any(text, ("group",)) and bool(_SUB_GROUP.search(text))
+
+
 def note_org(ctx: Context, entry: OrgEntry, evidence: str) -> Organisation:
     ctx.orgs_seen.setdefault(entry.name, evidence)
-    node = Organisation(id=ids.organisation_id(entry.name), name=entry.name, documents=[ctx.name], kind=entry.kind)
-    return ctx.graph.add(node)
+    # Adding the same node again would change nothing (the graph merges it), so it is added once.
+    key = ("org-node", entry.name, entry.kind)
+    if key not in ctx.answers:
+        node = Organisation(id=ids.organisation_id(entry.name), name=entry.name, documents=[ctx.name],
+                            kind=entry.kind)
+        ctx.answers[key] = ctx.graph.add(node)
+    return ctx.answers[key]
 
 
 def titlecase_line(text: str) -> str:
@@ -127,6 +156,13 @@ def note_person(ctx: Context, parts: NameParts, line: int | None, role: str | No
 
 def split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None]:
     """'Director of Public Health, London Borough of Barnet (LBB)' -> (role, organisation)."""
+    key = ("role", text)
+    if key not in ctx.answers:
+        ctx.answers[key] = _split_role_org(ctx, text)
+    return ctx.answers[key]
+
+
+def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None]:
     text = re.sub(r"\s+", " ", text).strip(" ,.;:–-—")
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1]
@@ -264,4 +300,4 @@ def is_apology_text(text: str) -> bool:
 
 def heading_line(ctx: Context, item: Item) -> str:
     """The item's heading as printed, for evidence (titles are tidied for display)."""
-    return ctx.doc.lines[item.line - 1].strip() if 0 < item.line <= len(ctx.doc.lines) else item.title
+    return ctx.lines[item.line - 1].strip() if 0 < item.line <= len(ctx.lines) else item.title

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+
+from loaders.scan import literal_alternation
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -11,12 +14,14 @@ MONTHS = {m: i + 1 for i, m in enumerate(
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = "(" + literal_alternation([     # longest first: "Sept" before "Sep"
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"]) + r")\.?"
 DATE_RE = re.compile(
+    r"(?=[\dadfjmnos])(?:"     # a digit or a month's first letter: a quick test before the three forms
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?\s+(\d{{4}})\b"
     rf"|\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
-    r"|\b(\d{1,2})/(\d{1,2})/(\d{4})\b",
+    r"|\b(\d{1,2})/(\d{1,2})/(\d{4})\b)",
     re.I,
 )
 
@@ -34,7 +39,7 @@ class FoundDate:
 
 def find_dates(text: str) -> list[FoundDate]:
     out = []
-    for m in DATE_RE.finditer(text):
+    for m in _date_matches(text):
         try:
             if m.group(1):
                 d = date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
@@ -47,6 +52,29 @@ def find_dates(text: str) -> list[FoundDate]:
         if 1990 <= d.year <= 2100:
             out.append(FoundDate(d, m.start(), m.end()))
     return out
+
+
+_YEAR = re.compile(r"\d\d\d\d")          # spelt out: scans faster than \d{4}
+_THREE_WORDS_BACK = re.compile(r"\S*(?:\s+\S+){0,3}")     # read on the text reversed
+
+
+def _date_matches(text: str) -> Iterator[re.Match[str]]:
+    """DATE_RE.finditer(text), searching only just before each four-digit number.
+
+    A date ends with its year and has at most three runs of spaces ("23rd of July, 2021"), so it starts
+    no more than three words before the year; the rest of a long text is never tried.
+    """
+    backwards = text[::-1]
+    pos = 0
+    while (year := _YEAR.search(text, pos)) is not None:
+        from_end = len(text) - year.start()
+        start = year.start() - (_THREE_WORDS_BACK.match(backwards, from_end).end() - from_end)
+        m = DATE_RE.search(text, max(pos, start), year.end() + 1)     # +1: the \b after the year
+        if m is None:
+            pos = year.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 # The words before a date that say it is some other meeting's.

@@ -75,8 +75,11 @@ def _people_nodes(ctx: Context) -> None:
         if id(record) in ctx.apologised:
             graph.relate(Rel.SENT_APOLOGIES, node_of(record).id, ctx.meeting.id, name,
                          ctx.apology_evidence.get(id(record)))
+    by_key: dict[int, PersonRecord] = {}        # id() -> record, live or merged away
+    for r in _all_records(people):
+        by_key.setdefault(id(r), r)
     for key, evidence in ctx.attended.items():
-        record = next((r for r in _all_records(people) if id(r) == key), None)
+        record = by_key.get(key)
         if record is None:
             continue
         final = people.final(record)
@@ -102,7 +105,7 @@ def _people_nodes(ctx: Context) -> None:
                 target = node_of(owner).id
             graph.relate(Rel.ASSIGNED_TO, action.id, target, name, evidence)
     for key, mentions in ctx.mentioned.items():
-        record = next((r for r in _all_records(people) if id(r) == key), None)
+        record = by_key.get(key)
         if record is None:
             continue
         for item, evidence in mentions:

@@ -8,8 +8,9 @@ from graph.model import AgendaItem, Label, Rel
 from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading_line, is_apology_text, mark_attended, \
     note_org, note_person, parse_entry, resolve_org, split_role_org
 from loaders.names import NameParts, fold, full_name_mentions, leading_person, titled_mentions
-from loaders.outcomes import ACTION_MARKER, read_actions, read_decisions
+from loaders.outcomes import action_marker, read_actions, read_decisions
 from loaders.people import PersonRecord, RoleFact
+from loaders.scan import caseless, has_any, literal_alternation
 from loaders.strategies import read_strategies
 from loaders.structure import Item, Line
 
@@ -40,7 +41,8 @@ _APPOSITIVE = re.compile(rf"(?:,|\s*[—–]|\s+-)\s*((?:the\s+)?[^,.;—–]{{2
 _BARE_POST = re.compile(r"\s+((?:[A-Z][\w’'&-]*\s+){0,4}?(?:" + "|".join(w for w in ROLE_WORDS if " " not in w) +
                         r")\b(?:\s+(?:of|for|at)\s+[^,.;]{2,60}?)?)\s*(?:,|\s+(?=(?:" + SPEECH_VERBS + r")\b))")
 _AT_ORG = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])|(?<=\.)\s*(?=Action\s*[:\-–])|\s*\n\s*")
+# Every split starts at a space or at "Action": the look-ahead is a quick test before the three forms.
+_SENTENCE_SPLIT = re.compile(r"(?=[\sA])(?:(?<=[.!?])\s+(?=[A-Z“\"‘(])|(?<=\.)\s*(?=Action\s*[:\-–])|\s*\n\s*)")
 
 
 def read_items(ctx: Context) -> None:
@@ -118,6 +120,10 @@ _ROLE_REF = re.compile(r"\b[Tt]he\s+((?:Vice[- ])?(?:Chairman|Chairwoman|Chair|C
                        r"(?:[A-Z][\w’'&-]*\s?){1,5})?)")
 
 
+# Quick tests before _ROLE_REF: "the" (as "he"), and a post's word.
+_ANY_ROLE_WORD = re.compile(literal_alternation([w for w in ROLE_WORDS if w[0].isupper()]))
+
+
 def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, int, int]]:
     """People named in a sentence, titled or not, and posts that stand for one ('the Borough Commander')."""
     spans: list[tuple[NameParts | PersonRecord, int, int]] = []
@@ -132,7 +138,7 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
             continue
         spans.append((parts, s, e))
         taken.append((s, e))
-    for m in _ROLE_REF.finditer(text):
+    for m in _ROLE_REF.finditer(text) if "he" in text and _ANY_ROLE_WORD.search(text) else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         record = ctx.people.by_role(re.sub(r",.*$", "", m.group(1)))
@@ -155,14 +161,16 @@ def _chair(ctx: Context, phrase: str) -> PersonRecord | None:
     return hits[0] if len(hits) == 1 else None
 
 
+_POST_AFTER = re.compile(r"\s*[,(]\s*(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,5}?(?:" + "|".join(ROLE_WORDS) + r")")
+
+
 def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: int) -> bool:
     """An untitled two-word name is a person when the sentence treats it as one."""
     if any(fold(parts.name) == fold(r.name) for r in ctx.people.records):
         return True
     after = text[e:e + 80]
     before = text[max(0, s - 40):s]
-    if _SPEECH_AFTER.match(after) or re.match(r"\s*[,(]\s*(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,5}?"
-                                              r"(?:" + "|".join(ROLE_WORDS) + r")", after):
+    if _SPEECH_AFTER.match(after) or _POST_AFTER.match(after):
         return True
     if re.search(r"\b(?:from|by|with|to|and|thanked|welcomed|contact|liaise with|replacement|named)\s*$", before) \
             and re.match(r"\s*(?:[,.;)—–]|and\b|who\b|from\b|at\b|is\b|will\b|for\b|to\b|outside\b|$)", after):
@@ -183,16 +191,37 @@ _IS_POST = re.compile(r"\b(?:is|was|being|as)\s+(?:a|an|the)\s+(?P<post>(?:[A-Z]
                       r"(?:of|at|for)\s+(?:the\s+)?(?P<body>(?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
 
 
+_PAREN_POST = re.compile(r"\s*\(([^)]{2,90})\)")
+# "The Borough Commander, Sharon Baldwin, ...": a post before the name, ending in a comma.
+_POST_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*(?:\s+(?:of|for|and|&|the))*\s*){1,8}?)"
+                          r"(?:,\s*([^,]{2,60}?))?(?:,\s*([^,]{2,60}?))?,\s*$")
+
+
+def _stated_post(after: str) -> re.Match[str] | None:
+    """A post stated straight after a name: in brackets, set off by a comma or dash, or running on.
+    Each pattern is tried only when the text after the name starts as it must."""
+    lead = after.lstrip()[:1]
+    if lead == "(":
+        m = _PAREN_POST.match(after)
+        if m:
+            return m
+    if lead and lead in ",—–-":
+        m = _APPOSITIVE.match(after)
+        if m:
+            return m
+    return _BARE_POST.match(after) if after[:1].isspace() else None
+
+
 def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bool) -> None:
     text = sentence.text
-    marker = ACTION_MARKER.search(text)
+    marker = action_marker(text)
     if marker and marker.start() == 0:
         return
     people = _people_in(ctx, text, sentence.line)
     # Posts stated beside a name: "Tina McElligott, Director for Early Help ..., presented the report".
     for record, s, e in people:
         after = text[e:]
-        m = re.match(r"\s*\(([^)]{2,90})\)", after) or _APPOSITIVE.match(after) or _BARE_POST.match(after)
+        m = _stated_post(after)
         if m and not re.match(r"\s*(?:and|who|which|that)\b", m.group(1)) and not _names_someone(ctx, m.group(1)) \
                 and not is_apology_text(text):
             stated = re.split(r"\s+and\s+(?=(?:[A-Z][\w’'-]+\s){1,3})|,\s*(?:who|which|in her|in his)\b", m.group(1))[0]
@@ -203,15 +232,14 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
                 if org:
                     note_org(ctx, org, text)
                 record.facts.append(RoleFact(role, org.name if org else None, text, sentence.line))
-        at = _AT_ORG.match(after)
+        at = _AT_ORG.match(after) if after[:1].isspace() else None
         if at:
             org = resolve_org(ctx, at.group(1).strip())
             if org:
                 note_org(ctx, org, text)
                 record.facts.append(RoleFact(None, org.name, text, sentence.line))
         before = text[:s]
-        mb = re.search(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*(?:\s+(?:of|for|and|&|the))*\s*){1,8}?)"
-                       r"(?:,\s*([^,]{2,60}?))?(?:,\s*([^,]{2,60}?))?,\s*$", before)
+        mb = _POST_BEFORE.search(before) if before.rstrip().endswith(",") else None
         if mb and ROLE_WORD_RE.search(mb.group(1)):
             role, org = split_role_org(ctx, ", ".join(g for g in mb.groups() if g))
             if role or org:
@@ -234,23 +262,40 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
     for record, s, e in people:
         if record in presenters:
             continue
-        after = text[e:]
-        spoke = bool(_SPEECH_AFTER.match(after))
-        # "welcomed new members Sara Leach, Luke Kwamya and ...": everyone in the welcomed list.
-        welcomed = re.search(r"\bwelcomed\s+(?:new\s+)?(?:members?\s+)?(?:[A-Z][\w’'-]*\s*,?\s*(?:and\s+)?){0,12}$",
-                             text[:s]) and not re.search(r"\b(?:from|of)\s+$", text[:s])
-        declared = sentence.item is not None and re.search(r"declaration", sentence.item.title, re.I) \
-            and e - s >= len(text.strip()) - 2
-        asked = re.search(r"(?:question|query|comment)s?\s+(?:from|by)\s+(?:[A-Z][\w’'-]*\s*,?\s*(?:and\s+)?){0,8}$",
-                          text[:s] + " ", re.I) or re.search(r"(?:question|query|comment)s?\s+(?:from|by)\s*$",
-                                                             text[:s], re.I)
-        invited = re.match(r"[^.]{0,80}\b(?:was|were)\s+(?:also\s+)?(?:invited to the table|in attendance|present)",
-                           after)
-        attended = re.match(r"[^.]{0,60}?\battended the meeting", after)
-        if spoke or asked or invited or attended or welcomed or declared:
+        if _takes_part(text, sentence, s, e):
             ctx.contributed.append((record, item, text))
             mark_attended(ctx, record, text)
         ctx.mentioned.setdefault(id(record), []).append((sentence.item, text))
+
+
+# How a sentence has the person it names take part. Each pattern is tried only when the words it
+# needs are there: most sentences have none of them.
+_WELCOMED = re.compile(r"\bwelcomed\s+(?:new\s+)?(?:members?\s+)?(?:[A-Z][\w’'-]*\s*,?\s*(?:and\s+)?){0,12}$")
+_FROM_OR_OF = re.compile(r"\b(?:from|of)\s+$")
+_ASKED_BY_LIST = re.compile(r"(?:question|query|comment)s?\s+(?:from|by)\s+(?:[A-Z][\w’'-]*\s*,?\s*(?:and\s+)?){0,8}$",
+                            re.I)
+_ASKED_BY = re.compile(r"(?:question|query|comment)s?\s+(?:from|by)\s*$", re.I)
+_INVITED = re.compile(r"[^.]{0,80}\b(?:was|were)\s+(?:also\s+)?(?:invited to the table|in attendance|present)")
+_ATTENDED = re.compile(r"[^.]{0,60}?\battended the meeting")
+
+
+def _takes_part(text: str, sentence: Sentence, s: int, e: int) -> bool:
+    """Whether the person named at text[s:e] speaks, asks, is welcomed, attends or declares an interest."""
+    before, after = text[:s], text[e:]
+    if _SPEECH_AFTER.match(after):
+        return True
+    # "welcomed new members Sara Leach, Luke Kwamya and ...": everyone in the welcomed list.
+    if "welcomed" in before and _WELCOMED.search(before) and not _FROM_OR_OF.search(before):
+        return True
+    if sentence.item is not None and e - s >= len(text.strip()) - 2 \
+            and re.search(r"declaration", sentence.item.title, re.I):
+        return True
+    if has_any(before, ("question", "query", "comment")) and (_ASKED_BY_LIST.search(before + " ")
+                                                               or _ASKED_BY.search(before)):
+        return True
+    if ("was" in after or "were" in after) and _INVITED.match(after):
+        return True
+    return "attended the meeting" in after and bool(_ATTENDED.match(after))
 
 
 def _names_someone(ctx: Context, text: str) -> bool:
@@ -261,11 +306,21 @@ def _names_someone(ctx: Context, text: str) -> bool:
     return any(len(r.name.split()) > 1 and fold(r.name) in folded for r in ctx.people.records)
 
 
+# Words without which a pattern below cannot match: most sentences have none, and need no search.
+_PRESENT_VERB = re.compile(rf"\b(?:{PRESENT_VERBS})", re.I)
+_PRESENT_WORDS = ("present", "introduced", "gave", "provided", "spoke", "took", "update", "reported", "led")
+_GIVEN_BY = re.compile(r"\b(?:update|presentation|report|overview|briefing)s?\s+(?:was|were)\s+(?:provided|given|"
+                       r"presented|delivered|introduced)\s+by\s+$", re.I)
+_HEARD_FROM = re.compile(r"\b(?:received|heard|had|given|was given)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
+                         r"(?:presentation|update|briefing|report|overview)(?:\s+on\s+[^.]{0,80}?)?\s+from\s+$", re.I)
+
+
 def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, int]], first: bool) -> list[PersonRecord]:
     out: list[PersonRecord] = []
-    verb_re = re.compile(rf"\b(?:{PRESENT_VERBS})", re.I)
+    if not people:
+        return out
     previous_end = 0
-    for m in verb_re.finditer(text):
+    for m in _PRESENT_VERB.finditer(text) if has_any(text, _PRESENT_WORDS) else ():
         subject = [(r, s, e) for r, s, e in people if previous_end <= s and e <= m.start()]
         previous_end = m.end()
         # "the report presented": a participle after a thing, not a person presenting.
@@ -280,12 +335,10 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
                 out.append(record)
     for record, s, e in people:
         before = text[max(0, s - 120):s]
-        if re.search(r"\b(?:update|presentation|report|overview|briefing)s?\s+(?:was|were)\s+(?:provided|given|"
-                     r"presented|delivered|introduced)\s+by\s+$", before, re.I) and record not in out:
+        folded = caseless(before)
+        if "by" in folded and _GIVEN_BY.search(before) and record not in out:
             out.append(record)
-        if re.search(r"\b(?:received|heard|had|given|was given)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
-                     r"(?:presentation|update|briefing|report|overview)(?:\s+on\s+[^.]{0,80}?)?\s+from\s+$", before,
-                     re.I) and record not in out:
+        if "from" in folded and _HEARD_FROM.search(before) and record not in out:
             out.append(record)
     if first:
         for record, s, e in people:

@@ -8,6 +8,7 @@ from graph.model import Document as DocumentNode, Meeting, Organisation, Partner
 from loaders.context import titlecase
 from loaders.dates import inferred_year, meeting_date
 from loaders.document import Document
+from loaders.scan import finditer_near
 from loaders.structure import Layout
 
 
@@ -42,6 +43,9 @@ def add_meeting(doc: Document, layout: Layout, graph: PartnershipGraph) -> Meeti
 
 _BODY_RE = re.compile(r"\b((?:[A-Z][\w’']*[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+|for[ \t]+)?){0,5}"
                       r"(?:Partnership Board|Partnership|Board|Committee|Sub-Committee|Forum|Group|Panel))\b")
+# For scanning a whole text: each name has one of these words, and is made of these characters.
+_BODY_WORD = re.compile(r"Partnership|Board|Committee|Forum|Group|Panel")
+_BODY_CHARS = re.compile(r"[\w’' \t&-]*")
 
 
 def _body_name(doc: Document, layout: Layout) -> tuple[str | None, str | None]:
@@ -54,7 +58,7 @@ def _body_name(doc: Document, layout: Layout) -> tuple[str | None, str | None]:
         if m and len(m.group(1).split()) >= 2 and not re.match(r"(?:Agenda|Minutes|Meeting)\b", m.group(1)):
             return titlecase(m.group(1)), "text"
     counts: dict[str, int] = {}
-    for m in _BODY_RE.finditer(doc.text):
+    for m in finditer_near(_BODY_RE, _BODY_WORD, _BODY_CHARS, doc.text):
         name = m.group(1)
         name = re.sub(r"^(?:The|Of|A|An|And|Chairman|Chair)\s+", "", name)
         if len(name.split()) >= 3 and re.search(r"Partnership|Board", name):

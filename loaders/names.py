@@ -6,6 +6,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loaders.scan import literal_alternation
+
 # Ranks and honorifics, longest first so "Chief Superintendent" wins over "Superintendent".
 # A rank is also a post ("Inspector"); a courtesy title is not.
 RANKS = [
@@ -21,15 +23,23 @@ COURTESY = ["Councillor", "Cllr.", "Cllr", "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "M
             "Prof.", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness", "Rev.", "Rev", "Reverend",
             "Acting", "Interim", "Temporary"]
 
-_TITLE_ALT = "|".join(re.escape(t) for t in sorted(RANKS + COURTESY, key=len, reverse=True))
+_TITLE_ALT = literal_alternation(RANKS + COURTESY)     # longest first: "Chief Superintendent", then "Chief"
 TITLE_RE = re.compile(rf"(?:(?:{_TITLE_ALT})(?![A-Za-z])\.?\s+)+")
 
 # A name word: capitalised, may be hyphenated or have an inner capital (McElligott, O'Dwyer, LaToya).
 _UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿā-ž"     # Latin letters with accents too: 'Chloé', 'Zoë', 'Ó Súilleabháin'
-NAME_WORD = (rf"(?:[{_UP}][{_LO}]*[’']?[{_UP}]?[{_LO}]+(?:-[{_UP}][{_LO}]*[’']?[{_UP}]?[{_LO}]+)?"
+# After the capital: lower-case letters, perhaps an apostrophe or an inner capital, then lower case. Written
+# so each word has one way to match (not "[a-z]*[’']?[A-Z]?[a-z]+", which splits a run of lower case
+# between its two quantifiers in every possible way): a pattern with several names that fails tried all of
+# them, and "Ms A B, C D E, F to ..." took a tenth of a second.
+_NAME_REST = rf"(?:[{_LO}]*(?:[’'][{_UP}]?|[{_UP}])[{_LO}]+|[{_LO}]+)"
+NAME_WORD = (rf"(?:[{_UP}]{_NAME_REST}(?:-[{_UP}]{_NAME_REST})?"
              rf"|[{_UP}][’'-][{_UP}][{_LO}]+)")
+_UNTITLED_LEAD = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}")
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w’']*)")
 FULL_NAME_RE = re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}\b")
-TITLED_RE = re.compile(rf"(?<![A-Za-z])(?P<title>{TITLE_RE.pattern})(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
+_TITLE_STARTS = re.escape("".join(sorted({t[0] for t in RANKS + COURTESY})))    # a quick test at each position
+TITLED_RE = re.compile(rf"(?=[{_TITLE_STARTS}])(?<![A-Za-z])(?P<title>{TITLE_RE.pattern})(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
 
 # Words that appear capitalised in minutes but are not part of a person's name.
 NOT_NAME_WORDS = set("""
@@ -132,7 +142,8 @@ class NameParts:
 _COURTESY_FOLDED = {c.casefold().rstrip(".") for c in COURTESY} - {"acting", "interim", "temporary"}
 
 
-def _split_titles(title: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def _split_titles(title: str) -> tuple[str, ...]:
     out, rest = [], title.strip()
     while rest:
         m = re.match(rf"({_TITLE_ALT})(?![A-Za-z])\.?\s*", rest)
@@ -140,7 +151,7 @@ def _split_titles(title: str) -> list[str]:
             break
         out.append(m.group(1))
         rest = rest[m.end():]
-    return out
+    return tuple(out)      # shared by every caller: memoised
 
 
 @lru_cache(maxsize=65536)
@@ -150,6 +161,7 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+@lru_cache(maxsize=65536)
 def is_name_word(word: str) -> bool:
     # Plurals of institution words ("Sergeants", "Councillors") are not names either.
     return bool(re.fullmatch(NAME_WORD, word)) and word not in NOT_NAME_WORDS \
@@ -204,7 +216,7 @@ def leading_person(text: str) -> tuple[NameParts, str] | None:
             end = m.start("name") + len(name)
             return NameParts(m.group("title").strip(), name), text[end:]
         return None
-    m = re.match(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}", text)
+    m = _UNTITLED_LEAD.match(text)
     if not m:
         return None
     kept = _name_run(m.group(0).split())
@@ -244,7 +256,7 @@ def full_name_mentions(text: str) -> list[tuple[NameParts, int, int]]:
         end_pos = start + len(" ".join(run))
         following = text[end_pos:end_pos + 30]
         # "Grahame Park Estate", "Hendon Football Club": a name followed by an institution word is a place.
-        nxt = re.match(r"\s+([A-Z][\w’']*)", following)
+        nxt = _NEXT_WORD.match(following)
         if nxt and nxt.group(1) in NOT_NAME_WORDS and nxt.group(1) not in ("The", "And", "For", "To", "In", "On",
                                                                               "At", "With", "As", "He", "She"):
             continue

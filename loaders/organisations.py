@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from loaders.names import fold
+from loaders.scan import count_word, finditer_near, literal_alternation
 
 # Words that end the name of an organisation ("Barnet Safeguarding Adults Board").
 ORG_HEADS = (
@@ -25,10 +26,16 @@ WEAK_HEADS = {"Police", "Service", "Services", "Team", "Panel", "Centre", "Unit"
               "Department", "Agency", "Network"}
 _CONNECT = r"(?:\s+(?:of|for|and|&|the|on|in|upon|to)\s+|\s+|,\s+(?=[A-Z][a-z]+\s+and\s))"
 _WORD = r"(?:[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]{2,}|[A-Z])"
+# Each word is matched atomically, "(?>...)": a word is always followed by a space or a comma, so only
+# its whole length can do, and trying every shorter one on each failed phrase made this slow. The
+# look-ahead for a capital is a quick test; the heads are a trie (one at most can end at a word boundary).
 ORG_PHRASE_RE = re.compile(
-    rf"\b{_WORD}(?:{_CONNECT}{_WORD}){{0,7}}\s+(?:{'|'.join(ORG_HEADS)})\b"
+    rf"(?=[A-Z])\b(?>{_WORD})(?:{_CONNECT}(?>{_WORD})){{0,7}}\s+(?:{literal_alternation(ORG_HEADS)})\b"
     rf"(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
 )
+_ANY_HEAD = re.compile("|".join(ORG_HEADS))     # a quick test before ORG_PHRASE_RE: most lines have no head
+_ENDS_WITH_HEAD = re.compile(rf"\b(?:{'|'.join(ORG_HEADS)})s?$")
+_AND = re.compile(r"\s+(?:and|&)\s+")
 _LEADING_NOISE = re.compile(r"^(?:(?:The|A|An|This|That|Our|Their|His|Her|Its|Each|Every|All|Both|Any|Other|"
                             r"New|Partner|Statutory|Current|Previous|Next|Chair|Chairman|Members?|"
                             r"Apologies|From|With|And|By|At|In|On|To|For|Of|Cllr|Councillor|Mr|Ms|Mrs|Dr)\s+)+")
@@ -45,9 +52,22 @@ class OrgEntry:
 class Gazetteer:
     entries: dict[str, OrgEntry]            # folded form -> entry
     boroughs: dict[str, str]                # folded place -> council name
+    _answers: dict[tuple[str, str | None], OrgEntry | None] = field(default_factory=dict, repr=False,
+                                                                     compare=False)
 
     def lookup(self, text: str, home: str | None = None) -> OrgEntry | None:
-        """The organisation a phrase names, if the gazetteer or a council pattern knows it."""
+        """The organisation a phrase names, if the gazetteer or a council pattern knows it.
+
+        Remembered: the stages ask about the same phrases again and again. Entries are never changed
+        by their users, so one answer can be shared."""
+        key = (text, home)
+        if key not in self._answers:
+            if len(self._answers) >= 100_000:
+                self._answers.clear()      # a bound for a worker that reads a whole archive
+            self._answers[key] = self._lookup(text, home)
+        return self._answers[key]
+
+    def _lookup(self, text: str, home: str | None) -> OrgEntry | None:
         text = re.sub(r"\s+", " ", text).strip(" .,;:()")
         text = re.sub(r"\s*\((?:[A-Z]{2,}[a-z]?)\)$", "", text)   # "London Borough of Barnet (LBB)"
         key = fold(text)
@@ -126,6 +146,14 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     return Gazetteer(entries, boroughs)
 
 
+# "London Borough of Barnet", "Barnet Council", "Barnet Civic Centre"; letters and spaces around one of
+# the anchor's words, so a text is searched only there (scan.finditer_near).
+_COUNCIL_NAMED = re.compile(r"\b(?:London Borough of|LB)\s+([A-Z][a-z]+(?:\s+(?:and|upon)\s+[A-Z][a-z]+)?)|"
+                            r"\b([A-Z][a-z]+(?:\s+(?:and|upon)\s+[A-Z][a-z]+)?)\s+(?:Council|Civic Centre)\b")
+_COUNCIL_ANCHOR = re.compile("Council|LB|Borough of|Civic Centre")
+LETTERS_AND_SPACES = re.compile(r"[A-Za-z\s]*")
+
+
 def home_council(text: str, gazetteer: Gazetteer) -> str | None:
     """The council that publishes the minutes: from its e-mail domain, else its most named borough."""
     votes: Counter[str] = Counter()
@@ -133,19 +161,20 @@ def home_council(text: str, gazetteer: Gazetteer) -> str | None:
         place = fold(domain.replace("-", " "))
         if place in gazetteer.boroughs:
             votes[gazetteer.boroughs[place]] += 5
-    for m in re.finditer(r"\b(?:London Borough of|LB)\s+([A-Z][a-z]+(?:\s+(?:and|upon)\s+[A-Z][a-z]+)?)|"
-                         r"\b([A-Z][a-z]+(?:\s+(?:and|upon)\s+[A-Z][a-z]+)?)\s+(?:Council|Civic Centre)\b", text):
+    for m in finditer_near(_COUNCIL_NAMED, _COUNCIL_ANCHOR, LETTERS_AND_SPACES, text):
         place = fold(m.group(1) or m.group(2))
         if place in gazetteer.boroughs:
             votes[gazetteer.boroughs[place]] += 1
     if not votes:
+        folded = fold(text)
         for place, council in gazetteer.boroughs.items():
-            n = len(re.findall(rf"\b{re.escape(place)}\b", fold(text)))
+            n = count_word(folded, place)
             if n:
                 votes[council] += n
     return votes.most_common(1)[0][0] if votes else None
 
 
+@lru_cache(maxsize=8192)      # the same phrases come back from every stage
 def clean_org_phrase(phrase: str) -> str:
     phrase = " ".join(phrase.split())
     phrase = _LEADING_NOISE.sub("", phrase)
@@ -165,13 +194,15 @@ def find_org_phrases(text: str, strict: bool = False, known=None) -> list[tuple[
     on into more capitalised words ('Multi Agency Risk Assessment Conference') is part of something else.
     """
     out = []
+    if not _ANY_HEAD.search(text):
+        return out
     for m in ORG_PHRASE_RE.finditer(text):
         phrase = m.group(0)
         # Two bodies joined by 'and': "Barnet Public Health and North Central London Integrated Care Board".
-        parts = re.split(r"\s+(?:and|&)\s+", phrase)
+        parts = _AND.split(phrase)
         if known and known(clean_org_phrase(phrase)):
             parts = [phrase]
-        if len(parts) > 1 and any(re.search(rf"\b(?:{'|'.join(ORG_HEADS)})s?$", p) or (known and known(p))
+        if len(parts) > 1 and any(_ENDS_WITH_HEAD.search(p) or (known and known(p))
                                   for p in parts[:-1]) \
                 or len(parts) > 1 and len(parts[-1].split()) >= 5:
             phrase = parts[-1]

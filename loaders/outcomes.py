@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph import ids
 from graph.model import Action, AgendaItem, Decision, Label, Rel
@@ -9,21 +10,35 @@ from loaders.context import Context, Sentence, note_org, note_person, resolve_or
 from loaders.names import NAME_WORD, TITLE_RE, fold, parse_person
 from loaders.organisations import OrgEntry
 from loaders.people import PersonRecord, RoleFact
+from loaders.scan import caseless, contains_any, has_any
 from loaders.strategies import strategy_names, strategy_node
 from loaders.structure import Item
 
 ACTION_MARKER = re.compile(r"(?:^|(?<=[.!?)\s]))\*{0,2}ACTIONS?\*{0,2}\s*(?:[:\-–—]|\s-\s)\s*(?P<owners>.+?)\s*\*{0,2}$",
                            re.I)
+
+
+@lru_cache(maxsize=1024)
+def action_marker(text: str) -> re.Match[str] | None:
+    """ACTION_MARKER in the text, searched only when the text says 'action' at all (few sentences do).
+    Memoised: the stages ask it of each sentence several times."""
+    return ACTION_MARKER.search(text) if has_any(text, ("action",)) else None
+
+
+# (pattern, the group naming its verb, words it cannot match without): most sentences have none of them.
 DECISION_PATTERNS = [
     (re.compile(r"(?:\bIt was\s+(?:(RESOLVED|AGREED)|(?i:(resolved|agreed)))|(?:^|(?<=[.:]\s))(?:(RESOLVED|AGREED)|"
                 r"(?i:(resolved|agreed)))(?=\s*[:\-–—]|\s+that\b)|\b(RESOLVED|AGREED))\b\s*(?:[:\-–—]\s*)?"
-                r"(?:\(\w\)\s*)?(?:that\s+|to\s+)?(?P<text>.*)"), None),
+                r"(?:\(\w\)\s*)?(?:that\s+|to\s+)?(?P<text>.*)"), None, ("resolved", "agreed")),
     (re.compile(r"\b[Tt]he (?:[A-Z][\w’']*\s+){0,5}?(?:Board|Committee|Partnership|Group|Members|board|committee|"
                 r"partnership|group|members)\s+(?:also\s+|then\s+|formally\s+|unanimously\s+)?"
                 r"(?P<verb>considered and noted|noted and agreed|noted|agreed|approved|endorsed|resolved|ratified|"
-                r"adopted|accepted|supported|considered)\b(?P<text>.*)"), "verb"),
+                r"adopted|accepted|supported|considered)\b(?P<text>.*)"), "verb",
+     ("noted", "agreed", "approved", "endorsed", "resolved", "ratified", "adopted", "accepted", "supported",
+      "considered")),
     (re.compile(r"\b(?:The )?minutes of the (?:previous |last )?meeting(?: held)?(?: on [^.]{0,30})?\s+"
-                r"(?:were|was|be)\s+(?P<verb>approved|agreed|confirmed|accepted)(?P<text>[^.]*)", re.I), "verb"),
+                r"(?:were|was|be)\s+(?P<verb>approved|agreed|confirmed|accepted)(?P<text>[^.]*)", re.I), "verb",
+     ("minutes",)),
 ]
 EVERYONE = re.compile(r"^(?:all|all members|all partners|all board members|board members|everyone|"
                       r"the board|members|partners|all agencies)$", re.I)
@@ -31,12 +46,12 @@ EVERYONE = re.compile(r"^(?:all|all members|all partners|all board members|board
 
 def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sentence]) -> None:
     for k, sentence in enumerate(sentences):
-        m = ACTION_MARKER.search(sentence.text)
+        m = action_marker(sentence.text)
         if not m:
             if k > 0 and _BARE_MARKER.fullmatch(sentence.text):
                 _bare_action(ctx, node, sentences[k - 1], sentence)
-            elif _NAME_TO_DO.match(sentence.text) and not (k + 1 < len(sentences)
-                                                          and ACTION_MARKER.search(sentences[k + 1].text)):
+            elif "to" in sentence.text and _NAME_TO_DO.match(sentence.text) and not (k + 1 < len(sentences)
+                                                          and action_marker(sentences[k + 1].text)):
                 _name_to_do(ctx, node, sentence)
             continue
         owners_text = m.group("owners").strip(" .*")
@@ -98,12 +113,12 @@ def _task_sentence(sentences: list[Sentence], k: int, owners: list[object]) -> s
     names = {fold(o.surname) for o in owners if isinstance(o, PersonRecord)}
     names |= {fold(o.name) for o in owners if isinstance(o, OrgEntry)}
     fallback = ""
-    if k > 0 and not ACTION_MARKER.search(sentences[k - 1].text) and sentences[k - 1].line >= sentences[k].line - 1 \
+    if k > 0 and not action_marker(sentences[k - 1].text) and sentences[k - 1].line >= sentences[k].line - 1 \
             and re.search(r"\b(?:would|will|to|agreed|offered)\b", sentences[k - 1].text):
         return sentences[k - 1].text
     for j in range(k - 1, max(-1, k - 7), -1):
         text = sentences[j].text
-        if ACTION_MARKER.search(text) or len(text.split()) <= 3:
+        if action_marker(text) or len(text.split()) <= 3:
             continue
         fallback = fallback or text
         if any(n in fold(text) for n in names) and re.search(r"\b(?:would|will|to|agreed|offered)\b", text):
@@ -156,8 +171,9 @@ def read_decisions(ctx: Context, item: Item, node: AgendaItem, sentences: list[S
     found = 0
     for k, sentence in enumerate(sentences):
         text = sentence.text
-        for pattern, verb_group in DECISION_PATTERNS:
-            m = pattern.search(text)
+        folded = caseless(text)
+        for pattern, verb_group, needed in DECISION_PATTERNS:
+            m = pattern.search(text) if contains_any(folded, needed) else None
             if not m:
                 continue
             rest = m.group("text").strip()

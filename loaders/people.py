@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -43,6 +44,7 @@ class PersonRecord:
         return list(dict.fromkeys(f.role for f in self.facts if f.role))
 
 
+@lru_cache(maxsize=8192)      # each mention is compared with every record's surname
 def similar_surname(a: str, b: str, threshold: float = 0.93) -> bool:
     """Spelling slips in minutes: 'McElligot' for 'McElligott', 'Knight' for 'Knights'."""
     a, b = fold(a), fold(b)
@@ -58,6 +60,11 @@ def similar_surname(a: str, b: str, threshold: float = 0.93) -> bool:
 SAME_DOCUMENT_SLIP = 0.85
 
 
+@lru_cache(maxsize=4096)
+def _words_of(name: str) -> tuple[str, ...]:
+    return tuple(name.split())
+
+
 class PeopleIndex:
     """Resolves each mention to a record as the document is read, in reading order."""
 
@@ -65,48 +72,70 @@ class PeopleIndex:
         self.records: list[PersonRecord] = []
         self.merged: list[PersonRecord] = []          # records folded into another; facts may still name them
         self.redirects: dict[int, PersonRecord] = {}
+        # Every name and form any record has, folded -> the first record (in reading order) with it, so
+        # that a mention is found without folding every record's forms again (once a costly part of reading).
+        self._first_with: dict[str, PersonRecord] = {}
+        self._order: dict[int, int] = {}              # id(record) -> its place in reading order
 
     def mention(self, parts: NameParts, pos: int, line: int | None = None) -> PersonRecord:
         record = self._find(parts)
+        known_forms = len(record.forms) if record else 0
         if record is None:
             record = PersonRecord(parts.name, first_line=line)
             self.records.append(record)
+            self._order[id(record)] = len(self._order)
         elif parts.is_full and len(parts.words) > len(record.name.split()):
             record.forms.append(record.name)
             record.name = parts.name
         elif parts.is_full and fold(parts.name) != fold(record.name):
             record.forms.append(parts.name)
         record.forms.append(parts.written)
+        self._fold_in(record, [record.name, *record.forms[known_forms:]])
         if parts.rank_post and parts.rank_post not in record.ranks:
             record.ranks.append(parts.rank_post)
         record.councillor = record.councillor or parts.is_councillor
         record.last_pos = max(record.last_pos, pos)
         return record
 
+    def _fold_in(self, record: PersonRecord, forms: list[str]) -> None:
+        for form in forms:
+            key = fold(form)
+            holder = self._first_with.get(key)
+            if holder is None or self._order[id(record)] < self._order[id(holder)]:
+                self._first_with[key] = record
+
     def _find(self, parts: NameParts) -> PersonRecord | None:
         key = fold(parts.name)
+        if key in self._first_with:          # the first record whose name or a form is this name
+            return self._first_with[key]
+        surname = parts.surname
+        # Every test below compares surnames, and similar surnames start alike: other records are passed over.
+        initial = fold(surname)[:1]
+        named = []
         for r in self.records:
-            if fold(r.name) == key or key in (fold(f) for f in r.forms):
-                return r
+            words = _words_of(r.name)
+            if fold(words[-1])[:1] == initial:
+                named.append((r, words))
         if parts.is_full:
-            first = fold(parts.words[0])
-            for r in self.records:
+            first, folded_surname, length = fold(parts.words[0]), fold(surname), len(parts.words)
+            for r, words in named:
+                if len(words) < 2 or len(words) != length:
+                    continue
                 # "Cesar Tan" and "Cezar Tan" in one set of minutes: a slip in the first name.
-                if r.first and fold(r.surname) == fold(parts.surname) and len(first) >= 5 \
-                        and Levenshtein.distance(fold(r.first), first) == 1 and len(r.name.split()) == len(parts.words):
+                if fold(words[-1]) == folded_surname and len(first) >= 5 \
+                        and Levenshtein.distance(fold(words[0]), first) == 1:
                     return r
-                if r.first and fold(r.first) == first and similar_surname(r.surname, parts.surname, SAME_DOCUMENT_SLIP) \
-                        and len(r.name.split()) == len(parts.words):
+                if fold(words[0]) == first and similar_surname(words[-1], surname, SAME_DOCUMENT_SLIP):
                     return r
             # A full name arriving after its surname-only mention ("Mr Leng" ... "Matt Leng").
-            lone = [r for r in self.records if r.first is None and similar_surname(r.surname, parts.surname)]
-            if len(lone) == 1 and not any(r.first and similar_surname(r.surname, parts.surname)
-                                          for r in self.records):
+            lone = [r for r, words in named if len(words) < 2 and similar_surname(words[-1], surname)]
+            if len(lone) == 1 and not any(len(words) > 1 and similar_surname(words[-1], surname)
+                                          for r, words in named):
                 return lone[0]
             return None
-        candidates = [r for r in self.records if similar_surname(r.surname, parts.surname)]
-        exact = [r for r in candidates if fold(r.surname) == fold(parts.surname)]
-        pool = exact or candidates
+        candidates = [(r, words) for r, words in named if similar_surname(words[-1], surname)]
+        exact = [r for r, words in candidates if fold(words[-1]) == fold(surname)]
+        pool = exact or [r for r, _ in candidates]
         if not pool:
             return None
         # "Mr Norfolk" after both Ben and Richard Norfolk: the one named most recently.
@@ -119,12 +148,16 @@ class PeopleIndex:
             if len(matches) == 1:
                 target = matches[0]
                 target.forms += lone.forms + [lone.name]
+                self._fold_in(target, lone.forms + [lone.name])
                 target.facts += lone.facts
                 target.ranks += [x for x in lone.ranks if x not in target.ranks]
                 target.councillor = target.councillor or lone.councillor
                 self.records.remove(lone)
                 self.merged.append(lone)
                 self.redirects[id(lone)] = target
+        self._first_with = {}
+        for record in self.records:
+            self._fold_in(record, [record.name, *record.forms])
 
     def final(self, record: PersonRecord) -> PersonRecord:
         while id(record) in self.redirects:

@@ -10,6 +10,7 @@ import yaml
 from graph import ids
 from graph.model import AgendaItem, Label, Rel, Strategy
 from loaders.context import Context, Sentence, heading_line, titlecase_line
+from loaders.scan import has_any, literal_alternation
 from loaders.structure import Item
 
 STRATEGY_KINDS = {
@@ -23,8 +24,11 @@ STRATEGY_KINDS = {
 _KIND_ALT = ("Strategy|Strategies|Plans?|Programmes?|Program|Projects?|Schemes?|Campaigns?|Assessment|Framework|Fund|"
              "Charter|Initiatives?|Awareness Week")
 _CAP = r"(?:[A-Z][\w’'/-]*|[A-Z]{2,}[a-z]?|\d{4}(?:[/-]\d{2,4})?)"
+# The look-ahead is a quick test of how each form can start. Capitalised words are matched whole, "(?>...)"
+# and "*+": each is followed by a space, so no shorter part of one could do, and trying them all was slow.
 STRATEGY_RE = re.compile(
-    rf"(?P<name>{_CAP}(?:\s+(?:(?:and|to|for|of|on|&|in|the)\s+)?{_CAP}(?:\s+\([A-Z]{{2,6}}\))?){{0,7}}\s+"
+    r"(?=[A-Z\d‘'psci])(?:"
+    rf"(?P<name>(?>{_CAP})(?:\s+(?:(?:and|to|for|of|on|&|in|the)\s+)?(?>{_CAP})(?:\s+\([A-Z]{{2,6}}\))?){{0,7}}\s+"
     rf"(?:{_KIND_ALT})\b(?!\s+(?!Update|Report|Progress|Refresh|Review|Consultation)[A-Z][a-z])"
     rf"(?:\s+(?:19|20)\d{{2}}(?:\s*[-–/]\s*\d{{2,4}})?)?(?:\s+\((?:[A-Z][\w ]+)\))?)"
     rf"|(?P<acronym>\b[A-Z]{{2,}}(?:\s+[a-z][a-z-]*){{0,3}}\s+(?:programme|project|scheme|campaign|strategy|plan)\b)"
@@ -32,8 +36,8 @@ STRATEGY_RE = re.compile(
     rf"|(?:project|programme|scheme|campaign|initiative)\s+[‘'“\"](?P<named>[^’'”\"]{{3,40}})[’'”\"]"
     rf"|(?P<framework>\b(?:Framework|Strategy|Plan) for (?:[A-Z][\w’']*\s?){{1,4}})"
     rf"|(?P<operation>\bOperation\s+(?:[A-Z][a-z]+|[a-z]{{4,}}))\b"
-    rf"|(?P<lower>(?:[A-Z][\w’'/-]*\s+(?:(?:and|to|for|of|on|&|in|the)\s+)?){{2,7}}"
-    rf"(?:project|programme|strategy|scheme|campaign)\b)")
+    rf"|(?P<lower>(?:[A-Z][\w’'/-]*+\s+(?:(?:and|to|for|of|on|&|in|the)\s+)?){{2,7}}"
+    rf"(?:project|programme|strategy|scheme|campaign)\b))")
 _STRATEGY_NOISE = re.compile(r"^(?:(?:The|A|An|This|That|New|Draft|Update|Updated|Report|Progress|Presentation|"
                              r"Performance|Findings|Review|Summary|Outline)\s+(?:on|of|to|for|from)?\s*"
                              r"(?:the\s+)?)+")
@@ -45,8 +49,15 @@ GENERIC_STRATEGY_WORDS = {"last", "same", "following", "action", "draft", "new",
                           "project", "programme", "plan", "strategy", "and", "update", "report"}
 
 
+# Every way STRATEGY_RE can match has one of these words in it: most sentences have none.
+_STRATEGY_KEYWORDS = ("strateg", "plan", "program", "project", "scheme", "campaign", "assessment", "framework",
+                      "fund", "charter", "initiative", "awareness week", "operation")
+
+
 def strategy_names(text: str) -> list[tuple[str, str]]:
     text = titlecase_line(text)
+    if not has_any(text, _STRATEGY_KEYWORDS):
+        return []
     out = []
     for m in STRATEGY_RE.finditer(text):
         raw = next(g for g in (m.group("name"), m.group("acronym"), m.group("quoted"), m.group("framework"),
@@ -71,9 +82,10 @@ def strategy_names(text: str) -> list[tuple[str, str]]:
 
 def strategy_node(ctx: Context, name: str, kind: str) -> Strategy:
     # One node per strategy within a document, whatever the spelling: the longest form wins as name.
-    key = _strategy_key(name)
+    places = _place_words(ctx.home, frozenset(ctx.gazetteer.boroughs))
+    key = _strategy_key(name, places)
     for node in ctx.graph.of_label(Label.STRATEGY):
-        other = _strategy_key(node.name)
+        other = _strategy_key(node.name, places)
         if key == other or (key <= other or other <= key) and len(key & other) >= 2:
             if len(name) > len(node.name) and key >= other:
                 node.aliases.append(node.name)
@@ -85,26 +97,47 @@ def strategy_node(ctx: Context, name: str, kind: str) -> Strategy:
     return ctx.graph.add(node)
 
 
-def _strategy_key(name: str) -> frozenset[str]:
+# Words a place's or council's name shares with the names of strategies of any place.
+_NOT_PLACE_WORDS = {"the", "of", "and", "upon", "city", "london", "borough", "council", "county", "district",
+                    "metropolitan", "royal"}
+
+
+@lru_cache(maxsize=64)
+def _place_words(home: str | None, boroughs: frozenset[str]) -> frozenset[str]:
+    """Words naming a place ('barnet', 'kensington'): 'the Barnet Community Safety Strategy' is the
+    Community Safety Strategy of the minutes' own borough."""
+    words = {w for place in boroughs for w in place.split()}
+    words |= {w.lower() for w in re.findall(r"[A-Za-z]+", home or "")}
+    return frozenset(words - _NOT_PLACE_WORDS)
+
+
+@lru_cache(maxsize=4096)
+def _strategy_key(name: str, places: frozenset[str] = frozenset()) -> frozenset[str]:
     words = {w.lower() for w in re.findall(r"[A-Za-z]+|\d{4}", name)}
-    return frozenset(words - {"the", "of", "and", "for", "to", "a", "barnet"})
+    return frozenset(words - {"the", "of", "and", "for", "to", "a"} - places)
 
 
 @lru_cache(maxsize=1)
-def _programmes() -> list[tuple[re.Pattern[str], str, str]]:
+def _programmes() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str, str]]]:
+    """A quick test for any programme's name, then (pattern, name, kind) per national programme."""
     raw = yaml.safe_load(resources.files("loaders").joinpath("data/programmes.yaml").read_text(encoding="utf-8"))
-    out = []
+    out, every_form = [], []
     for entry in raw.get("programmes") or []:
         forms = [entry["name"], *(entry.get("aliases") or [])]
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])(?!\s+[A-Z][a-z])")
         out.append((pattern, entry["name"], entry.get("kind", "programme")))
-    return out
+        every_form += forms
+    return re.compile(literal_alternation(every_form)), out
 
 
 def read_strategies(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sentence]) -> None:
     agenda = [l.text.strip() for l in item.agenda if l.text.strip()]
-    for text in [item.title, *agenda, *(s.text for s in sentences)]:
-        for pattern, name, kind in _programmes():
+    texts = [item.title, *agenda, *(s.text for s in sentences)]
+    any_programme, programmes = _programmes()
+    # Most items name no national programme: one search of the whole item rules them all out.
+    some_programme = any_programme.search("\n".join(texts)) is not None
+    for text in texts:
+        for pattern, name, kind in programmes if some_programme and any_programme.search(text) else ():
             if pattern.search(text):
                 strategy = strategy_node(ctx, name, kind)
                 ctx.graph.relate(Rel.MENTIONS, node.id, strategy.id, ctx.name, text)

@@ -5,6 +5,10 @@ import re
 from dataclasses import dataclass, field
 
 
+_INDENTED = re.compile(r"\s{2,}\S")
+_NO_ITEM = re.compile(r"\s*No\.?\s+Item\s*", re.I)
+
+
 @dataclass
 class Line:
     no: int          # 1-based line number in the document
@@ -12,7 +16,7 @@ class Line:
 
     @property
     def indented(self) -> bool:
-        return bool(re.match(r"\s{2,}\S", self.text))
+        return bool(_INDENTED.match(self.text))
 
 
 @dataclass
@@ -147,7 +151,7 @@ def _moderngov_numbered(lines: list[Line]) -> Layout | None:
 
 def _moderngov_unnumbered(lines: list[Line]) -> Layout | None:
     """Older ModernGov pages: unindented titles after 'No. Item', each item's text indented below."""
-    head = next((i for i, l in enumerate(lines) if re.fullmatch(r"\s*No\.?\s+Item\s*", l.text, re.I)), None)
+    head = next((i for i, l in enumerate(lines) if _NO_ITEM.fullmatch(l.text)), None)
     if head is None:
         return None
     rest = lines[head + 1:]
