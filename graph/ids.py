@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from graph.model import Label
 
@@ -13,8 +14,11 @@ _PREFIX = {
 }
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
-    """ASCII, lower case, hyphen-separated: 'Tina McElligott' -> 'tina-mcelligott'."""
+    """ASCII, lower case, hyphen-separated: 'Tina McElligott' -> 'tina-mcelligott'.
+
+    Memoised: extraction and resolution ask for the same few thousand names' ids again and again."""
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("&", " and ").replace("’", "").replace("'", "")

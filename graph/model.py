@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from enum import Enum
 from typing import Any, ClassVar, Iterable, Iterator
 
@@ -211,13 +212,19 @@ class Relationship:
     @property
     def key(self) -> str:
         """Stable identity: the same fact from the same document is one relationship."""
-        raw = "|".join([self.type.value, self.source, self.target, self.document or ""])
-        return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+        return relationship_key(self.type, self.source, self.target, self.document)
 
     def properties(self) -> dict[str, Any]:
         props = {"type": self.type.value, "document": self.document, "evidence": self.evidence,
                  "key": self.key, **self.props}
         return {k: v for k, v in props.items() if v is not None}
+
+
+@lru_cache(maxsize=65536)
+def relationship_key(type: Rel, source: str, target: str, document: str | None) -> str:
+    # Memoised: a fact is related again each time a document restates it, and keys are sorted on.
+    raw = "|".join([type.value, source, target, document or ""])
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
 @dataclass
@@ -250,16 +257,18 @@ class PartnershipGraph:
 
     def relate(self, type: Rel, source: str, target: str, document: str | None = None,
                evidence: str | None = None, **props: Any) -> Relationship:
-        rel = Relationship(type, source, target, document, _clean_evidence(evidence),
-                           {k: v for k, v in props.items() if v is not None})
-        existing = self.relationships.get(rel.key)
+        key = relationship_key(type, source, target, document)
+        existing = self.relationships.get(key)
         if existing is None:
-            self.relationships[rel.key] = rel
+            rel = Relationship(type, source, target, document, _clean_evidence(evidence),
+                               {k: v for k, v in props.items() if v is not None})
+            self.relationships[key] = rel
             return rel
-        for k, v in rel.props.items():
-            existing.props.setdefault(k, v)
+        for k, v in props.items():
+            if v is not None:
+                existing.props.setdefault(k, v)
         if not existing.evidence:
-            existing.evidence = rel.evidence
+            existing.evidence = _clean_evidence(evidence)
         return existing
 
     def warn(self, document: str, line: int | None, message: str) -> None:
