@@ -88,7 +88,7 @@ class Progress:
     """A progress bar on stderr that learns its length from the first report."""
 
     def __init__(self, label: str, hidden: bool):
-        self.label, self.hidden, self.bar = label, hidden, None
+        self.label, self.hidden, self.bar, self.done = label, hidden, None, 0
 
     def __call__(self, name: str, done: int, total: int) -> None:
         if self.hidden:
@@ -97,11 +97,14 @@ class Progress:
             self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr,
                                          item_show_func=lambda n: n)
             self.bar.__enter__()
-        self.bar.update(1, name)
+        self.bar.update(done - self.done, name)
+        self.done = done
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
+            self.bar = None
+            self.hidden = True      # closed for good: a late report draws no second bar
 
 
 curation_option = click.option(
@@ -128,12 +131,19 @@ def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Pat
 
     from loaders.resolve import Curation
 
-    progress = Progress("Extracting", settings.quiet)
+    extracting, writing = Progress("Extracting", settings.quiet), Progress("Writing   ", settings.quiet)
+
+    def written(name: str, done: int, total: int) -> None:
+        extracting.close()         # the extraction bar ends before the writing bar starts
+        writing(name, done, total)
+
     with settings.open_store() as store:
         try:
-            report = load_into(store, paths, force=force, progress=progress, curation=Curation.load(curation))
+            report = load_into(store, paths, force=force, progress=extracting, writing=written,
+                               curation=Curation.load(curation))
         finally:
-            progress.close()
+            extracting.close()
+            writing.close()
     for name, message in report.failed:
         click.echo(f"error: {message}", err=True)
     for warning in report.warnings[:20]:

@@ -271,8 +271,12 @@ def _note_failure(outcome: _Outcome) -> None:
 
 def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
               progress: Callable[[str, int, int], None] | None = None,
-              curation: Curation | None = None, *, workers: int | None = None) -> LoadReport:
+              curation: Curation | None = None, *, workers: int | None = None,
+              writing: Callable[[str, int, int], None] | None = None) -> LoadReport:
     """Load files or folders into the store, skipping documents whose content is already stored.
+
+    `progress(name, done, total)` is called as each document is extracted, `writing` as each is
+    written.
 
     Files are hashed first and only new or changed ones are read and extracted, both in the
     worker processes (reading a PDF can cost as much as extracting it). The store is written
@@ -322,7 +326,7 @@ def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
     for outcome in outcomes:
         outcome.names = None            # planned: only the packed graphs are needed now
     replacing = set(stored) if not force else set(store.document_hashes())
-    _write_all(store, _rewritten(outcomes, plan), replacing, report)
+    _write_all(store, _rewritten(outcomes, plan), replacing, report, writing, len(outcomes))
     report.counts = store.counts()
     return report
 
@@ -337,7 +341,8 @@ def _rewritten(outcomes: list[_Outcome], plan: Resolution) -> Iterator[tuple[str
 
 
 def _write_all(store: Store, written: Iterable[tuple[str, PartnershipGraph]], replacing: set[str],
-               report: LoadReport) -> None:
+               report: LoadReport, progress: Callable[[str, int, int], None] | None = None,
+               total: int = 0) -> None:
     """Write every document: new ones a batch at a time, changed ones (their old facts replaced) alone.
 
     Each write is one transaction, so a crash or Ctrl-C leaves whole documents or none. Batching
@@ -345,18 +350,26 @@ def _write_all(store: Store, written: Iterable[tuple[str, PartnershipGraph]], re
     otherwise cost more than the rows themselves.
     """
     batch: list[tuple[str, PartnershipGraph]] = []
-    size = 0
+    size = done = 0
+
+    def write(documents: list[tuple[str, PartnershipGraph]]) -> None:
+        nonlocal done
+        _write(store, documents, report)
+        done += len(documents)
+        if progress:
+            progress(documents[-1][0], done, total)
+
     for name, graph in written:
         if name in replacing:
-            _write(store, [(name, graph)], report)
+            write([(name, graph)])
             continue
         batch.append((name, graph))
         size += len(graph.nodes) + len(graph.relationships)
         if len(batch) >= WRITE_BATCH_DOCUMENTS or size >= WRITE_BATCH_ROWS:
-            _write(store, batch, report)
+            write(batch)
             batch, size = [], 0
     if batch:
-        _write(store, batch, report)
+        write(batch)
 
 
 def _write(store: Store, batch: list[tuple[str, PartnershipGraph]], report: LoadReport) -> None:
