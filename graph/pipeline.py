@@ -327,6 +327,7 @@ def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
         outcome.names = None            # planned: only the packed graphs are needed now
     replacing = set(stored) if not force else set(store.document_hashes())
     _write_all(store, _rewritten(outcomes, plan), replacing, report, writing, len(outcomes))
+    store.refresh_summaries()
     report.counts = store.counts()
     return report
 

@@ -81,8 +81,21 @@ class Recipe:
                                f"(e.g. -p {missing[0]}=...)")
         return {p.name: values.get(p.name, p.default) for p in self.params}
 
+    @property
+    def uses_summaries(self) -> bool:
+        """Whether it reads the summaries the store derives from the facts (graph/store/summaries.py)."""
+        from graph.store.summaries import PREFIX
+
+        return PREFIX in self.text
+
     def run(self, store: Any, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Rows of the recipe on a store, always in a read-only transaction."""
+        """Rows of the recipe on a store, always in a read-only transaction.
+
+        Summaries it reads are brought up to date first: a write that was not followed by a
+        refresh (a crash, or a caller of `store.write` alone) leaves them marked stale.
+        """
+        if self.uses_summaries:
+            store.refresh_summaries()
         return store.run(self.text, self.complete(dict(params or {})), read_only=True)
 
     def describe(self) -> dict[str, Any]:

@@ -1,13 +1,22 @@
 // What bodies decided: decisions with their verb and meeting, optionally of one body or year, or containing some words.
 // params: body (string, optional), year (year, optional), text (string, optional), limit (integer, default 500)
 // returns: date, body, meeting, verb, decision
-MATCH (d:Decision)
-OPTIONAL MATCH (m:Meeting {id: d.meeting})
-WITH d, m, substring(coalesce(m.date, m.date_inferred), 0, 4) AS year
+// Meetings are taken in date order (those sharing a date and name together) and their decisions
+// read through the index on `meeting`, so the query stops once `limit` rows are found.
+MATCH (m:Meeting)
 WHERE ($body IS NULL OR toLower(m.body) CONTAINS toLower($body))
-  AND ($year IS NULL OR year = $year)
-  AND ($text IS NULL OR toLower(d.text) CONTAINS toLower($text))
-RETURN coalesce(m.date, m.date_inferred) AS date, m.body AS body, m.name AS meeting, d.verb AS verb,
-       d.text AS decision
-ORDER BY date, meeting, decision
+  AND ($year IS NULL OR substring(coalesce(m.date, m.date_inferred), 0, 4) = $year)
+WITH coalesce(m.date, m.date_inferred) AS date, m.name AS name, collect(m) AS meetings
+ORDER BY date, name
+CALL {
+  WITH meetings
+  UNWIND meetings AS m
+  MATCH (d:Decision)
+  WHERE d.meeting = m.id AND ($text IS NULL OR toLower(d.text) CONTAINS toLower($text))
+  RETURN m, d
+  ORDER BY d.text
+}
+WITH date, m, d
 LIMIT $limit
+RETURN date, m.body AS body, m.name AS meeting, d.verb AS verb, d.text AS decision
+ORDER BY date, meeting, decision

@@ -1,16 +1,30 @@
 // Who was at a meeting (by id, ISO date, or part of its name): present, apologies, and substitutes.
 // params: meeting (string)
 // returns: date, meeting, status, who, role, organisation
-MATCH (m:Meeting)
-WHERE m.id = $meeting OR m.date = $meeting OR toLower(m.name) CONTAINS toLower($meeting)
+// A meeting given by id or ISO date is looked up through the indexes; only when neither matches
+// is it searched for by part of its name.
+OPTIONAL MATCH (by_id:Meeting {id: $meeting})
+OPTIONAL MATCH (by_date:Meeting {date: $meeting})
+WITH [x IN collect(DISTINCT by_id) + collect(DISTINCT by_date) WHERE x IS NOT NULL] AS exact
+CALL {
+  WITH exact
+  UNWIND exact AS m
+  RETURN DISTINCT m
+  UNION
+  WITH exact
+  WITH exact WHERE size(exact) = 0
+  MATCH (m:Meeting)
+  WHERE toLower(m.name) CONTAINS toLower($meeting)
+  RETURN m
+}
 CALL {
   WITH m
   MATCH (p:Person)-[a:ATTENDED]->(m)
   // As stated for this meeting, else the post and organisation the same minutes give them.
   OPTIONAL MATCH (p)-[h:HOLDS]->(r:Role)
-  WHERE h.document = a.document
+  WHERE toString(h.document) = a.document
   OPTIONAL MATCH (p)-[f:AFFILIATED_WITH]->(o:Organisation)
-  WHERE f.document = a.document
+  WHERE toString(f.document) = a.document
   WITH p, a, r, o
   ORDER BY r.name, o.name
   WITH p, a, collect(DISTINCT r.name) AS roles, collect(DISTINCT o.name) AS orgs
@@ -22,7 +36,7 @@ CALL {
   RETURN 'apologies' AS status, x.name AS who, null AS role, null AS organisation
   UNION
   WITH m
-  MATCH (sub:Person)-[s:SUBSTITUTED_FOR]->(absent:Person)
+  MATCH (sub)-[s:SUBSTITUTED_FOR]->(absent)
   WHERE s.meeting = m.id
   RETURN 'substitute' AS status, sub.name AS who, 'for ' + absent.name AS role, null AS organisation
 }

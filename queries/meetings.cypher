@@ -1,15 +1,20 @@
 // The meetings held, optionally of one body or year, with attendance and agenda size.
 // params: body (string, optional), year (year, optional), limit (integer, default 500)
 // returns: date, body, meeting, document, attendees, apologies, items
+// One row per meeting, ordered by the meeting's own properties: the first `limit` are picked
+// before anything is counted.
 MATCH (m:Meeting)
 WHERE ($body IS NULL OR toLower(m.body) CONTAINS toLower($body))
   AND ($year IS NULL OR substring(coalesce(m.date, m.date_inferred), 0, 4) = $year)
+WITH m, coalesce(m.date, m.date_inferred) AS date
+ORDER BY date, m.body, m.name, m.document
+LIMIT $limit
 OPTIONAL MATCH (p:Person)-[:ATTENDED]->(m)
-WITH m, count(DISTINCT p) AS attendees
+WITH m, date, count(DISTINCT p) AS attendees
 OPTIONAL MATCH (x)-[:SENT_APOLOGIES]->(m)
-WITH m, attendees, count(DISTINCT x) AS apologies
+WITH m, date, attendees, count(DISTINCT x) AS apologies
 OPTIONAL MATCH (m)-[:HAS_ITEM]->(i:AgendaItem)
-RETURN coalesce(m.date, m.date_inferred) AS date, m.body AS body, m.name AS meeting, m.document AS document,
+RETURN date, m.body AS body, m.name AS meeting, m.document AS document,
        attendees, apologies, count(DISTINCT i) AS items
 ORDER BY date, body, meeting, document
 LIMIT $limit

@@ -1,15 +1,45 @@
 // Open actions for a person or an organisation (or all open actions), oldest first.
 // params: person (string, optional), organisation (string, optional), limit (integer, default 500)
 // returns: owner, owner_kind, action, date, body, meeting
-MATCH (a:Action)-[:ASSIGNED_TO]->(owner)
-WHERE coalesce(a.status, 'open') = 'open'
-  AND ($person IS NULL OR (owner.label = 'Person'
-       AND (toLower(owner.name) CONTAINS toLower($person)
-            OR any(x IN coalesce(owner.aliases, []) WHERE toLower(x) CONTAINS toLower($person)))))
-  AND ($organisation IS NULL OR (owner.label = 'Organisation'
-       AND (toLower(owner.name) CONTAINS toLower($organisation)
-            OR any(x IN coalesce(owner.aliases, []) WHERE toLower(x) CONTAINS toLower($organisation)))))
-OPTIONAL MATCH (m:Meeting {id: a.meeting})
+// For a person or an organisation, their own actions (none when both are given: an owner is one or the
+// other); for all, meetings are taken by date and their actions read through the index on `meeting`, so
+// the query stops once `limit` rows are found.
+CALL {
+  UNWIND CASE WHEN $person IS NULL AND $organisation IS NULL THEN [1] ELSE [] END AS everyone
+  MATCH (m:Meeting)
+  WITH coalesce(m.date, m.date_inferred) AS date, collect(m) AS meetings
+  ORDER BY date
+  CALL {
+    WITH meetings
+    UNWIND meetings AS m
+    MATCH (a:Action)
+    WHERE a.meeting = m.id AND coalesce(a.status, 'open') = 'open'
+    MATCH (a)-[:ASSIGNED_TO]->(owner)
+    RETURN a, owner, m
+    ORDER BY owner.name, a.text
+  }
+  WITH a, owner, m
+  LIMIT $limit
+  RETURN a, owner, m
+  UNION
+  UNWIND CASE WHEN $person IS NOT NULL AND $organisation IS NULL THEN [1] ELSE [] END AS person
+  MATCH (owner:Person)
+  WHERE toLower(owner.name) CONTAINS toLower($person)
+     OR any(x IN coalesce(owner.aliases, []) WHERE toLower(x) CONTAINS toLower($person))
+  MATCH (a:Action)-[:ASSIGNED_TO]->(owner)
+  WHERE coalesce(a.status, 'open') = 'open'
+  OPTIONAL MATCH (m:Meeting {id: a.meeting})
+  RETURN a, owner, m
+  UNION
+  UNWIND CASE WHEN $organisation IS NOT NULL AND $person IS NULL THEN [1] ELSE [] END AS organisation
+  MATCH (owner:Organisation)
+  WHERE toLower(owner.name) CONTAINS toLower($organisation)
+     OR any(x IN coalesce(owner.aliases, []) WHERE toLower(x) CONTAINS toLower($organisation))
+  MATCH (a:Action)-[:ASSIGNED_TO]->(owner)
+  WHERE coalesce(a.status, 'open') = 'open'
+  OPTIONAL MATCH (m:Meeting {id: a.meeting})
+  RETURN a, owner, m
+}
 RETURN owner.name AS owner, owner.label AS owner_kind, a.text AS action,
        coalesce(m.date, m.date_inferred) AS date, m.body AS body, m.name AS meeting
 ORDER BY date, owner, action

@@ -1,18 +1,22 @@
 // Which organisations work together: pairs represented at the same meetings, strongest first, optionally for a range of years.
 // params: year_from (year, optional), year_to (year, optional), limit (integer, default 25)
 // returns: organisation_a, organisation_b, meetings, first_year, last_year
-MATCH (m:Meeting)
-WITH m, substring(coalesce(m.date, m.date_inferred), 0, 4) AS year
-WHERE ($year_from IS NULL OR year >= $year_from) AND ($year_to IS NULL OR year <= $year_to)
-// Represented: someone attended and, in the same minutes, is named with the organisation.
-MATCH (p:Person)-[at:ATTENDED]->(m), (p)-[af:AFFILIATED_WITH]->(o:Organisation)
-WHERE af.document = at.document
-WITH m, year, collect(DISTINCT o) AS orgs
-UNWIND orgs AS o1
-UNWIND orgs AS o2
-WITH m, year, o1, o2
-WHERE o1.id < o2.id
-RETURN o1.name AS organisation_a, o2.name AS organisation_b, count(m) AS meetings,
-       min(year) AS first_year, max(year) AS last_year
+// Represented: someone attended and, in the same minutes, is named with the organisation. The store
+// keeps each pair's meetings per year (DERIVED_CO_REPRESENTED, graph/store/summaries.py); undated
+// meetings count only when no year is asked for.
+MATCH (a:Organisation)-[c:DERIVED_CO_REPRESENTED]->(b:Organisation)
+WITH a, b, c, [i IN range(0, size(c.years) - 1)
+               WHERE ($year_from IS NULL OR c.years[i] >= $year_from)
+                 AND ($year_to IS NULL OR c.years[i] <= $year_to)] AS picked
+WITH a, b, c, [i IN picked | c.years[i]] AS years,
+     reduce(n = 0, i IN picked | n + c.counts[i]) AS in_range
+WITH a, b,
+     CASE WHEN $year_from IS NULL AND $year_to IS NULL THEN c.meetings ELSE in_range END AS meetings,
+     CASE WHEN $year_from IS NULL AND $year_to IS NULL THEN c.first_year
+          ELSE reduce(y = null, x IN years | CASE WHEN y IS NULL OR x < y THEN x ELSE y END) END AS first_year,
+     CASE WHEN $year_from IS NULL AND $year_to IS NULL THEN c.last_year
+          ELSE reduce(y = null, x IN years | CASE WHEN y IS NULL OR x > y THEN x ELSE y END) END AS last_year
+WHERE meetings > 0
+RETURN a.name AS organisation_a, b.name AS organisation_b, meetings, first_year, last_year
 ORDER BY meetings DESC, organisation_a, organisation_b
 LIMIT $limit

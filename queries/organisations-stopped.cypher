@@ -1,12 +1,11 @@
 // Which organisations stopped attending: the last year someone represented them is before the latest year anyone represented an organisation.
 // params: body (string, optional)
 // returns: organisation, first_year, last_year, meetings, latest_year
-MATCH (p:Person)-[at:ATTENDED]->(m:Meeting), (p)-[af:AFFILIATED_WITH]->(o:Organisation)
-WHERE af.document = at.document
-  AND ($body IS NULL OR toLower(m.body) CONTAINS toLower($body))
-WITH o, m, substring(coalesce(m.date, m.date_inferred), 0, 4) AS year
-WHERE year IS NOT NULL
-WITH o, min(year) AS first_year, max(year) AS last_year, count(DISTINCT m) AS meetings
+// From the store's count per organisation, year and body that met (DERIVED_ORGANISATION_YEAR,
+// graph/store/summaries.py; undated meetings are not in it).
+MATCH (o:Organisation)-[s:DERIVED_ORGANISATION_YEAR]->()
+WHERE $body IS NULL OR toLower(s.body) CONTAINS toLower($body)
+WITH o, min(s.year) AS first_year, max(s.year) AS last_year, sum(s.meetings) AS meetings
 // The latest year with any organisation on record, so minutes that name no affiliations
 // do not make every organisation look gone.
 WITH collect({organisation: o.name, first_year: first_year, last_year: last_year, meetings: meetings}) AS rows,

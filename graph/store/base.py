@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Protocol
 
 from graph.model import Label, PartnershipGraph
+from graph.store import summaries
 from graph.store.statements import (COUNT_NODES, COUNT_RELS, DOCUMENT_HASHES, EXISTING_IDS, READ_NODES,
                                     READ_RELS, STORED_DOCUMENTS, Step, count_existing, endpoint_candidates,
                                     records_to_graph, write_plan)
@@ -59,6 +60,10 @@ class Store(Protocol):
     def counts(self) -> dict[str, int]:
         """Node count per label and relationship count per type."""
 
+    def refresh_summaries(self) -> bool:
+        """Bring the summaries derived from the facts (graph/store/summaries.py) up to date with
+        every write so far; cheap when nothing changed. False when nothing was stale."""
+
 
 class CypherStore:
     """What both stores share: planning a write and reading back, over `run` and `_execute`."""
@@ -83,7 +88,7 @@ class CypherStore:
         for label, ids in endpoint_candidates(graph).items():
             for row in self.run(EXISTING_IDS[label], {"ids": sorted(ids)}, read_only=True):
                 stored_labels.setdefault(row["id"], label)
-        steps = write_plan(graph, replace, stored_labels)
+        steps = write_plan(graph, replace, stored_labels, documents)
         # Created vs merged is decided against the store as it was before this write (one
         # writer at a time: the embedded store's lock; for Neo4j, the user's responsibility).
         report = WriteReport(documents_replaced=replace)
@@ -107,6 +112,9 @@ class CypherStore:
     def document_hashes(self) -> dict[str, str]:
         return {r["name"]: r["sha256"] for r in self.run(DOCUMENT_HASHES, read_only=True)
                 if r["name"] and r["sha256"]}
+
+    def refresh_summaries(self) -> bool:
+        return summaries.refresh(lambda cypher, params=None: self.run(cypher, params))
 
     def counts(self) -> dict[str, int]:
         counts = {}

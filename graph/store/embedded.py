@@ -16,7 +16,7 @@ from redis.exceptions import ResponseError
 
 from graph.errors import QueryError, StoreUnavailable
 from graph.store.base import CypherStore
-from graph.store.statements import INDEXED, Step, combine
+from graph.store.statements import INDEXED, LIST_INDEXED, REL_INDEXED, Step, combine
 
 GRAPH = "partnership"
 SOCKET = "falkordb.sock"
@@ -44,8 +44,13 @@ def _quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+_SCALARS = (str, int, float, type(None))
+
+
 def plain(value: Any) -> Any:
     """Client values as plain Python: nodes and edges become their properties, paths their node ids."""
+    if isinstance(value, _SCALARS):     # nearly every value: a recipe can return thousands of rows
+        return value
     from falkordb import Edge, Node, Path as FPath
 
     if isinstance(value, Node):
@@ -142,6 +147,13 @@ class EmbeddedStore(CypherStore):
             # e.g. the folder was deleted: Redis otherwise stays up, orphaned, for ever.
             "shutdown-on-sigterm save force",
             "shutdown-on-sigint save force",
+            # The log is compacted when the store closes (_rewrite_log). Redis's default also
+            # compacts it whenever it doubles: during a large load that forked a copy of the
+            # server and wrote the whole graph out every ten seconds, taking a core from extraction.
+            "auto-aof-rewrite-percentage 800",
+            "auto-aof-rewrite-min-size 512mb",
+            # The log is the durable copy; periodic snapshots beside it only cost forks.
+            'save ""',
         ]
         if sock is not None:
             lines += ["port 0", f"unixsocket {_quote(str(sock))}", "unixsocketperm 700"]
@@ -241,13 +253,19 @@ class EmbeddedStore(CypherStore):
 
     # -- queries
     def _ensure_indexes(self) -> None:
-        # FalkorDB's DDL has no IF NOT EXISTS and errors on an existing index: ask first.
-        have = {(row["label"], prop) for row in self.run("CALL db.indexes() YIELD label, properties "
-                                                         "RETURN label, properties")
+        # FalkorDB's DDL has no IF NOT EXISTS and errors on an existing index: ask first. An
+        # index added to a store that has data is built in the background; until it is ready,
+        # queries scan instead.
+        have = {(row["kind"], row["label"], prop)
+                for row in self.run("CALL db.indexes() YIELD label, properties, entitytype "
+                                    "RETURN label, properties, entitytype AS kind")
                 for prop in row["properties"]}
-        for label, prop in INDEXED:
-            if (label.value, prop) not in have:
+        for label, prop in [*INDEXED, *LIST_INDEXED]:
+            if ("NODE", label.value, prop) not in have:
                 self.run(f"CREATE INDEX FOR (n:{label.value}) ON (n.{prop})")
+        for kind, prop in REL_INDEXED:
+            if ("RELATIONSHIP", kind, prop) not in have:
+                self.run(f"CREATE INDEX FOR ()-[r:{kind}]-() ON (r.{prop})")
 
     def run(self, cypher: str, params: dict[str, Any] | None = None,
             read_only: bool = False) -> list[dict[str, Any]]:
@@ -261,7 +279,7 @@ class EmbeddedStore(CypherStore):
         if not read_only:
             self._wrote = True
         names = [h[1] for h in result.header]
-        return [dict(zip(names, (plain(v) for v in row))) for row in result.result_set]
+        return [dict(zip(names, map(plain, row))) for row in result.result_set]
 
     def _execute(self, steps: list[Step]) -> None:
         """One document's write: a removal query and an upsert query in one MULTI/EXEC.

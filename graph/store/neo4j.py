@@ -6,7 +6,7 @@ from typing import Any
 
 from graph.errors import QueryError, StoreUnavailable
 from graph.store.base import CypherStore
-from graph.store.statements import INDEXED, Step
+from graph.store.statements import INDEXED, REL_INDEXED, Step
 
 MIN_MAJOR = 5   # `CREATE CONSTRAINT ... REQUIRE` and the recipes' openCypher need Neo4j 5
 
@@ -14,6 +14,7 @@ MIN_MAJOR = 5   # `CREATE CONSTRAINT ... REQUIRE` and the recipes' openCypher ne
 def schema_statements() -> list[str]:
     # Neo4j's DDL (IF NOT EXISTS, REQUIRE) differs from FalkorDB's, so it lives here: a
     # uniqueness constraint (which brings an index) on every id, plain indexes for the rest.
+    # No LIST_INDEXED: Neo4j's indexes cannot answer `$x IN n.list`, so those lookups scan.
     out = []
     for label, prop in INDEXED:
         name = f"pgraph_{label.value.lower()}_{prop}"
@@ -21,6 +22,8 @@ def schema_statements() -> list[str]:
             out.append(f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label.value}) REQUIRE n.id IS UNIQUE")
         else:
             out.append(f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{label.value}) ON (n.{prop})")
+    for kind, prop in REL_INDEXED:
+        out.append(f"CREATE INDEX pgraph_{kind.lower()}_{prop} IF NOT EXISTS FOR ()-[r:{kind}]-() ON (r.{prop})")
     return out
 
 

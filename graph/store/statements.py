@@ -7,10 +7,20 @@ from dataclasses import fields as dc_fields
 from typing import Any, Iterable, Iterator
 
 from graph.model import ENDPOINTS, LIST_PROPERTIES, NODE_CLASSES, Label, PartnershipGraph, Rel
+from graph.store import summaries
 
-# Looked up by value: every id (MERGE), and what recipes and document replacement match on.
+# Looked up by value: every id (MERGE), and what recipes and document replacement match on
+# (a meeting by its date, the actions and decisions of a meeting).
 INDEXED: list[tuple[Label, str]] = [(label, "id") for label in Label] + [
-    (Label.MEETING, "document"), (Label.DOCUMENT, "name")]
+    (Label.MEETING, "document"), (Label.DOCUMENT, "name"), (Label.MEETING, "date"),
+    (Label.ACTION, "meeting"), (Label.DECISION, "meeting")]
+# Document replacement finds a document's facts through these, so it costs what the document
+# states rather than what the store holds: relationships by `document`, nodes by one element of
+# their `documents` list (FalkorDB indexes list elements; Neo4j cannot, and scans each label).
+# (Also the meeting a substitution was for, which meeting-attendance looks up.)
+REL_INDEXED: list[tuple[str, str]] = [(rel.value, "document") for rel in Rel] + [
+    (Rel.SUBSTITUTED_FOR.value, "meeting")] + summaries.REL_INDEXED
+LIST_INDEXED: list[tuple[Label, str]] = [(label, "documents") for label in Label]
 
 # Rows per UNWIND: large batches are 3-4 times faster than small ones (NOTES-stack.md).
 BATCH = 5000
@@ -57,23 +67,27 @@ COUNT_KEYS: dict[tuple[Rel, Label, Label], str] = {
 
 STORED_DOCUMENTS = "MATCH (d:Document) WHERE d.name IN $documents RETURN d.name AS name"
 # Replacing documents: drop the facts they stated, delete nodes no other document mentions,
-# and take the documents off every remaining node's list (Document nodes are rewritten).
-# (Two statements on purpose: FalkorDB 4.16 silently drops a SET followed by
-# `WITH n WHERE ...` in the same query.)
-REMOVE_DOCUMENT_RELS = "MATCH ()-[r]->() WHERE r.document IN $documents DELETE r"
-REMOVE_DOCUMENT_NODES = (
-    "MATCH (n) WHERE NOT n:Document AND size(n.documents) > 0 "
-    "AND all(x IN n.documents WHERE x IN $documents) DETACH DELETE n"
-)
-UNLIST_DOCUMENTS = (
-    "MATCH (n) WHERE any(x IN n.documents WHERE x IN $documents) "
-    "SET n.documents = [x IN n.documents WHERE NOT x IN $documents]"
-)
+# and take the documents off every remaining node's list (Document nodes are rewritten). One
+# statement per type and label, each served by an index (REL_INDEXED, LIST_INDEXED).
+# (Deleting and unlisting are separate statements on purpose: FalkorDB 4.16 silently drops a
+# SET followed by `WITH n WHERE ...` in the same query.)
+REMOVE_DOCUMENT_RELS = [f"MATCH ()-[r:{rel.value}]->() WHERE r.document IN $documents DELETE r" for rel in Rel]
+REMOVE_DOCUMENT_NODES = [
+    f"UNWIND $documents AS d MATCH (n:{label.value}) WHERE d IN n.documents "
+    f"WITH DISTINCT n WHERE all(x IN n.documents WHERE x IN $documents) DETACH DELETE n"
+    for label in Label if label is not Label.DOCUMENT
+]
+UNLIST_DOCUMENTS = [
+    f"UNWIND $documents AS d MATCH (n:{label.value}) WHERE d IN n.documents "
+    f"WITH DISTINCT n SET n.documents = [x IN n.documents WHERE NOT x IN $documents]"
+    for label in Label
+]
 # Until the new version is written, the document counts as not loaded.
 FORGET_HASHES = "MATCH (d:Document) WHERE d.name IN $documents SET d.sha256 = null"
 
-READ_NODES = "MATCH (n) RETURN properties(n) AS props"
-READ_RELS = ("MATCH (a)-[r]->(b) "
+# The model only: summaries (graph/store/summaries.py) are the store's own, not facts to export.
+READ_NODES = f"MATCH (n) WHERE NOT n:{summaries.STATE} RETURN properties(n) AS props"
+READ_RELS = (f"MATCH (a)-[r]->(b) WHERE NOT type(r) STARTS WITH '{summaries.PREFIX}' "
              "RETURN a.id AS source, b.id AS target, type(r) AS type, properties(r) AS props")
 DOCUMENT_HASHES = "MATCH (d:Document) RETURN d.name AS name, d.sha256 AS sha256"
 # One count per label and per type: both stores answer a typed count from their statistics,
@@ -121,18 +135,20 @@ def endpoint_candidates(graph: PartnershipGraph) -> dict[Label, set[str]]:
 
 
 def write_plan(graph: PartnershipGraph, replace: Iterable[str],
-               stored_labels: dict[str, Label]) -> list[Step]:
+               stored_labels: dict[str, Label], documents: Iterable[str] = ()) -> list[Step]:
     """Every statement of one write, in order.
 
     `replace` are documents already stored, whose facts are removed first; `stored_labels`
     gives the labels of relationship endpoints that are in the store but not in `graph`.
-    Relationships whose endpoints exist in neither are skipped.
+    Relationships whose endpoints exist in neither are skipped. The summaries that `documents`
+    (and the documents the relationships cite) bear on are marked stale in the same transaction.
     """
     steps: list[Step] = []
     replace = sorted(set(replace))
     if replace:
         steps += [Step(statement, {"documents": replace}, phase="remove")
-                  for statement in (REMOVE_DOCUMENT_RELS, REMOVE_DOCUMENT_NODES, UNLIST_DOCUMENTS, FORGET_HASHES)]
+                  for statement in [summaries.MARK_STALE_BEFORE_REMOVAL, *REMOVE_DOCUMENT_RELS,
+                                    *REMOVE_DOCUMENT_NODES, *UNLIST_DOCUMENTS, FORGET_HASHES]]
     by_label: dict[Label, list[dict[str, Any]]] = {}
     for node_id in sorted(graph.nodes):
         node = graph.nodes[node_id]
@@ -156,6 +172,9 @@ def write_plan(graph: PartnershipGraph, replace: Iterable[str],
             continue
         for rows in batched(by_key[key]):
             steps.append(Step(statement, {"rows": rows}, "rels", COUNT_KEYS[key]))
+    written = set(documents) | {rel.document for rel in graph.relationships.values() if rel.document}
+    if written:
+        steps.append(Step(summaries.MARK_STALE, {"documents": sorted(written)}))
     return steps
 
 
