@@ -10,10 +10,10 @@ from graph.model import ENDPOINTS, LIST_PROPERTIES, NODE_CLASSES, Label, Partner
 from graph.store import summaries
 
 # Looked up by value: every id (MERGE), and what recipes and document replacement match on
-# (a meeting by its date, the actions and decisions of a meeting).
+# (a meeting by its date, the actions and decisions of a meeting, a person by exact name).
 INDEXED: list[tuple[Label, str]] = [(label, "id") for label in Label] + [
     (Label.MEETING, "document"), (Label.DOCUMENT, "name"), (Label.MEETING, "date"),
-    (Label.ACTION, "meeting"), (Label.DECISION, "meeting")]
+    (Label.ACTION, "meeting"), (Label.DECISION, "meeting"), (Label.PERSON, "name")]
 # Document replacement finds a document's facts through these, so it costs what the document
 # states rather than what the store holds: relationships by `document`, nodes by one element of
 # their `documents` list (FalkorDB indexes list elements; Neo4j cannot, and scans each label).
