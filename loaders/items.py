@@ -61,9 +61,13 @@ def read_items(ctx: Context) -> None:
     for item in ctx.layout.items:
         node = ctx.item_nodes[id(item)]
         sentences = list(_sentences(item.body, item))
+        declarations = bool(_DECLARATIONS.search(node.title))
+        subject = None
         for k, sentence in enumerate(sentences):
             index += 1
-            _read_sentence(ctx, sentence, node, first=k < 2)
+            people = _read_sentence(ctx, sentence, node, first=k < 2)
+            if declarations:
+                subject = _declaration_row(ctx, sentence, people, subject)
         read_decisions(ctx, item, node, sentences)
         read_actions(ctx, item, node, sentences)
         read_strategies(ctx, item, node, sentences)
@@ -212,11 +216,13 @@ def _stated_post(after: str) -> re.Match[str] | None:
     return _BARE_POST.match(after) if after[:1].isspace() else None
 
 
-def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bool) -> None:
+def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bool
+                   ) -> list[tuple[PersonRecord, int, int]]:
+    """Read one sentence's people, posts and parts; returns the people it names, with their spans."""
     text = sentence.text
     marker = action_marker(text)
     if marker and marker.start() == 0:
-        return
+        return []
     people = _people_in(ctx, text, sentence.line)
     # Posts stated beside a name: "Tina McElligott, Director for Early Help ..., presented the report".
     for record, s, e in people:
@@ -266,6 +272,37 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
             ctx.contributed.append((record, item, text))
             mark_attended(ctx, record, text)
         ctx.mentioned.setdefault(id(record), []).append((sentence.item, text))
+    return people
+
+
+_DECLARATIONS = re.compile(r"\binterests?\b", re.I)
+_EMPLOYED_BY = re.compile(r"\bemployed by\s+(?:the\s+)?(?P<body>(?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
+
+
+def _declaration_row(ctx: Context, sentence: Sentence, people: list[tuple[PersonRecord, int, int]],
+                     subject: PersonRecord | None) -> PersonRecord | None:
+    """Declarations of interest set out as a table: a member's name alone on a line, what they
+    declare on the next ('Non-pecuniary interest by virtue of being a Trustee of Barnet Carers
+    Centre'). Returns the row's member while their declaration may follow."""
+    text = sentence.text
+    if len(people) == 1:
+        record, s, e = people[0]
+        return record if not re.sub(r"[\W_]", "", text[:s] + text[e:]) else None
+    if people or subject is None:
+        return None
+    m = _IS_POST.search(text)
+    if m and ROLE_WORD_RE.search(m.group("post")):
+        org = resolve_org(ctx, m.group("body").strip(), loose=True)
+        if org:
+            note_org(ctx, org, text)
+            subject.facts.append(RoleFact(m.group("post").strip(), org.name, text, sentence.line))
+    m = _EMPLOYED_BY.search(text)
+    if m:
+        org = resolve_org(ctx, m.group("body").strip(), loose=True)
+        if org:
+            note_org(ctx, org, text)
+            subject.facts.append(RoleFact(None, org.name, text, sentence.line))
+    return None
 
 
 # How a sentence has the person it names take part. Each pattern is tried only when the words it

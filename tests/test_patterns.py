@@ -934,3 +934,42 @@ def test_name_to_do_something_is_an_action():
     assert len(found) == 2     # the second sentence's own ACTION line is the same action, not another
     by_text = {a.text: owner_names(g, a) for a in found}
     assert by_text["circulate the report to partners"] == {"Peter Clifton"}
+
+
+class TestDeclarationsTable:
+    """Declarations of interest set out as a table: the member's name alone on a line, what they
+    declare on the next (as ModernGov pages print them)."""
+
+    TEXT = """
+        Present: Councillor Ann Lowe (Chair), Dr Priya Shah, Mark Oduya
+
+        1. Declarations of Members' Interests
+
+        Agenda item(s)
+
+        Dr Priya Shah
+
+        Non-pecuniary interest by virtue of being a Trustee of Riverside Carers Centre
+
+        Mark Oduya
+
+        Non-pecuniary interest by virtue of being employed by the Royal Free London NHS Foundation Trust
+
+        2. Minutes
+
+        The minutes of the previous meeting were agreed as a correct record.
+    """
+
+    def test_each_declaration_gives_its_member_the_post_and_body(self):
+        g = extract_text(minutes(self.TEXT))
+        priya, mark = person(g, "Priya Shah"), person(g, "Mark Oduya")
+        assert "Trustee" in holds(g, priya)
+        assert "Riverside Carers Centre" in affiliated(g, priya)
+        assert affiliated(g, mark) == {"Royal Free London NHS Foundation Trust"}
+        assert holds(g, mark) == set()
+
+    def test_a_declaration_outside_the_table_form_is_nobody_s(self):
+        # The same words under another item, or without a name on the line before, name nobody's post.
+        g = extract_text(minutes(self.TEXT.replace("1. Declarations of Members' Interests", "1. Welcome")))
+        assert "Trustee" not in holds(g, person(g, "Priya Shah"))
+        assert affiliated(g, person(g, "Mark Oduya")) == set()
