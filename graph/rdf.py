@@ -187,6 +187,24 @@ def _date(value: str) -> Literal:
     return Literal(value, datatype=XSD.date)
 
 
+# The predicate stating each relationship, and whether it runs from the relationship's target to its
+# source ("the meeting has attendee the person"). ROLE_AT, CONCERNS and RECORDED_IN depend on more.
+PREDICATES: dict[Rel, tuple[URIRef, bool]] = {
+    Rel.ATTENDED: (SDO.attendee, True),
+    Rel.SENT_APOLOGIES: (PG.sentApologiesFor, False),
+    Rel.SUBSTITUTED_FOR: (PG.stoodInFor, False),
+    Rel.HOLDS: (ORG.heldBy, True),
+    Rel.AFFILIATED_WITH: (ORG.memberOf, False),
+    Rel.MEETING_OF: (SDO.organizer, False),
+    Rel.HAS_ITEM: (SDO.subEvent, False),
+    Rel.PRESENTED: (SDO.performer, True),     # schema:performer's own definition names "a presenter"
+    Rel.CONTRIBUTED: (SDO.contributor, True),
+    Rel.ARISES_FROM: (DCTERMS.isPartOf, False),
+    Rel.ASSIGNED_TO: (SDO.agent, False),
+    Rel.MENTIONS: (DCTERMS.references, False),
+}
+
+
 class _Export:
     """One export: indexes the graph once, then writes every node, relationship and the dataset."""
 
@@ -486,38 +504,16 @@ class _Export:
         """The one triple that states a relationship (its evidence annotation points at it)."""
         s, o, t = self.iri(rel.source), self.iri(rel.target), rel.type
         src, dst = self.label_of(rel.source), self.label_of(rel.target)
-        if t is Rel.ATTENDED:
-            return o, SDO.attendee, s
-        if t is Rel.SENT_APOLOGIES:
-            return s, PG.sentApologiesFor, o
-        if t is Rel.SUBSTITUTED_FOR:
-            return s, PG.stoodInFor, o
-        if t is Rel.HOLDS:
-            return o, ORG.heldBy, s
         if t is Rel.ROLE_AT:
             return (s, ORG.postIn, o) if self.post_org.get(rel.source) == rel.target else None
-        if t is Rel.AFFILIATED_WITH:
-            return s, ORG.memberOf, o
-        if t is Rel.MEETING_OF:
-            return s, SDO.organizer, o
-        if t is Rel.HAS_ITEM:
-            return s, SDO.subEvent, o
-        if t is Rel.PRESENTED:
-            # schema:performer's own definition names "a presenter" at an event.
-            return o, SDO.performer, s
-        if t is Rel.CONTRIBUTED:
-            return o, SDO.contributor, s
-        if t is Rel.ARISES_FROM:
-            return s, DCTERMS.isPartOf, o
-        if t is Rel.ASSIGNED_TO:
-            return s, SDO.agent, o
         if t is Rel.CONCERNS:
             # A decision references the strategy it approves; an item is about it.
             return (s, DCTERMS.references, o) if src == Label.DECISION else (s, DCTERMS.subject, o)
-        if t is Rel.MENTIONS:
-            return s, DCTERMS.references, o
         if t is Rel.RECORDED_IN:
             return (s, SDO.recordedIn, o) if dst == Label.DOCUMENT else None
+        if t in PREDICATES:
+            predicate, inverse = PREDICATES[t]
+            return (o, predicate, s) if inverse else (s, predicate, o)
         return None
 
     def substitution(self, rel: Relationship) -> None:

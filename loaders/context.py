@@ -147,11 +147,17 @@ def line_of(text: str, pos: int) -> str:
 def note_person(ctx: Context, parts: NameParts, line: int | None, role: str | None = None,
                 org: OrgEntry | None = None, evidence: str = "") -> PersonRecord:
     record = ctx.people.mention(parts, ctx.next_pos(), line)
+    note_post(ctx, record, role, org, evidence, line)
+    return record
+
+
+def note_post(ctx: Context, record: PersonRecord, role: str | None, org: OrgEntry | None, evidence: str,
+              line: int | None) -> None:
+    """A post and/or organisation the text gives a person; the organisation is noted as named."""
     if org:
         note_org(ctx, org, evidence)
     if role or org:
         record.facts.append(RoleFact(role, org.name if org else None, evidence, line))
-    return record
 
 
 def split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None]:

@@ -6,10 +6,10 @@ import re
 from graph import ids
 from graph.model import AgendaItem, Label, Rel
 from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading_line, is_apology_text, mark_attended, \
-    note_org, note_person, parse_entry, resolve_org, split_role_org
+    note_person, note_post, parse_entry, resolve_org, split_role_org
 from loaders.names import NameParts, fold, full_name_mentions, leading_person, titled_mentions
 from loaders.outcomes import action_marker, read_actions, read_decisions
-from loaders.people import PersonRecord, RoleFact
+from loaders.people import PersonRecord
 from loaders.scan import caseless, has_any, literal_alternation
 from loaders.strategies import read_strategies
 from loaders.structure import Item, Line
@@ -234,33 +234,19 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
             role, org = split_role_org(ctx, stated)
             if role and not ROLE_WORD_RE.search(role):
                 role = None
-            if role or org:
-                if org:
-                    note_org(ctx, org, text)
-                record.facts.append(RoleFact(role, org.name if org else None, text, sentence.line))
+            note_post(ctx, record, role, org, text, sentence.line)
         at = _AT_ORG.match(after) if after[:1].isspace() else None
         if at:
-            org = resolve_org(ctx, at.group(1).strip())
-            if org:
-                note_org(ctx, org, text)
-                record.facts.append(RoleFact(None, org.name, text, sentence.line))
+            note_post(ctx, record, None, resolve_org(ctx, at.group(1).strip()), text, sentence.line)
         before = text[:s]
         mb = _POST_BEFORE.search(before) if before.rstrip().endswith(",") else None
         if mb and ROLE_WORD_RE.search(mb.group(1)):
             role, org = split_role_org(ctx, ", ".join(g for g in mb.groups() if g))
-            if role or org:
-                if org:
-                    note_org(ctx, org, text)
-                record.facts.append(RoleFact(role, org.name if org else None, text, sentence.line))
+            note_post(ctx, record, role, org, text, sentence.line)
     # "Cllr Conway declared ... that she is a Trustee of the Jewish Volunteering Network": a post the
     # sentence gives its one subject.
     if people and people[0][1] < 40:
-        m = _IS_POST.search(text, people[0][2])
-        if m and ROLE_WORD_RE.search(m.group("post")):
-            org = resolve_org(ctx, m.group("body").strip(), loose=True)
-            if org:
-                note_org(ctx, org, text)
-                people[0][0].facts.append(RoleFact(m.group("post").strip(), org.name, text, sentence.line))
+        _post_of_body(ctx, people[0][0], _IS_POST.search(text, people[0][2]), text, sentence.line)
     presenters = _presenters(ctx, text, people, first)
     for record in presenters:
         ctx.presented.append((record, item, text))
@@ -290,19 +276,22 @@ def _declaration_row(ctx: Context, sentence: Sentence, people: list[tuple[Person
         return record if not re.sub(r"[\W_]", "", text[:s] + text[e:]) else None
     if people or subject is None:
         return None
-    m = _IS_POST.search(text)
-    if m and ROLE_WORD_RE.search(m.group("post")):
-        org = resolve_org(ctx, m.group("body").strip(), loose=True)
-        if org:
-            note_org(ctx, org, text)
-            subject.facts.append(RoleFact(m.group("post").strip(), org.name, text, sentence.line))
-    m = _EMPLOYED_BY.search(text)
-    if m:
-        org = resolve_org(ctx, m.group("body").strip(), loose=True)
-        if org:
-            note_org(ctx, org, text)
-            subject.facts.append(RoleFact(None, org.name, text, sentence.line))
+    _post_of_body(ctx, subject, _IS_POST.search(text), text, sentence.line)
+    _post_of_body(ctx, subject, _EMPLOYED_BY.search(text), text, sentence.line)
     return None
+
+
+def _post_of_body(ctx: Context, record: PersonRecord, m: re.Match[str] | None, text: str, line: int) -> None:
+    """A post (if the match has one that is a post) at the body it names, for the sentence's subject;
+    nothing when the body is no organisation."""
+    if m is None:
+        return
+    post = m.groupdict().get("post")
+    if post is not None and not ROLE_WORD_RE.search(post):
+        return
+    org = resolve_org(ctx, m.group("body").strip(), loose=True)
+    if org:
+        note_post(ctx, record, post.strip() if post else None, org, text, line)
 
 
 # How a sentence has the person it names take part. Each pattern is tried only when the words it

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -54,6 +54,11 @@ class Gazetteer:
     boroughs: dict[str, str]                # folded place -> council name
     _answers: dict[tuple[str, str | None], OrgEntry | None] = field(default_factory=dict, repr=False,
                                                                      compare=False)
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """The folded borough names, hashable (strategy matching memoises on them)."""
+        return frozenset(self.boroughs)
 
     def lookup(self, text: str, home: str | None = None) -> OrgEntry | None:
         """The organisation a phrase names, if the gazetteer or a council pattern knows it.

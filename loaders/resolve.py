@@ -343,7 +343,8 @@ def _organisation_map(documents: list[list[Named]], curation: Curation,
     ("North West London Magistrates" for "... Magistrates Court"). A name already `stored` is the
     canonical form of its cluster, as stored facts are not rewritten."""
     out: dict[str, tuple[str, str]] = {}
-    names: Counter[str] = Counter({name: STORED_WEIGHT for name in stored})
+    stored = set(stored)
+    names: Counter[str] = Counter({name: 0 for name in stored})
     seen: set[str] = set()
     for organisations in documents:
         for node in organisations:
@@ -357,8 +358,8 @@ def _organisation_map(documents: list[list[Named]], curation: Curation,
     for name in names:
         by_first[_org_key(name)[:4]].append(name)
     for group in by_first.values():
-        # The most often seen (then longest) form of each cluster is its name.
-        group.sort(key=lambda n: (-names[n], -len(n), n))
+        # A stored form first, then the most often seen (then longest) form is each cluster's name.
+        group.sort(key=lambda n: (n not in stored, -names[n], -len(n), n))
         for i, name in enumerate(group):
             if ids.organisation_id(name) in out:
                 continue
@@ -370,10 +371,6 @@ def _organisation_map(documents: list[list[Named]], curation: Curation,
                     out[ids.organisation_id(name)] = (ids.organisation_id(other), other)
                     break
     return out
-
-
-# Sorts a stored organisation's name before any count of sightings in one load.
-STORED_WEIGHT = 1 << 40
 
 
 def _org_key(name: str) -> str:

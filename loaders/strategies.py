@@ -82,7 +82,7 @@ def strategy_names(text: str) -> list[tuple[str, str]]:
 
 def strategy_node(ctx: Context, name: str, kind: str) -> Strategy:
     # One node per strategy within a document, whatever the spelling: the longest form wins as name.
-    places = _place_words(ctx.home, frozenset(ctx.gazetteer.boroughs))
+    places = _place_words(ctx.home, ctx.gazetteer.places)
     key = _strategy_key(name, places)
     for node in ctx.graph.of_label(Label.STRATEGY):
         other = _strategy_key(node.name, places)
