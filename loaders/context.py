@@ -258,8 +258,14 @@ def split_outside_parens(text: str, separator: str) -> list[str]:
     return out
 
 
-def parse_entry(ctx: Context, text: str, line: int | None) -> tuple[PersonRecord, NameParts] | None:
-    """One attendance or apology entry: 'Fiona Bateman – Independent Chair, Barnet Safeguarding Adults Board'."""
+# A post as printed: capitalised words with their small joining words ("Head of Community Safety").
+_POST_SHAPE = re.compile(r"[A-Z][\w’'&/.-]*(?:\s+(?:[A-Z][\w’'&/.()-]*|of|for|and|the|&|to|in|on|with|[–-]))*")
+
+
+def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None = None
+                ) -> tuple[PersonRecord, NameParts] | None:
+    """One attendance or apology entry: 'Fiona Bateman – Independent Chair, Barnet Safeguarding Adults Board',
+    'Jill Smith Public Health Co-ordinator, NHS Grampian', 'Ian Hunter from the Development Partnership'."""
     text = re.sub(r"^\s*[-*•·]+\s*", "", text).strip()
     lead = leading_person(text)
     if not lead:
@@ -274,8 +280,12 @@ def parse_entry(ctx: Context, text: str, line: int | None) -> tuple[PersonRecord
             parts = NameParts(parts.title, " ".join(parts.words[:2]))
             rest = text[text.index(parts.name) + len(parts.name):].strip()
     role, org = (None, None)
+    rest = re.sub(r"^(?:from|of|representing)\s+(?:the\s+)?", "", rest)
     if rest:
         if re.match(r"^[,(–—:-]|^-", rest):
+            role, org = split_role_org(ctx, rest)
+        elif _POST_SHAPE.fullmatch(rest.split(",")[0].strip()) and ROLE_WORD_RE.search(rest.split(",")[0]):
+            # "Development Officer, Aberdeenshire Voluntary Action": a post run on after the name.
             role, org = split_role_org(ctx, rest)
         else:
             # Table rows run together: "Julie Howe Dorset Police", "Laura Beddow Dorset Council (Chair)".
@@ -285,7 +295,7 @@ def parse_entry(ctx: Context, text: str, line: int | None) -> tuple[PersonRecord
             role = chair.group(1) if chair else None
     if parts.rank_post and not role:
         role = None
-    record = note_person(ctx, parts, line, role, org, text)
+    record = note_person(ctx, parts, line, role, org, evidence or text)
     return record, parts
 
 

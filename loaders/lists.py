@@ -6,17 +6,22 @@ from typing import Callable
 
 from loaders.context import Context, mark_attended, note_org, note_person, parse_entry, resolve_org, \
     split_outside_parens, split_role_org
-from loaders.names import leading_person, parse_person, split_title
+from loaders.names import leading_person, split_at_people, split_title
 from loaders.organisations import OrgEntry
+from loaders.phrasing import alternation
 from loaders.people import PersonRecord, RoleFact
 
+_AFTER_ABSENT = alternation("substitution_after_absent")
+_BEFORE_ABSENT = alternation("substitution_before_absent")
+_AFTER_SUB = alternation("substitution_after_substitute")
+# Most specific first: a phrase in brackets, then one in the open, then a substitute's trailing word.
 _SUBSTITUTION = [
-    re.compile(r"^(?P<absent>.+?),?\s+(?:who was|was)\s+(?:substituted|represented|replaced)\s+by\s+(?P<sub>.+?)\.?$", re.I),
-    re.compile(r"^(?P<absent>.+?)\s*\((?:substituted|represented|replaced|deputised)\s+(?:for\s+)?by\s+(?P<sub>[^)]+)\)\.?$",
-               re.I),
-    re.compile(r"^(?P<absent>.+?)\s+[-–—]\s+(?P<sub>.+?)\s+(?:substituted|substituting|attended as substitute|"
-               r"deputised|attended instead)\.?$", re.I),
-    re.compile(r"^(?P<absent>.+?)\s+\((?P<sub>[^)]+?)\s+(?:substituted|substituting|deputising)\)\.?$", re.I),
+    re.compile(rf"^(?P<absent>.+?)\s*\((?:{_AFTER_ABSENT})\s+(?P<sub>[^)]+)\)\.?$", re.I),
+    re.compile(rf"^(?P<sub>.+?)\s*\((?:{_BEFORE_ABSENT})\s+(?P<absent>[^)]+)\)\.?$", re.I),
+    re.compile(rf"^(?P<absent>.+?),?\s+(?:{_AFTER_ABSENT})\s+(?P<sub>.+?)\.?$", re.I),
+    re.compile(rf"^(?P<sub>.+?),?\s+(?:{_BEFORE_ABSENT})\s+(?P<absent>.+?)\.?$", re.I),
+    re.compile(rf"^(?P<absent>.+?)\s+[-–—]\s+(?P<sub>.+?)\s+(?:{_AFTER_SUB})\.?$", re.I),
+    re.compile(rf"^(?P<absent>.+?)\s+\((?P<sub>[^)]+?)\s+(?:{_AFTER_SUB})\)\.?$", re.I),
 ]
 
 
@@ -61,7 +66,8 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
             else:
                 current += " and " + piece
         joined.append(current)
-    segments = joined
+    # A list whose separators were lost (PDF text, run-together table cells): cut where each name begins.
+    segments = [piece for seg in joined for piece in ([seg] if substitution_split(seg) else split_at_people(seg))]
     count = 0
     current: PersonRecord | None = None
     current_text = ""
@@ -69,12 +75,9 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
         seg = seg.strip()
         sub = substitution_split(seg)
         head = sub[0] if sub else seg
-        m = re.match(r"(.+?)\s+from\s+(?:the\s+)?(.+)$", head)
-        person = parse_person(re.sub(r"\s*\(.*\)$", "", m.group(1) if m else head))
-        if person:
-            role, org = split_role_org(ctx, m.group(2)) if m else split_role_org(ctx, head[len(person.written):]) \
-                if head.startswith(person.written) else (None, None)
-            current = note_person(ctx, person, line_no, role, org, seg)
+        entry = parse_entry(ctx, head, line_no, evidence=seg)
+        if entry:
+            current = entry[0]
             current_text = seg
             mark(current, seg)
             count += 1

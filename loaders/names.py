@@ -23,6 +23,17 @@ COURTESY = ["Councillor", "Cllr.", "Cllr", "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "M
             "Prof.", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness", "Rev.", "Rev", "Reverend",
             "Acting", "Interim", "Temporary"]
 
+def _titles_data() -> tuple[list[str], list[str]]:
+    from loaders.data_files import names_data
+
+    data = names_data()
+    return list(data.get("rank_titles") or []), list(data.get("courtesy_titles") or [])
+
+
+_EXTRA_RANKS, _EXTRA_COURTESY = _titles_data()
+RANKS += [t for t in _EXTRA_RANKS if t not in RANKS]
+COURTESY += [t for t in _EXTRA_COURTESY if t not in COURTESY]
+
 _TITLE_ALT = literal_alternation(RANKS + COURTESY)     # longest first: "Chief Superintendent", then "Chief"
 TITLE_RE = re.compile(rf"(?:(?:{_TITLE_ALT})(?![A-Za-z])\.?\s+)+")
 
@@ -35,11 +46,15 @@ _UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿā-ž"     # Latin letters with accent
 _NAME_REST = rf"(?:[{_LO}]*(?:[’'][{_UP}]?|[{_UP}])[{_LO}]+|[{_LO}]+)"
 NAME_WORD = (rf"(?:[{_UP}]{_NAME_REST}(?:-[{_UP}]{_NAME_REST})?"
              rf"|[{_UP}][’'-][{_UP}][{_LO}]+)")
-_UNTITLED_LEAD = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}")
+# Initials before a surname: "P Jones", "R G Hughes", "S.J. Patel", "B. E. Brooks".
+INITIALS = r"(?:[A-Z](?:\.\s?|\s+)){1,3}"
+_INITIAL_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]\.?|(?:[A-Z]\.){1,2}[A-Z]")
+_UNTITLED_LEAD = re.compile(rf"{INITIALS}{NAME_WORD}|{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}")
 _NEXT_WORD = re.compile(r"\s+([A-Z][\w’']*)")
 FULL_NAME_RE = re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}\b")
 _TITLE_STARTS = re.escape("".join(sorted({t[0] for t in RANKS + COURTESY})))    # a quick test at each position
-TITLED_RE = re.compile(rf"(?=[{_TITLE_STARTS}])(?<![A-Za-z])(?P<title>{TITLE_RE.pattern})(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
+TITLED_RE = re.compile(rf"(?=[{_TITLE_STARTS}])(?<![A-Za-z])(?P<title>{TITLE_RE.pattern})"
+                       rf"(?P<name>(?:{INITIALS})?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
 
 # Words that appear capitalised in minutes but are not part of a person's name.
 NOT_NAME_WORDS = set("""
@@ -136,7 +151,7 @@ class NameParts:
 
     @property
     def is_councillor(self) -> bool:
-        return any(t.casefold().rstrip(".") in ("cllr", "councillor") for t in _split_titles(self.title))
+        return any(w in t.casefold() for t in _split_titles(self.title) for w in ("cllr", "councillor"))
 
 
 _COURTESY_FOLDED = {c.casefold().rstrip(".") for c in COURTESY} - {"acting", "interim", "temporary"}
@@ -186,7 +201,9 @@ def parse_person(text: str, allow_single: bool = False) -> NameParts | None:
     words = parts.words
     if not words or len(words) > 4:
         return None
-    if not all(is_name_word(w) or (w.casefold() in NAME_CONNECTORS and 0 < i < len(words) - 1)
+    initials = len(_name_run(words)) == len(words) and sum(map(is_initial, words))
+    if not all(is_name_word(w) or (initials and i < initials)
+               or (w.casefold() in NAME_CONNECTORS and 0 < i < len(words) - 1)
                for i, w in enumerate(words)):
         return None
     if len(words) == 1 and not parts.title and not allow_single:
@@ -194,13 +211,33 @@ def parse_person(text: str, allow_single: bool = False) -> NameParts | None:
     return parts
 
 
+def is_initial(word: str) -> bool:
+    return bool(_INITIAL_WORD.fullmatch(word))
+
+
 def _name_run(words: list[str]) -> list[str]:
-    """The leading words that are name words: 'Muneeb Ishtiaq Metropolitan Police' -> ['Muneeb', 'Ishtiaq']."""
+    """The leading words that are name words: 'Muneeb Ishtiaq Metropolitan Police' -> ['Muneeb', 'Ishtiaq'];
+    initials lead to a surname or are not a name ('R G Hughes', not 'A Board')."""
     run = []
-    for w in words:
+    while len(run) < len(words) and len(run) < 3 and is_initial(words[len(run)]):
+        run.append(words[len(run)])
+    if run and (len(run) == len(words) or not is_name_word(words[len(run)])):
+        return []
+    for w in words[len(run):]:
         if not is_name_word(w):
             break
         run.append(w)
+    return run
+
+
+def _first_name_cut(run: list[str], after: str) -> list[str]:
+    """'Lynn Smith Cruden Community Council': a first name and a surname, then the body, where a third
+    name word runs straight on into more words ('Kay Wilson White, ...' keeps three)."""
+    from loaders.first_names import is_first_name
+
+    if len(run) == 3 and is_first_name(run[0]) and not is_initial(run[0]) \
+            and not re.match(r"\s*(?:$|[,;(:–—-])", after):
+        return run[:2]
     return run
 
 
@@ -212,9 +249,10 @@ def leading_person(text: str) -> tuple[NameParts, str] | None:
         # "Inspector Muneeb Ishtiaq Metropolitan Police": stop the name where non-name words start.
         kept = _name_run(m.group("name").split())
         if kept:
-            name = " ".join(kept)
-            end = m.start("name") + len(name)
-            return NameParts(m.group("title").strip(), name), text[end:]
+            end = _span_end(text, m.start("name"), kept)
+            kept = _first_name_cut(kept, text[end:])
+            end = _span_end(text, m.start("name"), kept)
+            return NameParts(" ".join(m.group("title").split()), " ".join(kept)), text[end:]
         return None
     m = _UNTITLED_LEAD.match(text)
     if not m:
@@ -224,8 +262,16 @@ def leading_person(text: str) -> tuple[NameParts, str] | None:
         return None
     if len(kept) > 3:
         kept = kept[:2]
-    name = " ".join(kept)
-    return NameParts("", name), text[len(name):]
+    kept = _first_name_cut(kept, text[_span_end(text, 0, kept):])
+    return NameParts("", " ".join(kept)), text[_span_end(text, 0, kept):]
+
+
+def _span_end(text: str, start: int, words: list[str]) -> int:
+    """Where the words, read from start with any spacing between them, end in the text."""
+    pos = start
+    for w in words:
+        pos = text.index(w, pos) + len(w)
+    return pos
 
 
 def titled_mentions(text: str) -> list[tuple[NameParts, int, int]]:
@@ -262,3 +308,45 @@ def full_name_mentions(text: str) -> list[tuple[NameParts, int, int]]:
             continue
         out.append((NameParts("", " ".join(run)), start, end_pos))
     return out
+
+
+_WORD_START = re.compile(r"(?:(?<=^)|(?<=[\s,;(]))[A-Z]")
+
+
+def people_in_run(text: str) -> list[tuple[NameParts, int, int]]:
+    """Every person a run of list text names, with the span of each name, where separators may be missing:
+    'Chris White (Chair) Area Manager, Council Cllr Anne Allan Buchan Group Rhona Davidson Development
+    Officer'. A name begins with a title, with initials, or with a known first name and a surname."""
+    from loaders.first_names import is_first_name
+
+    out: list[tuple[NameParts, int, int]] = []
+    pos = 0
+    for m in _WORD_START.finditer(text):
+        start = m.start()
+        if start < pos:
+            continue
+        lead = leading_person(text[start:])
+        if not lead:
+            continue
+        parts, rest = lead
+        first = parts.words[0]
+        if not parts.title and not (is_first_name(first) or "." in first) :
+            continue
+        if not parts.title and len(parts.words) < 2:
+            continue
+        end = len(text) - len(rest)
+        out.append((parts, start, end))
+        pos = end
+    return out
+
+
+def split_at_people(text: str) -> list[str]:
+    """A list's text cut where each person's name begins; what stands before the first name is kept first
+    (it may be the previous entry's post or body)."""
+    spans = people_in_run(text)
+    if len(spans) < 2:
+        return [text]
+    cuts = [s for _, s, _ in spans]
+    pieces = [text[:cuts[0]]] if cuts[0] > 0 and text[:cuts[0]].strip() else []
+    pieces += [text[a:b] for a, b in zip(cuts, cuts[1:] + [len(text)])]
+    return [p.strip() for p in pieces if p.strip()]
