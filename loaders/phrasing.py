@@ -17,3 +17,25 @@ def alternation(key: str) -> str:
 def words(key: str) -> tuple[str, ...]:
     """The phrasings under a key, lower-cased: the literal words a pattern cannot match without."""
     return tuple(form.casefold() for form in phrasings()[key])
+
+
+@lru_cache(maxsize=None)
+def attendance_code(text: str) -> str | None:
+    """'attended', 'apologies' or 'absent' where a cell or line is only a status code ('P', 'Present, as
+    expected', 'A', 'Apologies'), else None."""
+    folded = " ".join(text.split()).strip(" |").casefold()
+    for status, codes in phrasings()["attendance_codes"].items():
+        if folded in {c.casefold() for c in codes}:
+            return status
+    return None
+
+
+_PROSE: re.Pattern[str] | None = None
+
+
+def reads_as_prose(text: str) -> bool:
+    """Whether a line is a sentence rather than a list entry: it has one of the verbs minutes narrate with."""
+    global _PROSE
+    if _PROSE is None:
+        _PROSE = re.compile(rf"\b(?:{alternation('prose_verbs')})\b", re.I)
+    return bool(_PROSE.search(text))
