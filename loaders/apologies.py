@@ -21,6 +21,8 @@ def read_apologies(ctx: Context) -> None:
     lines = all_lines(ctx)
     for i, (line, item) in enumerate(lines):
         text = line.text.strip().strip("*#")
+        if line.no in ctx.status_lines:
+            continue        # 'Apologies' beside a name in a roster, read with the roster
         m = APOLOGY_TRIGGER.search(text) if has_any(text, ("apolog",)) else None
         if not m or not re.match(r"\s*(?:[-*•]\s*)?(?:Apolog|There were|[A-Z][\w ]{0,40}\bapolog)", text, re.I):
             continue

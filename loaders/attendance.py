@@ -117,6 +117,12 @@ def _block_rows(lines: list[tuple[Line, Item | None]], i: int) -> tuple[list[tup
             break
         rows.append((text, line.no))
         j += 1
+    # 'Apologies' on its own is a status beside a name only in a roster of statuses; else it heads a list.
+    if sum(1 for t, _ in rows if attendance_code(t)) < 2:
+        cut = next((k for k, (t, _) in enumerate(rows) if is_apology_text(t)), None)
+        if cut is not None:
+            j = _line_index(lines, rows[cut][1], j)
+            rows = rows[:cut]
     closed = sum(1 for t, _ in rows if t.endswith("|"))
     if rows and closed * 2 >= len(rows) and not any(t.count("|") > 1 for t, _ in rows):
         cells, current, first_no = [], [], None
@@ -145,6 +151,7 @@ def _attendance_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: in
     for n, (text, line_no) in enumerate(rows):
         code = attendance_code(text)
         if code and last is not None:
+            ctx.status_lines.add(line_no)
             if code != "attended":
                 ctx.attended.pop(id(last), None)
             if code == "apologies":
@@ -178,7 +185,7 @@ def _attendance_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: in
         elif entry:
             last, last_text = entry[0], entry_text
             mark(last, entry_text)
-        elif last is not None and len(text.split()) <= 8 and not text.endswith("."):
+        elif last is not None and len(text.split()) <= 20 and not text.endswith(".") and not reads_as_prose(text):
             _wrapped_post(ctx, last, last_text, text, line_no)
         elif n == 0 and not continuing:
             continue       # a caption before the list ("Organisation represented")
@@ -190,6 +197,9 @@ def _attendance_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: in
 def _wrapped_post(ctx: Context, last: PersonRecord, last_text: str, text: str, line_no: int) -> None:
     """A post or organisation that wrapped onto the row after the name."""
     role, org = split_role_org(ctx, text)
+    if not last.facts and (role or org):
+        note_post(ctx, last, role, org, f"{last_text} {text}", line_no)
+        return
     if not org:
         return
     note_org(ctx, org, text)
@@ -216,16 +226,13 @@ def _person_row(text: str) -> bool:
 
 
 def _headless_roster(ctx: Context, lines: list[tuple[Line, Item | None]]) -> None:
-    """A list of those present whose heading was lost (PDF columns, a roster with a status per name): three
-    or more rows starting with a name within a few lines of each other, before the first agenda item."""
-    header = [k for k, (line, item) in enumerate(lines) if item is None]
+    """A list of those present whose heading was lost (PDF columns, a roster with a status per name): the
+    first place where three or more rows start with a name within a few lines of each other."""
     k = 0
-    while k < len(header):
-        text = lines[header[k]][0].text.strip()
-        if _person_row(text):
-            window = [lines[x][0].text.strip() for x in header[k:k + 9]]
+    while k < len(lines):
+        if _person_row(lines[k][0].text.strip()):
+            window = [line.text.strip() for line, _ in lines[k:k + 9]]
             if sum(1 for t in window if _person_row(t)) >= 3:
-                k_end = _attendance_block(ctx, lines, header[k])
-                k = max(k + 1, k_end)
-                continue
+                k = max(k + 1, _attendance_block(ctx, lines, k))
+                break       # the first roster is the meeting's; later ones are action logs and contacts
         k += 1

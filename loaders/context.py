@@ -52,6 +52,7 @@ class Context:
     apology_evidence: dict[int, str] = field(default_factory=dict)
     actions: list[tuple[Action, list[object], str]] = field(default_factory=list)
     mentioned: dict[int, list[tuple[Item, str]]] = field(default_factory=dict)
+    status_lines: set[int] = field(default_factory=set)              # roster lines read as a status code
     pos: int = 0
     lines: list[str] = field(init=False, repr=False)   # the document's lines, split once
     # What resolve_org and split_role_org answered, and the organisations noted: the stages ask about the
@@ -271,6 +272,8 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
     if not lead:
         return None
     parts, rest = lead
+    if not parts.title and _names_a_body(ctx, text, parts):
+        return None
     rest = rest.strip()
     if len(parts.words) == 3 and rest and not re.match(r"[,(–—:-]", rest):
         # "Julie Howe Dorset Police": a table's columns run together; the third word starts the body.
@@ -297,6 +300,23 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
         role = None
     record = note_person(ctx, parts, line, role, org, evidence or text)
     return record, parts
+
+
+_FIRST_CELL = re.compile(r"\s*(?:,|\(|\||\s[–—-]\s|\s{2,})")
+
+
+def _names_a_body(ctx: Context, text: str, parts: NameParts) -> bool:
+    """'Aneurin Bevan University Health Board', 'Scottish Water': an organisation whose first words look like
+    a name. A cell that reads as a body is one, unless it is exactly a name that starts with a first name."""
+    from loaders.first_names import is_first_name
+
+    cell = _FIRST_CELL.split(text, 1)[0].strip()
+    if not resolve_org(ctx, cell):
+        return False
+    after = cell[cell.find(parts.words[-1]) + len(parts.words[-1]):].strip()
+    if after and (resolve_org(ctx, after) or ROLE_WORD_RE.search(after)):
+        return False       # 'Lewis Gool Office of the Police and Crime Commissioner': a name, then the body
+    return bool(after) or not is_first_name(parts.words[0])
 
 
 def all_lines(ctx: Context) -> list[tuple[Line, Item | None]]:

@@ -344,7 +344,7 @@ def split_at_people(text: str) -> list[str]:
     """A list's text cut where each person's name begins; what stands before the first name is kept first
     (it may be the previous entry's post or body)."""
     spans = people_in_run(text)
-    if len(spans) < 2:
+    if not spans or len(spans) == 1 and spans[0][1] == 0:
         return [text]
     cuts = [s for _, s, _ in spans]
     pieces = [text[:cuts[0]]] if cuts[0] > 0 and text[:cuts[0]].strip() else []
