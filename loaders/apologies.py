@@ -3,87 +3,60 @@ from __future__ import annotations
 
 import re
 
-from loaders.attendance import ATTENDANCE_HEAD
+from loaders.blocks import read_block
 from loaders.context import Context, all_lines, mark_attended, note_org, note_person, parse_entry, resolve_org
-from loaders.names import leading_person, parse_person
+from loaders.names import parse_person
 from loaders.people import PersonRecord
 from loaders.lists import read_people_list, substitute, substitution_split
+from loaders.phrasing import reads_as_prose
 from loaders.scan import contains_any, has_any
-from loaders.structure import Item, Line
+from loaders.sections import APOLOGY_TRIGGER
 
-APOLOGY_TRIGGER = re.compile(
-    r"(?:^|\b)(?:Apologies|Apology)(?:\s+for\s+absence)?(?:\s+(?:were|was|had been|have been))?(?:\s+also)?"
-    r"(?:\s+(?:received|given|noted|tendered|submitted))?(?:\s+(?:from|by))?(?:\s+the\s+following)?\s*[:\-–]?\s*",
-    re.I)
+_NO_APOLOGIES = re.compile(r"\bno apologies\b|apologies[^.]*\bnone\b|there were none", re.I)
 
 
 def read_apologies(ctx: Context) -> None:
+    """Apologies wherever they stand: a heading and the rows under it, 'Apologies were received from A, B
+    and C', an inline 'Apologies:' after the attendance list on the same line."""
     lines = all_lines(ctx)
-    for i, (line, item) in enumerate(lines):
+    i = 0
+    while i < len(lines):
+        line, item = lines[i]
         text = line.text.strip().strip("*#")
-        if line.no in ctx.status_lines:
-            continue        # 'Apologies' beside a name in a roster, read with the roster
-        m = APOLOGY_TRIGGER.search(text) if has_any(text, ("apolog",)) else None
-        if not m or not re.match(r"\s*(?:[-*•]\s*)?(?:Apolog|There were|[A-Z][\w ]{0,40}\bapolog)", text, re.I):
+        if line.no in ctx.status_lines or not has_any(text, ("apolog",)) or _NO_APOLOGIES.search(text):
+            i += 1
             continue
-        if re.search(r"\bno apologies\b|apologies[^.]*\bnone\b", text, re.I):
+        m = None
+        for m in APOLOGY_TRIGGER.finditer(text):
+            pass        # the last one leads into the list ('Apologies To receive. Minutes: The following ...')
+        if m is None:
+            i += 1
             continue
-        rest = text[m.end():].strip()
-        if re.fullmatch(r"(?:for absence)?\s*", rest, re.I) or rest.endswith(":") or \
-                re.fullmatch(r"(?:for\s+)?Absence", rest, re.I):
-            _apology_block(ctx, lines, i + 1)
-            continue
-        if not rest or rest.lower().startswith(("to receive", "the chair", "were noted")):
+        rest = re.sub(r"^(?:Minutes\s*:\s*)", "", text[m.end():].strip(), flags=re.I)
+        if not rest or re.fullmatch(r"(?:and\s+)?(?:Substitut\w*|Absence)?\s*:?-?", rest, re.I):
+            mark = lambda record, seg: _mark_apology(ctx, record, seg)
+            i = max(i + 1, read_block(ctx, lines, i + 1, mark, absent=mark,
+                                      on_body=lambda org, seg: _org_apology(ctx, org, seg)))
             continue
         rest = re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", rest)[0]     # the list ends with its sentence
+        if reads_as_prose(rest) or rest.lower().startswith(("to receive", "the chair")):
+            i += 1
+            continue
         # A list broken over lines: keep reading while the sentence has not ended.
         j = i + 1
         while not re.search(r"[.;]\s*$", rest) and j < len(lines) and j < i + 5:
             following = lines[j][0].text.strip()
-            if following:
+            if following and not reads_as_prose(following):
                 rest += " " + following
             elif not rest.endswith(","):
                 break
             j += 1
         _apology_list(ctx, rest, line.no)
+        i = j
 
 
-def _apology_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: int) -> None:
-    seen = 0
-    blank = 0
-    own_item = lines[i - 1][1] if i > 0 else None
-    while i < len(lines):
-        line, item = lines[i]
-        if item is not own_item:
-            return      # the list ends with its agenda item
-        text = line.text.strip()
-        i += 1
-        if not text:
-            blank += 1
-            if blank > 2 and seen:
-                return
-            continue
-        blank = 0
-        if re.match(r"^\s*(?:No\s+)?\d{1,3}[.)]?\s", text) or ATTENDANCE_HEAD.match(text.rstrip(":")) and \
-                len(text.split()) <= 3:
-            return
-        if re.match(r"(?:There were )?none\.?$", text, re.I):
-            return
-        before = seen
-        if re.match(r"^[-*•·]", text) or seen == 0 or parse_entry_probe(text):
-            seen += _apology_entry(ctx, text, line.no)
-        if seen == before:
-            if not re.match(r"^[-*•·]", text) and seen:
-                return
-            if seen == 0 and not re.match(r"^[-*•·]", text):
-                # "Terry Cameron (Barnet & Finchley Jobcentre Plus), Tim Harris (...)": an inline list.
-                seen += _apology_list(ctx, text, line.no)
-                if seen == 0:
-                    return
-
-
-def parse_entry_probe(text: str) -> bool:
-    return leading_person(re.sub(r"^\s*[-*•·]+\s*", "", text)) is not None
+def _org_apology(ctx: Context, org, evidence: str) -> None:
+    ctx.org_apologies.setdefault(org.name, evidence)
 
 
 def _apology_entry(ctx: Context, text: str, line_no: int) -> int:

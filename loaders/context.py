@@ -330,10 +330,6 @@ def mark_attended(ctx: Context, record: PersonRecord, evidence: str) -> None:
     ctx.attended.setdefault(id(record), evidence)
 
 
-def is_apology_text(text: str) -> bool:
-    return bool(re.match(r"\s*(?:[-*•]\s*)?Apolog", text, re.I))
-
-
 def heading_line(ctx: Context, item: Item) -> str:
     """The item's heading as printed, for evidence (titles are tidied for display)."""
     return ctx.lines[item.line - 1].strip() if 0 < item.line <= len(ctx.lines) else item.title

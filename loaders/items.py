@@ -5,7 +5,8 @@ import re
 
 from graph import ids
 from graph.model import AgendaItem, Label, Rel
-from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading_line, is_apology_text, mark_attended, \
+from loaders.sections import is_apology_text
+from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading_line, mark_attended, \
     note_person, note_post, parse_entry, resolve_org, split_role_org
 from loaders.names import NameParts, fold, full_name_mentions, leading_person, titled_mentions
 from loaders.outcomes import action_marker, read_actions, read_decisions

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from loaders.context import Context, mark_attended, note_org, note_person, parse_entry, resolve_org, \
+from loaders.context import Context, mark_attended, note_org, parse_entry, resolve_org, \
     split_outside_parens, split_role_org
 from loaders.names import leading_person, split_at_people, split_title
 from loaders.organisations import OrgEntry

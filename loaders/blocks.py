@@ -1,0 +1,148 @@
+"""Lists of people laid out over lines: the rows under a heading, read whatever the list is of."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from loaders.context import Context, note_org, note_post, parse_entry, resolve_org, split_role_org
+from loaders.lists import read_people_list, substitute, substitution_split
+from loaders.names import people_in_run
+from loaders.organisations import OrgEntry
+from loaders.people import PersonRecord, RoleFact
+from loaders.phrasing import attendance_code, reads_as_prose
+from loaders.sections import ATTENDANCE_HEAD, GROUP_HEAD, INLINE_HEAD, NUMBERED, TABLE_HEADER, is_apology_text
+from loaders.structure import Item, Line
+
+Mark = Callable[[PersonRecord, str], None]
+
+
+def block_rows(lines: list[tuple[Line, Item | None]], i: int) -> tuple[list[tuple[str, int]], int]:
+    """The rows of a list that starts at line i, and where it ends. A table whose cells stand on lines of
+    their own, each closed by '|', is joined back into cells ('Caerphilly County Borough' + 'Council |')."""
+    rows: list[tuple[str, int]] = []
+    blank_run, j = 0, i
+    own_item = lines[i][1] if i < len(lines) else None
+    while j < len(lines):
+        line, item = lines[j]
+        text = line.text.strip()
+        if item is not own_item:
+            break
+        if not text:
+            blank_run += 1
+            if blank_run > 2 and rows:
+                break
+            j += 1
+            continue
+        blank_run = 0
+        if ATTENDANCE_HEAD.match(text.rstrip(":")) and (len(text.split()) <= 4 or ":" in text) \
+                or GROUP_HEAD.match(text) or INLINE_HEAD.match(text) or NUMBERED.match(text) \
+                or is_apology_text(text) and not attendance_code(text):
+            break
+        rows.append((text, line.no))
+        j += 1
+    # 'Apologies' on its own is a status beside a name only in a roster of statuses; else it heads a list.
+    if sum(1 for t, _ in rows if attendance_code(t)) < 2:
+        cut = next((k for k, (t, _) in enumerate(rows) if is_apology_text(t)), None)
+        if cut is not None:
+            j = line_index(lines, rows[cut][1], j)
+            rows = rows[:cut]
+    closed = sum(1 for t, _ in rows if t.endswith("|"))
+    if rows and closed * 2 >= len(rows) and not any(t.count("|") > 1 for t, _ in rows):
+        cells, current, first_no = [], [], None
+        for text, no in rows:
+            first_no = first_no or no
+            current.append(text.rstrip("|").strip())
+            if text.endswith("|"):
+                cells.append((" ".join(c for c in current if c), first_no))
+                current, first_no = [], None
+        if current:
+            cells.append((" ".join(current), first_no))
+        rows = [(t, n) for t, n in cells if t]
+    return rows, j
+
+
+def read_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: int, mark: Mark,
+               continuing: bool = False, on_body: Callable[[OrgEntry, str], None] | None = None,
+               absent: Mark | None = None) -> int:
+    """The rows of a list of people after its heading, each person marked: 'Name – Post, Body', a table
+    row, several people on one line, a post or body wrapped onto the next line, a status code after a name
+    (which overrides the mark), a body alone before any person (to on_body), a substitute (marked present)
+    beside the member they stood in for (to absent). A row that is none of these
+    ends the list; after an inline heading ('Present: A, B'), so does any sentence."""
+    rows, end = block_rows(lines, i)
+    last: PersonRecord | None = None
+    last_text = ""
+    columns: list[str] = []      # a table's header: which cell is the post and which the body
+    for n, (text, line_no) in enumerate(rows):
+        code = attendance_code(text)
+        if code and last is not None:
+            ctx.status_lines.add(line_no)
+            if code != "attended":
+                ctx.attended.pop(id(last), None)
+            if code == "apologies":
+                ctx.apologised.add(id(last))
+                ctx.apology_evidence.setdefault(id(last), f"{last_text} | {text}")
+            continue
+        if TABLE_HEADER.fullmatch(text):
+            columns = [c.strip().lower() for c in text.split("|")] if "|" in text else []
+            continue
+        if reads_as_prose(text) and not re.search(r"\|", text):
+            return line_index(lines, line_no, end)
+        cells = [c.strip() for c in text.split("|")] if "|" in text else None
+        if cells and len(columns) == len(cells):
+            # "Name | Organisation | Role": written as a reader would, "Name – Role, Organisation".
+            post = [c for c, h in zip(cells, columns) if re.match(r"role|title|post|position", h)]
+            org_cells = [c for c, h in zip(cells, columns) if re.match(r"agency|organi[sz]ation|body|representing", h)]
+            cells = [cells[0], *post, *org_cells]
+        entry_text = cells[0] + (" – " + ", ".join(c for c in cells[1:] if c) if len(cells) > 1 else "") \
+            if cells else text
+        if len(people_in_run(entry_text)) >= 2 and not substitution_split(entry_text):
+            # Several people on one row: 'Councillor Elaine Robertson Councillor Neil MacIntyre'.
+            if read_people_list(ctx, entry_text, line_no, mark):
+                last, last_text = None, entry_text
+                continue
+        sub = substitution_split(entry_text)
+        entry = parse_entry(ctx, sub[0] if sub else entry_text, line_no)
+        if entry and sub:
+            # "Jim Gamble (represented by Anna Reid)" in a list of those present: only the substitute was.
+            substitute(ctx, entry[0], sub[1], line_no, entry_text)
+            if absent is not None:
+                absent(entry[0], entry_text)
+            last, last_text = entry[0], entry_text
+        elif entry:
+            last, last_text = entry[0], entry_text
+            mark(last, entry_text)
+        elif last is not None and len(text.split()) <= 20 and not text.endswith(".") and not reads_as_prose(text):
+            _wrapped_post(ctx, last, last_text, text, line_no)
+        elif last is None and on_body is not None and resolve_org(ctx, text):
+            org = resolve_org(ctx, text)
+            note_org(ctx, org, text)
+            on_body(org, text)
+        elif n == 0 and not continuing:
+            continue       # a caption before the list ("Organisation represented")
+        else:
+            return line_index(lines, line_no, end)
+    return end
+
+
+def _wrapped_post(ctx: Context, last: PersonRecord, last_text: str, text: str, line_no: int) -> None:
+    """A post or organisation that wrapped onto the row after the name."""
+    role, org = split_role_org(ctx, text)
+    if not last.facts and (role or org):
+        note_post(ctx, last, role, org, f"{last_text} {text}", line_no)
+        return
+    if not org:
+        return
+    note_org(ctx, org, text)
+    for fact in last.facts[-1:]:
+        if fact.organisation is None:
+            fact.organisation = org.name
+            return
+    last.facts.append(RoleFact(role, org.name, last_text + " " + text, line_no))
+
+
+def line_index(lines: list[tuple[Line, Item | None]], line_no: int, default: int) -> int:
+    for k, (line, _) in enumerate(lines):
+        if line.no == line_no:
+            return k
+    return default

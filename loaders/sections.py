@@ -1,0 +1,32 @@
+"""Where a list of people stands: the headings and inline prefixes of attendance and apology lists,
+built from loaders/data/phrasings.yaml."""
+from __future__ import annotations
+
+import re
+
+from loaders.phrasing import alternation
+
+ATTENDANCE_HEAD = re.compile(rf"^\s*(?:[-*•]\s*)?(?P<head>{alternation('attendance_headings')})\s*"
+                             rf"(?::\s*(?P<rest>.*))?$", re.I)
+# "... Longhaven Hall Present: Chris White (Chair) ...": a heading run into the line before it.
+INLINE_HEAD = re.compile(r"(?<!\w)(?P<head>Present|PRESENT|Members [Pp]resent|Attendees|ATTENDEES|"
+                         r"In [Aa]ttendance|IN ATTENDANCE|Also [Pp]resent|Attending)\s*:\s*(?P<rest>\S.*)")
+# "Representing Town and Community Councils: E. Pritchard (Barry Town Council), ...": members under their body.
+GROUP_HEAD = re.compile(r"^\s*(?:Representing|Representatives? (?:of|from)|Nominated by)\s+(?:the\s+)?"
+                        r"(?P<body>[^:]{3,80}?)\s*:\s*(?P<rest>.*)$", re.I)
+# "Apologies for absence were intimated from:-", "The following apologies were reported to the meeting by
+# the Chair", "Apologies:": what leads into a list of those who sent apologies.
+APOLOGY_TRIGGER = re.compile(
+    rf"(?:(?<!\w)Apolog(?:ies|y)|APOLOGIES|(?<!\w)apolog(?:ies|y)(?=\s+(?:for\s+absence|were|was|had|have|received)))"
+    rf"(?:\s+for\s+(?:absence|lateness))?(?:\s+(?:were|was|had been|have been|has been))?(?:\s+also)?"
+    rf"(?:\s+(?:{alternation('apology_verbs')}))?(?:\s+to\s+the\s+(?:meeting|board|committee|panel|group))?"
+    rf"(?:\s+by\s+the\s+(?:Chair|Chairman|Chairperson|Convener|Clerk|Secretary))?"
+    rf"(?:\s+(?:{alternation('apology_sources')}))?(?:\s+the\s+following)?\s*(?::-|[:\-–])?\s*", re.I)
+APOLOGIES_IN_LINE = re.compile(r"\bApolog(?:ies|y)\b(?:\s+for\s+absence)?\s*(?:[:\-–]|$)", re.I)
+TABLE_HEADER = re.compile(r"(?:(?:Name|Names|Organi[sz]ation(?: represented)?|Agency|Role|Title|Post|Position|"
+                          r"Representing|Present|Apologies|Deputy(?: attended)?)\s*\|?\s*)+", re.I)
+NUMBERED = re.compile(r"^\s*(?:No\s+)?\d{1,3}[.)]?\s")
+
+
+def is_apology_text(text: str) -> bool:
+    return bool(re.match(r"\s*(?:[-*•]\s*)?Apolog", text, re.I))
