@@ -46,6 +46,7 @@ _NUMBERED_HEADING = re.compile(r"^\s*(?:(?:Agenda\s+)?Item\s+|No\.?\s*)?(\d{1,3}
                                r"(?:([ivx]{1,4})\)\s*)?(\S.*)$", re.I)
 _SUB_HEADING = re.compile(r"^\s*([ivx]{1,4})\)\s+(\S.*)$")
 _MINUTES_LABEL = re.compile(r"^\s*Minutes\s*:\s*$", re.I)
+_AGENDA_ITEM_LABEL = re.compile(r"\s*Agenda item\s*", re.I)
 _COVER_ROW = re.compile(r"\t|\s\d+\s*-\s*\d+\s*$")
 _SENTENCE_END = re.compile(r"[.;:]\s*$")
 
@@ -84,15 +85,14 @@ def clean_title(title: str) -> str:
 def parse_layout(text: str) -> Layout:
     lines = [Line(i + 1, t) for i, t in enumerate(text.split("\n"))]
     nonblank = [l for l in lines if l.text.strip()]
-    if nonblank and re.fullmatch(r"\s*Agenda item\s*", nonblank[0].text, re.I):
-        return _single_item(lines)
-    layout = _moderngov_numbered(lines)
-    if layout:
-        return layout
-    layout = _moderngov_unnumbered(lines)
-    if layout:
-        return layout
-    return _headings(lines)
+    label = next((k for k, l in enumerate(nonblank[:12]) if _AGENDA_ITEM_LABEL.fullmatch(l.text)), None)
+    if label is not None:
+        return _single_item(lines, lines.index(nonblank[label]))
+    for layout in (_moderngov_numbered, _moderngov_unnumbered, _minutes_rows, _headings, _gap_titles):
+        found = layout(lines)
+        if found:
+            return found
+    return _untitled_page(lines)
 
 
 def _next_nonblank(lines: list[Line], i: int) -> int | None:
@@ -112,9 +112,9 @@ def _split_agenda(item: Item, lines: list[Line]) -> None:
     item.body = lines
 
 
-def _single_item(lines: list[Line]) -> Layout:
-    first = _next_nonblank(lines, 0)
-    title_at = _next_nonblank(lines, first + 1)
+def _single_item(lines: list[Line], label: int) -> Layout:
+    """A ModernGov agenda-item page: an 'Agenda item' label, then the item's title, its text, its minutes."""
+    title_at = _next_nonblank(lines, label + 1)
     if title_at is None:
         return Layout(lines, [], "single-item")
     item = Item(None, clean_title(lines[title_at].text), lines[title_at].no)
@@ -188,7 +188,7 @@ def _is_heading_text(title: str) -> bool:
     return capitalised / len(words) >= 0.45 or len(words) <= 6
 
 
-def _headings(lines: list[Line]) -> Layout:
+def _headings(lines: list[Line]) -> Layout | None:
     """Minutes as plain text or Markdown: numbered headings ('4. Localised Policing', '6. i) ...')."""
     start = 0
     for i, line in enumerate(lines):
@@ -219,8 +219,63 @@ def _headings(lines: list[Line]) -> Layout:
         _split_agenda(item, lines[i + 1:end])
         items.append(item)
     if not heads:
-        return _untitled_page(lines)
+        return None
     return Layout(lines[:heads[0][0]], items, "headings")
+
+
+def _items_at(lines: list[Line], heads: list[tuple[int, str]], kind: str) -> Layout:
+    """Items whose titles stand at these line indexes; each runs to the next title."""
+    items = []
+    for k, (i, title) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
+        item = Item(None, clean_title(title), lines[i].no)
+        _split_agenda(item, lines[i + 1:end])
+        items.append(item)
+    return Layout(lines[:heads[0][0]], items, kind)
+
+
+# "Meeting dates - 2013 Minutes: Theresa ... provided ...": a table row of title, 'Minutes:', the minutes.
+_MINUTES_ROW = re.compile(r"^\s*(?P<title>\S.{2,150}?)\s+Minutes\s*:\s*(?P<body>\S.*)$")
+
+
+def _minutes_rows(lines: list[Line]) -> Layout | None:
+    """Pages flattened to one row per item, 'Title Minutes: text |'. The title is what precedes the label,
+    less any agenda text ('To receive.'); the minutes stay on the row, so each row is split in two."""
+    rows = [(i, m) for i, l in enumerate(lines) if (m := _MINUTES_ROW.match(l.text))]
+    if len(rows) < 2:
+        return None
+    items = []
+    for k, (i, m) in enumerate(rows):
+        title = re.split(r"(?<=[a-z)])\s+(?=To\s[a-z])|\s+PDF\s+[\d.]+\s*[KM]B\b", m.group("title"))[0]
+        end = rows[k + 1][0] if k + 1 < len(rows) else len(lines)
+        item = Item(None, clean_title(title), lines[i].no)
+        item.body = [Line(lines[i].no, m.group("body").rstrip(" |"))] + lines[i + 1:end]
+        items.append(item)
+    return Layout(lines[:rows[0][0]], items, "minutes-rows")
+
+
+_NOT_A_TITLE = re.compile(r"^\s*(?:\(|To\s+[a-z]|That\b|Resolved|RESOLVED|Minutes\s*:|Additional documents|Contact\s*:|"
+                          r"Venue\s*:|Agenda and|No\.?\s+Item)", re.I)
+
+
+def _gap_titles(lines: list[Line]) -> Layout | None:
+    """ModernGov pages that lost their item numbers and indentation: a title is a short heading-like line
+    after two or more blank lines (or the page's first line), and its minutes follow."""
+    heads: list[tuple[int, str]] = []
+    blank = 2
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            blank += 1
+            continue
+        title = clean_title(text)
+        if blank >= 2 and title and not _NOT_A_TITLE.match(text) and not _SENTENCE_END.search(title) \
+                and len(title.split()) <= 12 and _is_heading_text(title):
+            heads.append((i, text))
+        blank = 0
+    if len(heads) < 2:
+        return None
+    return _items_at(lines, heads, "gap-titles")
 
 
 def _untitled_page(lines: list[Line]) -> Layout:
