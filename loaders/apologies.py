@@ -26,33 +26,45 @@ def read_apologies(ctx: Context) -> None:
         if line.no in ctx.status_lines or not has_any(text, ("apolog",)) or _NO_APOLOGIES.search(text):
             i += 1
             continue
-        m = None
-        for m in APOLOGY_TRIGGER.finditer(text):
-            pass        # the last one leads into the list ('Apologies To receive. Minutes: The following ...')
-        if m is None:
-            i += 1
-            continue
-        rest = re.sub(r"^(?:Minutes\s*:\s*)", "", text[m.end():].strip(), flags=re.I)
-        if not rest or re.fullmatch(r"(?:and\s+)?(?:Substitut\w*|Absence)?\s*:?-?", rest, re.I):
-            mark = lambda record, seg: _mark_apology(ctx, record, seg)
-            i = max(i + 1, read_block(ctx, lines, i + 1, mark, absent=mark,
-                                      on_body=lambda org, seg: _org_apology(ctx, org, seg)))
-            continue
-        rest = re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", rest)[0]     # the list ends with its sentence
-        if reads_as_prose(rest) or rest.lower().startswith(("to receive", "the chair")):
-            i += 1
-            continue
-        # A list broken over lines: keep reading while the sentence has not ended.
-        j = i + 1
-        while not re.search(r"[.;]\s*$", rest) and j < len(lines) and j < i + 5:
-            following = lines[j][0].text.strip()
-            if following and not reads_as_prose(following):
-                rest += " " + following
-            elif not rest.endswith(","):
-                break
-            j += 1
-        _apology_list(ctx, rest, line.no)
-        i = j
+        triggers = list(APOLOGY_TRIGGER.finditer(text))
+        next_i = i + 1
+        for k, m in enumerate(triggers):
+            end = triggers[k + 1].start() if k + 1 < len(triggers) else len(text)
+            rest = _list_text(text[m.end():end])
+            if not rest and k == len(triggers) - 1:
+                # A heading, 'Apologies for absence were received from:-': the rows below are the list.
+                mark = lambda record, seg: _mark_apology(ctx, record, seg)
+                next_i = max(i + 1, read_block(ctx, lines, i + 1, mark, absent=mark,
+                                               on_body=lambda org, seg: _org_apology(ctx, org, seg)))
+            elif rest and not reads_as_prose(rest) and not rest.lower().startswith(("to receive", "the chair")):
+                if k == len(triggers) - 1:
+                    rest, next_i = _continued(lines, i, rest)
+                _apology_list(ctx, rest, line.no)
+        i = next_i
+
+
+_LIST_ENDS = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z])|\s\d{1,2}\.\s+(?=[A-Z])|\s+Action\s+\d|\s+Item\s+\d")
+
+
+def _list_text(text: str) -> str:
+    """What follows an apology phrase, up to where the list ends: its sentence, or the next numbered item."""
+    text = re.sub(r"^\s*(?:Minutes\s*:\s*)?[:\-–]*\s*", "", text.strip(), flags=re.I)
+    if re.fullmatch(r"(?:and\s+)?(?:Substitut\w*|Absence)?\s*:?-?", text, re.I):
+        return ""
+    return _LIST_ENDS.split(text, 1)[0].strip()
+
+
+def _continued(lines, i: int, rest: str) -> tuple[str, int]:
+    """A list broken over lines: read on while its sentence has not ended."""
+    j = i + 1
+    while not re.search(r"[.;]\s*$", rest) and j < len(lines) and j < i + 5:
+        following = lines[j][0].text.strip()
+        if following and not reads_as_prose(following):
+            rest += " " + following
+        elif not rest.endswith(","):
+            break
+        j += 1
+    return rest, j
 
 
 def _org_apology(ctx: Context, org, evidence: str) -> None:

@@ -8,7 +8,8 @@ from graph.model import AgendaItem, Label, Rel
 from loaders.sections import is_apology_text
 from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading_line, mark_attended, \
     note_person, note_post, parse_entry, resolve_org, split_role_org
-from loaders.names import NameParts, fold, full_name_mentions, leading_person, titled_mentions
+from loaders.first_names import is_first_name
+from loaders.names import PLACE_WORDS, NameParts, fold, full_name_mentions, leading_person, titled_mentions
 from loaders.outcomes import action_marker, read_actions, read_decisions
 from loaders.people import PersonRecord
 from loaders.scan import caseless, has_any, literal_alternation
@@ -173,6 +174,8 @@ def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: in
     """An untitled two-word name is a person when the sentence treats it as one."""
     if any(fold(parts.name) == fold(r.name) for r in ctx.people.records):
         return True
+    if is_first_name(parts.words[0]) and parts.words[-1] not in PLACE_WORDS:
+        return True      # 'Alan Tolhurst': a known first name and a surname
     after = text[e:e + 80]
     before = text[max(0, s - 40):s]
     if _SPEECH_AFTER.match(after) or _POST_AFTER.match(after):

@@ -112,6 +112,15 @@ def _place_words() -> set[str]:
 
 NOT_NAME_WORDS |= _place_words()
 
+def _names_list(key: str) -> frozenset[str]:
+    from loaders.data_files import names_data
+
+    return frozenset(names_data().get(key) or [])
+
+
+# The last word of a street, building or place: 'Victoria Street', 'Grahame Park' are never people.
+PLACE_WORDS = _names_list("place_words")
+
 # Lower-case words that may sit inside a multi-word organisation or post but never in a name.
 NAME_CONNECTORS = {"de", "van", "von", "der", "da", "di", "le", "la", "du", "bin", "al"}
 
@@ -299,6 +308,7 @@ def full_name_mentions(text: str) -> list[tuple[NameParts, int, int]]:
         run = _name_run(words)
         if len(run) < 2:
             continue
+        run = _first_name_cut(run, text[start + len(" ".join(run)):])
         end_pos = start + len(" ".join(run))
         following = text[end_pos:end_pos + 30]
         # "Grahame Park Estate", "Hendon Football Club": a name followed by an institution word is a place.
@@ -311,6 +321,15 @@ def full_name_mentions(text: str) -> list[tuple[NameParts, int, int]]:
 
 
 _WORD_START = re.compile(r"(?:(?<=^)|(?<=[\s,;(]))[A-Z]")
+
+
+def _post_before() -> re.Pattern[str]:
+    from loaders.data_files import names_data
+
+    return re.compile(rf"\b(?:{literal_alternation(names_data()['post_words'])})\s+$")
+
+
+_POST_BEFORE = _post_before()
 
 
 def people_in_run(text: str) -> list[tuple[NameParts, int, int]]:
@@ -330,7 +349,9 @@ def people_in_run(text: str) -> list[tuple[NameParts, int, int]]:
             continue
         parts, rest = lead
         first = parts.words[0]
-        if not parts.title and not (is_first_name(first) or "." in first) :
+        if not parts.title and not (is_first_name(first) or "." in first):
+            continue
+        if not parts.title and _POST_BEFORE.search(text, 0, start):
             continue
         if not parts.title and len(parts.words) < 2:
             continue

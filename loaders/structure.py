@@ -270,6 +270,7 @@ def _gap_titles(lines: list[Line]) -> Layout | None:
             continue
         title = clean_title(text)
         if blank >= 2 and title and not _NOT_A_TITLE.match(text) and not _SENTENCE_END.search(title) \
+                and not re.search(r"[:;,]\s*-?$", text) \
                 and len(title.split()) <= 12 and _is_heading_text(title):
             heads.append((i, text))
         blank = 0

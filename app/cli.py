@@ -1,0 +1,410 @@
+"""The `pgraph` command line: thin commands over the library."""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from graph.errors import PartnershipGraphError
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "minutes"
+
+
+def default_store_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "partnership-graph" / "store"
+
+
+def friendly_errors(func: Callable) -> Callable:
+    """Turn the project's own errors into one-line messages that say what to try next."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PartnershipGraphError as exc:
+            hint = f"\n{exc.hint}" if exc.hint else ""
+            raise click.ClickException(f"{exc}{hint}") from exc
+
+    return wrapper
+
+
+class Settings:
+    def __init__(self, store: Path | None, neo4j: str | None, quiet: bool):
+        self.store_dir = store
+        self.neo4j = neo4j
+        self.quiet = quiet
+
+    def open_store(self):
+        from graph.store import open_store
+
+        if self.neo4j and "NEO4J_PASSWORD" not in os.environ and interactive():
+            from graph.store.neo4j import Neo4jStore
+
+            # Asked for, held in memory only: never written to disk, a log or the shell's history.
+            return Neo4jStore(self.neo4j, password=click.prompt(f"Neo4j password for {self.neo4j}",
+                                                                hide_input=True, err=True))
+        return open_store(store_dir=self.store_dir or default_store_dir(), neo4j_uri=self.neo4j)
+
+    def say(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(message, err=True)
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+pass_settings = click.make_pass_decorator(Settings)
+
+
+@click.group(context_settings=CONTEXT)
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path), envvar="PGRAPH_STORE",
+              help="Folder of the embedded graph server's data (default: a per-user data folder).")
+@click.option("--neo4j", metavar="URI", envvar="NEO4J_URI",
+              help="Use a Neo4j server instead (NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE from the environment; "
+                   "the password is asked for when NEO4J_PASSWORD is unset).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@click.version_option(package_name="partnership-graph")
+@click.pass_context
+def cli(ctx: click.Context, store: Path | None, neo4j: str | None, quiet: bool) -> None:
+    """Partnership Graph: read partnership minutes into a knowledge graph.
+
+    \b
+    Example:
+      pgraph --store ./graphdata load examples/minutes
+      pgraph --store ./graphdata query post-holders -p role="Community Safety Manager"
+    """
+    ctx.obj = Settings(store, neo4j, quiet)
+
+
+class Progress:
+    """A progress bar on stderr that learns its length from the first report."""
+
+    def __init__(self, label: str, hidden: bool):
+        self.label, self.hidden, self.bar, self.done = label, hidden, None, 0
+
+    def __call__(self, name: str, done: int, total: int) -> None:
+        if self.hidden:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr,
+                                         item_show_func=lambda n: n)
+            self.bar.__enter__()
+        self.bar.update(done - self.done, name)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+            self.hidden = True      # closed for good: a late report draws no second bar
+
+
+curation_option = click.option(
+    "--curation", type=click.Path(exists=True, dir_okay=False, path_type=Path), envvar="PGRAPH_CURATION",
+    help="YAML of person and organisation aliases, merges and splits, applied on every load.")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Re-extract documents even when their content is already stored.")
+@curation_option
+@pass_settings
+@friendly_errors
+def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Path | None) -> None:
+    """Load minutes (.txt, .md, .html, .pdf files or folders of them) into the graph.
+
+    Only new or changed documents are extracted; the exit code is 1 when any file failed.
+
+    \b
+    Example:
+      pgraph --store ./graphdata load examples/minutes
+    """
+    from app.pipeline import load_into
+
+    from loaders.resolve import Curation
+
+    extracting, writing = Progress("Extracting", settings.quiet), Progress("Writing   ", settings.quiet)
+
+    def written(name: str, done: int, total: int) -> None:
+        extracting.close()         # the extraction bar ends before the writing bar starts
+        writing(name, done, total)
+
+    with settings.open_store() as store:
+        try:
+            report = load_into(store, paths, force=force, progress=extracting, writing=written,
+                               curation=Curation.load(curation))
+        finally:
+            extracting.close()
+            writing.close()
+    for name, message in report.failed:
+        click.echo(f"error: {message}", err=True)
+    for warning in report.warnings[:20]:
+        settings.say(f"warning: {warning}")
+    if len(report.warnings) > 20:
+        settings.say(f"... and {len(report.warnings) - 20} more warnings")
+    w = report.write
+    skipped = f"{len(report.skipped)} skipped (no minutes), " if report.skipped else ""
+    settings.say(f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, {skipped}"
+                 f"{len(report.failed)} failed of {report.files} files; "
+                 f"nodes {w.nodes_created} created, {w.nodes_merged} merged; "
+                 f"relationships {w.relationships_created} created, {w.relationships_merged} merged; "
+                 f"{len(report.warnings)} warnings")
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--stage", type=click.Choice(["load", "extract", "resolve"]), default="resolve",
+              show_default=True, help="Stop after this stage.")
+@click.option("-o", "--output", type=click.File("w"), default="-", help="Output file (default stdout).")
+@friendly_errors
+def extract(paths: tuple[Path, ...], stage: str, output) -> None:
+    """Run the reading stages without a store and print their JSON.
+
+    \b
+    Example:
+      pgraph extract examples/minutes/001_e11e6126daf074eb.txt --stage extract
+    """
+    from app.pipeline import discover, extract_documents, read_documents
+
+    files, missing = discover(paths)
+    errors: list[tuple[str, str]] = list(missing)
+
+    def failed(name: str, message: str) -> None:
+        errors.append((name, message))
+
+    docs = read_documents(files, failed)
+    if stage == "load":
+        json.dump([{"name": d.name, "sha256": d.sha256, "metadata": d.metadata, "text": d.text}
+                   for d in docs], output, indent=1, ensure_ascii=False)
+    else:
+        from graph.model import PartnershipGraph
+
+        # A document that cannot be extracted is reported; the others are still printed.
+        graphs = extract_documents(docs, on_error=failed, resolve=stage == "resolve")
+        merged = PartnershipGraph()
+        for g in graphs:
+            merged.merge(g)
+        json.dump(merged.to_node_link(), output, indent=1, ensure_ascii=False, sort_keys=True)
+    output.write("\n")
+    for _, message in errors:
+        click.echo(f"error: {message}", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("-f", "--format", "fmt", type=click.Choice(["json", "turtle", "jsonld", "ntriples"]),
+              default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Output file (default stdout).")
+@click.option("--base", default="https://example.org/partnership/", show_default=True,
+              help="Base IRI for RDF formats.")
+@click.option("--public-only", is_flag=True, help="RDF: leave out private individuals (no role or organisation).")
+@click.option("--publisher", help="RDF: the dataset's publisher (default: the body that held most meetings).")
+@click.option("--issued", metavar="YYYY-MM-DD", help="RDF: the publication date (default: the latest meeting's).")
+@pass_settings
+@friendly_errors
+def export(settings: Settings, fmt: str, output: Path | None, base: str, public_only: bool,
+           publisher: str | None, issued: str | None) -> None:
+    """Export the whole graph: node-link JSON (the evaluation's format) or RDF.
+
+    \b
+    Example:
+      pgraph --store ./graphdata export --format json -o graph.json
+      pgraph --store ./graphdata export --format turtle -o graph.ttl
+    """
+    with settings.open_store() as store:
+        graph = store.read_graph()
+    if fmt == "json":
+        text = json.dumps(graph.to_node_link(), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    else:
+        from graph.rdf import serialize
+
+        options = {k: v for k, v in (("publisher", publisher), ("issued", issued)) if v}
+        text = serialize(graph, fmt, base=base, public_only=public_only, **options)
+    _write_out(text, output)
+    if output:
+        settings.say(f"wrote {output} ({len(graph.nodes)} nodes, {len(graph.relationships)} relationships)")
+
+
+def _write_out(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+
+
+@cli.command()
+@click.argument("recipe")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="A recipe parameter.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@pass_settings
+@friendly_errors
+def query(settings: Settings, recipe: str, params: tuple[str, ...], fmt: str, output: Path | None) -> None:
+    """Run a named Cypher recipe (see `pgraph recipes`).
+
+    \b
+    Example:
+      pgraph query post-holders -p role="Community Safety Manager" --format table
+    """
+    from queries import format_rows, get_recipe
+
+    found = get_recipe(recipe)
+    values = found.parse_params(params)
+    with settings.open_store() as store:
+        rows = found.run(store, values)
+    _write_out(format_rows(rows, found.columns, fmt), output)
+
+
+@cli.command()
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def recipes(fmt: str) -> None:
+    """List the Cypher recipes with what they answer and their parameters.
+
+    \b
+    Example:
+      pgraph recipes --format json
+    """
+    from queries import list_recipes
+
+    found = list_recipes()
+    if fmt == "json":
+        click.echo(json.dumps([r.describe() for r in found], indent=1))
+        return
+    for r in found:
+        params = ", ".join(f"{p.name}{'' if p.required else '?'}" for p in r.params) or "-"
+        click.echo(f"{r.name:<28} {r.description}\n{'':<28} params: {params}")
+
+
+@cli.command()
+@click.argument("statement")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+@pass_settings
+@friendly_errors
+def cypher(settings: Settings, statement: str, params: tuple[str, ...], fmt: str) -> None:
+    """Run ad-hoc read-only Cypher (for power users).
+
+    \b
+    Example:
+      pgraph cypher "MATCH (p:Person) RETURN p.name AS name ORDER BY name LIMIT 5"
+    """
+    from queries import format_rows, parse_params
+
+    with settings.open_store() as store:
+        rows = store.run(statement, parse_params(params), read_only=True)
+    columns = list(rows[0].keys()) if rows else []
+    click.echo(format_rows(rows, columns, fmt), nl=False)
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("partnership.html"),
+              show_default=True)
+@click.option("--view", type=click.Choice(["people", "organisations"]), default="people", show_default=True)
+@click.option("--person", help="Ego network of this person (two hops).")
+@click.option("--organisation", help="Only people of this organisation and who they work with.")
+@click.option("--from", "year_from", type=int, help="First year shown.")
+@click.option("--to", "year_to", type=int, help="Last year shown.")
+@click.option("--min-weight", type=int, default=1, show_default=True, help="Hide weaker links.")
+@pass_settings
+@friendly_errors
+def viz(settings: Settings, output: Path, view: str, person: str | None, organisation: str | None,
+        year_from: int | None, year_to: int | None, min_weight: int) -> None:
+    """Draw who works with whom as a self-contained HTML page that opens offline.
+
+    \b
+    Example:
+      pgraph viz -o people.html
+      pgraph viz --view organisations -o orgs.html --from 2017 --to 2021
+    """
+    from viz import render
+
+    with settings.open_store() as store:
+        graph = store.read_graph()
+    path = render(graph, output, view=view, person=person, organisation=organisation,
+                  year_from=year_from, year_to=year_to, min_weight=min_weight)
+    settings.say(f"wrote {path}")
+
+
+@cli.command()
+@pass_settings
+@friendly_errors
+def status(settings: Settings) -> None:
+    """Say which store is in use, where, and what it holds.
+
+    \b
+    Example:
+      pgraph --store ./graphdata status
+    """
+    with settings.open_store() as store:
+        counts = store.counts()
+        click.echo(f"store: {store.kind} at {store.location}")
+        for key in sorted(counts):
+            click.echo(f"  {key:<18} {counts[key]}")
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("pgraph-demo"),
+              show_default=True, help="Folder for the demo's outputs.")
+@pass_settings
+@friendly_errors
+def demo(settings: Settings, output: Path) -> None:
+    """Load the bundled sample minutes and write a network page, RDF and JSON.
+
+    Uses OUTPUT/store as the embedded store unless --store or --neo4j is given.
+
+    \b
+    Example:
+      pgraph demo -o demo-out
+    """
+    from app.pipeline import load_into
+
+    output.mkdir(parents=True, exist_ok=True)
+    if settings.store_dir is None and settings.neo4j is None:
+        settings.store_dir = output / "store"
+    with settings.open_store() as store:
+        settings.say(f"store: {store.kind} at {store.location}")
+        report = load_into(store, [EXAMPLES])
+        graph = store.read_graph()
+    counts = report.counts
+    click.echo(f"Loaded {len(report.loaded)} sample minutes ({len(report.unchanged)} already stored) from {EXAMPLES}")
+    for label in ("Meeting", "Person", "Organisation", "Role", "AgendaItem", "Action", "Decision", "Strategy"):
+        click.echo(f"  {label:<13} {counts.get(label, 0)}")
+    outputs = {"json": output / "graph.json"}
+    outputs["json"].write_text(json.dumps(graph.to_node_link(), indent=1, ensure_ascii=False, sort_keys=True),
+                               encoding="utf-8")
+    try:
+        from graph.rdf import serialize
+    except ImportError:     # the RDF export is optional until it lands
+        serialize = None
+    if serialize:
+        outputs["turtle"] = output / "graph.ttl"
+        outputs["turtle"].write_text(serialize(graph, "turtle"), encoding="utf-8")
+    from viz import render
+
+    outputs["people page"] = render(graph, output / "people.html", view="people")
+    outputs["orgs page"] = render(graph, output / "organisations.html", view="organisations")
+    outputs["attendance"] = output / "people-attendance.png"
+    for kind, path in outputs.items():
+        click.echo(f"  {kind:<13} {path}")
+
+
+def main() -> None:
+    cli(prog_name="pgraph")
+
+
+if __name__ == "__main__":
+    main()

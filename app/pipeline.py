@@ -1,0 +1,473 @@
+"""The stages end to end: find files, load, extract (in parallel), resolve across documents, write to a store."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import multiprocessing
+import os
+import pickle
+import traceback
+import zlib
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+from graph import ids
+from graph.errors import ExtractionError, PartnershipGraphError, QueryError
+from graph.model import Label, Node, PartnershipGraph, Rel
+from graph.store.base import Store, WriteReport
+from loaders.document import Document
+from loaders.formats import load, supported_suffixes
+from loaders.resolve import Curation, Names, Resolution, names_of
+
+log = logging.getLogger(__name__)
+
+# Below this many documents a pool costs more (start-up, pickling) than it saves.
+PARALLEL_THRESHOLD = 8
+# Tasks per worker to aim for: enough that a slow document does not leave a core idle at the
+# end, few enough that pickling and queueing stay negligible next to extraction.
+TASKS_PER_WORKER = 16
+MAX_CHUNK = 8
+# New documents written per transaction: a few dozen meetings, up to the rows where a bigger
+# write stops getting cheaper per row (graph/store/statements.py batches 5,000 rows per UNWIND).
+WRITE_BATCH_DOCUMENTS = 50
+WRITE_BATCH_ROWS = 20_000
+
+# The people and organisations already stored, with only what resolution reads: their names.
+# Not properties(n): a person's or a council's `documents` list runs to thousands of names in a
+# large archive, and fetching those made this read 7 times slower (4.5 s -> 0.6 s at 10,000 meetings).
+KNOWN_NODES = [
+    f"MATCH (n:{label.value}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
+    + (", n.kind AS kind" if label is Label.ORGANISATION else "")
+    for label in (Label.PERSON, Label.ORGANISATION)
+]
+# Posts stored at an organisation, so one stated without it in a later load is placed as in the same load.
+KNOWN_POSTS = ("MATCH (p:Person)-[:HOLDS]->(r:Role) WHERE r.organisation IS NOT NULL "
+               "RETURN DISTINCT p.id AS person, r.id AS id, r.name AS name, r.organisation AS organisation")
+
+
+@dataclass
+class LoadReport:
+    files: int = 0
+    loaded: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)     # read, but no minutes in them (a warning each)
+    failed: list[tuple[str, str]] = field(default_factory=list)   # (file, message)
+    warnings: list[str] = field(default_factory=list)
+    write: WriteReport = field(default_factory=WriteReport)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to load, folders expanded (sorted; sidecar metadata, hidden files and a folder's README
+    skipped); missing paths reported. A file named on its own is always taken."""
+    suffixes = set(supported_suffixes())
+    found: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
+                            and not p.name.endswith(".meta.yaml") and not p.name.startswith(".")
+                            and not p.stem.upper() == "README")
+        elif path.is_file():
+            found.append(path)
+        else:
+            missing.append((str(path), f"{path}: no such file or folder"))
+    return found, missing
+
+
+def read_documents(files: Iterable[Path], on_error: Callable[[str, str], None]) -> list[Document]:
+    docs = []
+    for path in files:
+        try:
+            docs.append(load(path))
+        except PartnershipGraphError as exc:
+            on_error(str(path), str(exc))
+    return docs
+
+
+# ----------------------------------------------------------------------------------------- extraction
+
+_Item = tuple[int, Document | Path]   # (position in the batch, what to extract)
+
+
+@dataclass
+class _Outcome:
+    """One document's extraction, as a worker sends it back.
+
+    The graph comes packed (pickled and compressed, a tenth of its size as objects), with the few
+    names resolution reads beside it: a whole archive's outcomes wait in memory for resolution,
+    and each graph is unpacked only when it is rewritten and written.
+    """
+
+    index: int
+    name: str                            # the document's name, or the file's before it was read
+    packed: bytes | None = None
+    names: Names | None = None
+    minutes: bool = False                # see has_minutes
+    error: str | None = None
+    trace: str | None = None             # a bug's traceback, for the log
+
+    @property
+    def graph(self) -> PartnershipGraph | None:
+        return unpack(self.packed) if self.packed is not None else None
+
+
+def pack(graph: PartnershipGraph) -> bytes:
+    return zlib.compress(pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack(packed: bytes) -> PartnershipGraph:
+    return pickle.loads(zlib.decompress(packed))
+
+
+def _extract_one(index: int, item: Document | Path) -> _Outcome:
+    """Read (when given a path) and extract one document; every failure becomes an outcome, never a raise."""
+    from loaders.extract import extract
+
+    name = item.name
+    try:
+        doc = item if isinstance(item, Document) else load(item)
+        name = doc.name
+        graph = extract(doc)
+        return _Outcome(index, name, packed=pack(graph), names=names_of(graph), minutes=has_minutes(graph))
+    except PartnershipGraphError as exc:
+        message = str(exc)
+        return _Outcome(index, name, error=message if name in message else f"{name}: {message}")
+    except Exception as exc:  # noqa: BLE001 - a bug in one document must not stop the batch
+        # Not the user's fault: say so, with the type and where it happened, so it gets reported.
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{Path(frame.filename).name}:{frame.lineno} in {frame.name}"
+        return _Outcome(index, name, trace=traceback.format_exc(),
+                        error=f"{name}: extraction failed on a bug ({type(exc).__name__}: {exc}; at {where}); "
+                              "please report it with this file")
+
+
+def _extract_chunk(chunk: list[_Item]) -> list[_Outcome]:
+    return [_extract_one(index, item) for index, item in chunk]
+
+
+def _workers(count: int, workers: int | None) -> int:
+    if workers is None:
+        workers = os.cpu_count() or 1
+    return max(1, min(workers, count))
+
+
+def chunk_size(count: int, workers: int) -> int:
+    """Documents per task: about TASKS_PER_WORKER tasks per worker, at most MAX_CHUNK documents each."""
+    return max(1, min(MAX_CHUNK, math.ceil(count / (workers * TASKS_PER_WORKER))))
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # forkserver, not fork: workers start from a clean process holding the extractor's modules,
+    # so they do not inherit the store's socket, its folder lock or the server's pipes.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["loaders.extract", "loaders.formats"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def _run_pool(items: list[_Item], workers: int, done: Callable[[_Outcome], None]) -> list[tuple[_Item, str]]:
+    """Extract in a process pool, calling `done` as each result arrives.
+
+    Returns the items whose results never came back, each with the reason.
+    """
+    size = chunk_size(len(items), workers)
+    lost: list[tuple[_Item, str]] = []
+    executor = _pool(workers)
+    try:
+        futures: dict[Future[list[_Outcome]], list[_Item]] = {}
+        for start in range(0, len(items), size):
+            chunk = items[start:start + size]
+            futures[executor.submit(_extract_chunk, chunk)] = chunk
+        for future in as_completed(futures):
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory, a crash in C code): every pending task
+                # fails with it, innocent or not.
+                lost += [(item, "the extraction process died on this file (out of memory, or a crash in a "
+                                "library); try it alone with `pgraph extract`") for item in futures[future]]
+                continue
+            except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
+                lost += [(item, f"extraction failed on a bug ({type(exc).__name__}: {exc}); please report it "
+                                "with this file") for item in futures[future]]
+                continue
+            for outcome in outcomes:
+                done(outcome)
+    except BaseException:
+        # Ctrl-C or a failing callback: do not wait for the queue to drain.
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    executor.shutdown(wait=True)
+    return sorted(lost, key=lambda pair: pair[0][0])
+
+
+def _extract_all(items: Sequence[Document | Path], done: Callable[[_Outcome], None],
+                 workers: int | None = None) -> None:
+    """Extract every item, in a process pool when there are enough of them; `done` sees each outcome."""
+    numbered = list(enumerate(items))
+    workers = _workers(len(numbered), workers)
+    if len(numbered) <= PARALLEL_THRESHOLD or workers == 1:
+        for index, item in numbered:
+            done(_extract_one(index, item))
+        return
+    for (index, item), _ in _run_pool(numbered, workers, done):
+        # Each lost document alone in a fresh one-worker pool, so the one that kills its worker
+        # (or whose result cannot come back) is found and reported, and the innocent ones it
+        # took down are extracted after all. Slower (one core), but a dead worker is rare.
+        for _, reason in _run_pool([(index, item)], 1, done):
+            done(_Outcome(index, item.name, error=f"{item.name}: {reason}"))
+
+
+def extract_documents(docs: list[Document], known: PartnershipGraph | None = None,
+                      progress: Callable[[Document], None] | None = None,
+                      curation: Curation | None = None, *,
+                      on_error: Callable[[str, str], None] | None = None,
+                      workers: int | None = None, resolve: bool = True) -> list[PartnershipGraph]:
+    """Extract each document (in a process pool when there are more than a few), then resolve
+    people and organisations across all of them in this process (unless `resolve` is false).
+
+    `progress` is called for every document as its result arrives, failed or not. A document
+    whose extraction fails is passed to `on_error(name, message)` and left out of the result;
+    without `on_error` the failures are raised together, after the rest were extracted, as one
+    ExtractionError. `workers` defaults to the number of CPUs; 1 extracts in this process.
+    """
+    from loaders.resolve import resolve as resolve_all
+
+    graphs: dict[int, PartnershipGraph] = {}
+    failures: list[tuple[str, str]] = []
+
+    def done(outcome: _Outcome) -> None:
+        graph = outcome.graph
+        if graph is not None:
+            graphs[outcome.index] = graph
+        else:
+            _note_failure(outcome)
+            failures.append((outcome.name, outcome.error or "extraction failed"))
+            if on_error:
+                on_error(outcome.name, outcome.error or "extraction failed")
+        if progress:
+            progress(docs[outcome.index])
+
+    _extract_all(docs, done, workers)
+    if failures and on_error is None:
+        shown = "; ".join(message for _, message in failures[:3])
+        more = f" (and {len(failures) - 3} more)" if len(failures) > 3 else ""
+        raise ExtractionError(f"{len(failures)} of {len(docs)} documents could not be extracted: {shown}{more}")
+    extracted = [graphs[i] for i in sorted(graphs)]
+    return resolve_all(extracted, known=known, curation=curation) if resolve else extracted
+
+
+def _note_failure(outcome: _Outcome) -> None:
+    if outcome.trace:
+        log.debug("extracting %s failed:\n%s", outcome.name, outcome.trace)
+
+
+# ----------------------------------------------------------------------------------------- loading
+
+def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
+              progress: Callable[[str, int, int], None] | None = None,
+              curation: Curation | None = None, *, workers: int | None = None,
+              writing: Callable[[str, int, int], None] | None = None) -> LoadReport:
+    """Load files or folders into the store, skipping documents whose content is already stored.
+
+    `progress(name, done, total)` is called as each document is extracted, `writing` as each is
+    written.
+
+    Files are hashed first and only new or changed ones are read and extracted, both in the
+    worker processes (reading a PDF can cost as much as extracting it). The store is written
+    from this process only, after resolution: new documents a batch per transaction, changed
+    ones one per transaction.
+    """
+    report = LoadReport()
+    files, missing = discover(paths)
+    report.failed += missing
+    files = _unique_names(files, report)
+    report.files = len(files) + len(report.failed)     # a file named twice counts once
+    stored = {} if force else store.document_hashes()
+    fresh: list[Path] = []
+    for path in files:
+        if stored and stored.get(path.name) == _file_hash(path):
+            report.unchanged.append(path.name)
+        else:
+            fresh.append(path)
+    if not fresh:
+        report.counts = store.counts()
+        return report
+
+    extracted: dict[int, _Outcome] = {}
+    count = 0
+
+    def done(outcome: _Outcome) -> None:
+        nonlocal count
+        count += 1
+        if outcome.packed is not None and not outcome.minutes:
+            # An index, search or error page saved with the minutes: not an error (the rest of the
+            # folder is fine), but storing it would add an empty meeting to every list of meetings.
+            report.skipped.append(outcome.name)
+            report.warnings.append(f"{outcome.name}: no minutes found in it (no people, decisions or actions); "
+                                   "not loaded; check it is the minutes, not an agenda, index or error page")
+        elif outcome.packed is not None:
+            outcome.names = outcome.names.interned()
+            extracted[outcome.index] = outcome
+        else:
+            _note_failure(outcome)
+            report.failed.append((str(fresh[outcome.index]), outcome.error or "extraction failed"))
+        if progress:
+            progress(outcome.name, count, len(fresh))
+
+    _extract_all(fresh, done, workers)
+    outcomes = [extracted.pop(i) for i in sorted(extracted)]
+    plan = Resolution([o.names for o in outcomes], known=known_entities(store), curation=curation)
+    for outcome in outcomes:
+        outcome.names = None            # planned: only the packed graphs are needed now
+    replacing = set(stored) if not force else set(store.document_hashes())
+    _write_all(store, _rewritten(outcomes, plan), replacing, report, writing, len(outcomes))
+    store.refresh_summaries()
+    report.counts = store.counts()
+    return report
+
+
+def _rewritten(outcomes: list[_Outcome], plan: Resolution) -> Iterator[tuple[str, PartnershipGraph]]:
+    """Each document's graph unpacked and resolved as the writer reaches it, its packed form then
+    let go: the archive is never held as objects, unresolved or resolved."""
+    for index, outcome in enumerate(outcomes):
+        graph = plan.rewrite(index, unpack(outcome.packed))
+        outcome.packed = None
+        yield outcome.name, graph
+
+
+def _write_all(store: Store, written: Iterable[tuple[str, PartnershipGraph]], replacing: set[str],
+               report: LoadReport, progress: Callable[[str, int, int], None] | None = None,
+               total: int = 0) -> None:
+    """Write every document: new ones a batch at a time, changed ones (their old facts replaced) alone.
+
+    Each write is one transaction, so a crash or Ctrl-C leaves whole documents or none. Batching
+    new documents saves the store's per-write round trips (dozens of queries each), which
+    otherwise cost more than the rows themselves.
+    """
+    batch: list[tuple[str, PartnershipGraph]] = []
+    size = done = 0
+
+    def write(documents: list[tuple[str, PartnershipGraph]]) -> None:
+        nonlocal done
+        _write(store, documents, report)
+        done += len(documents)
+        if progress:
+            progress(documents[-1][0], done, total)
+
+    for name, graph in written:
+        if name in replacing:
+            write([(name, graph)])
+            continue
+        batch.append((name, graph))
+        size += len(graph.nodes) + len(graph.relationships)
+        if len(batch) >= WRITE_BATCH_DOCUMENTS or size >= WRITE_BATCH_ROWS:
+            write(batch)
+            batch, size = [], 0
+    if batch:
+        write(batch)
+
+
+def _write(store: Store, batch: list[tuple[str, PartnershipGraph]], report: LoadReport) -> None:
+    if len(batch) == 1:
+        name, graph = batch[0]
+        merged = graph
+    else:
+        merged = PartnershipGraph()
+        for _, graph in batch:
+            # Copies: merging absorbs later sightings into the first node object, and the
+            # documents must stay as they were in case the batch is written one by one after all.
+            for node in graph.nodes.values():
+                merged.add(Node.from_properties(node.properties()))
+            for rel in graph.relationships.values():
+                merged.relate(rel.type, rel.source, rel.target, rel.document, rel.evidence, **rel.props)
+    try:
+        report.write.add(store.write(merged, documents=[name for name, _ in batch]))
+    except QueryError as exc:
+        if len(batch) > 1:
+            # Undone as a whole: write each alone, so only the document the store refuses fails.
+            for one in batch:
+                _write(store, [one], report)
+            return
+        name = batch[0][0]
+        report.failed.append((name, f"{name}: could not be written to the store ({exc})"))
+        return
+    for name, graph in batch:
+        report.loaded.append(name)
+        report.warnings += [str(w) for w in graph.warnings]
+
+
+MINUTES_EVIDENCE = (Label.PERSON, Label.DECISION, Label.ACTION)
+
+
+def has_minutes(graph: PartnershipGraph) -> bool:
+    """Whether a document's graph records a meeting: someone in it, something decided or to be done,
+    an agenda item with minutes under it, or a stated date. An index, search or error page has none."""
+    # Minutes that name posts rather than people ("The Community Safety Manager explained ...") still
+    # have agenda items, or at least a dated meeting; losing real minutes costs more than keeping a page.
+    labels = {node.label for node in graph.nodes.values()}
+    meeting = next(graph.of_label(Label.MEETING), None)
+    return bool(labels & set(MINUTES_EVIDENCE)) or Label.AGENDA_ITEM in labels \
+        or bool(meeting is not None and getattr(meeting, "date", None))
+
+
+def known_entities(store: Store) -> PartnershipGraph:
+    """The people and organisations already in the store, and their posts at an organisation, for resolution."""
+    known = PartnershipGraph()
+    for label, statement in zip((Label.PERSON, Label.ORGANISATION), KNOWN_NODES):
+        for row in store.run(statement, read_only=True):
+            known.add(Node.from_properties({**row, "label": label.value}))
+    for row in store.run(KNOWN_POSTS, read_only=True):
+        person = row.pop("person")
+        if person in known.nodes:
+            known.add(Node.from_properties({**row, "label": Label.ROLE.value}))
+            known.relate(Rel.HOLDS, person, row["id"])
+    return known
+
+
+def _unique_names(files: list[Path], report: LoadReport) -> list[Path]:
+    """Drop repeats of a file, and report a file whose document would be another's.
+
+    A document is known by its file name and its meeting by the name without suffix
+    (graph/ids.py), so `a.txt` in two folders, or `a.txt` beside `a.pdf`, would overwrite or
+    merge into each other in the store.
+    """
+    seen: dict[str, Path] = {}
+    done: set[Path] = set()
+    out = []
+    for path in files:
+        real = path.resolve()
+        if real in done:
+            continue
+        done.add(real)
+        key = ids.meeting_id(path.name)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = path
+            out.append(path)
+        else:
+            report.failed.append((str(path), f"{path}: would be the same document or meeting as {first} "
+                                             "(documents are known by file name, meetings by the name "
+                                             "without its suffix); rename one of them"))
+    return out
+
+
+def _file_hash(path: Path) -> str | None:
+    """The sha256 a loaded Document would carry (of the file's bytes), or None when it cannot be read."""
+    from loaders import formats
+
+    try:
+        if path.stat().st_size > formats.size_limit(path):
+            return None          # left for the loader to refuse with its own message
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except OSError:
+        return None
