@@ -236,7 +236,10 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
             if org_in_role and ROLE_WORD_RE.search(segments[0][:m.start()]):
                 return segments[0][:m.start()].strip(), org_in_role
     role = re.sub(r"^(?:the|a|an)\s+", "", ", ".join(role_parts).strip(), flags=re.I) or None
-    if role and not (ROLE_WORD_RE.search(role) or len(role.split()) <= 6):
+    if role and not ROLE_WORD_RE.search(role):
+        # 'NHS Grampian', 'City of Wakefield MDC': a body where a post would stand; a service area is no post.
+        if not re.match(r"(?:Item|No|Agenda|Minute)s?\b", role) and not re.search(r"\d", role):
+            org = org or resolve_org(ctx, role, loose=True)
         role = None
     return role, org
 
@@ -283,6 +286,7 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
             parts = NameParts(parts.title, " ".join(parts.words[:2]))
             rest = text[text.index(parts.name) + len(parts.name):].strip()
     role, org = (None, None)
+    rest, initials = _own_initials(rest, parts)
     rest = re.sub(r"^(?:from|of|representing)\s+(?:the\s+)?", "", rest)
     if rest:
         if re.match(r"^[,(–—:-]|^-", rest):
@@ -299,7 +303,26 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
     if parts.rank_post and not role:
         role = None
     record = note_person(ctx, parts, line, role, org, evidence or text)
+    if initials:
+        ctx.people.add_form(record, initials)
     return record, parts
+
+
+_BRACKETED_INITIALS = re.compile(r"\s*\((?:(?:Cllr|Dr|Cty Cllr)\.?\s+)?([A-Z][A-Za-z]{1,4})(?:\s*[-–,]\s*([^)]*))?\)\s*")
+
+
+def _own_initials(rest: str, parts: NameParts) -> tuple[str, str | None]:
+    """'Pam Kelly (PK)', 'Paul Massey (PMa)', 'Dave Hill (DH - Chair)': the initials the minutes will call
+    the person by are an alias, not a post. Whatever else the brackets hold stays."""
+    m = _BRACKETED_INITIALS.match(rest)
+    if not m:
+        return rest, None
+    capitals = [c for c in m.group(1) if c.isupper()]
+    words = [w for w in parts.words if w[:1].isupper()]
+    if len(words) < 2 or capitals[:1] != [words[0][0]] or words[-1][0] not in capitals[1:]:
+        return rest, None
+    remainder = f" ({m.group(2)})" if m.group(2) else ""
+    return (remainder + " " + rest[m.end():]).strip(), m.group(1)
 
 
 _FIRST_CELL = re.compile(r"\s*(?:,|\(|\||\s[–—-]\s|\s{2,})")

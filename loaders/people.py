@@ -97,6 +97,12 @@ class PeopleIndex:
         record.last_pos = max(record.last_pos, pos)
         return record
 
+    def add_form(self, record: PersonRecord, form: str) -> None:
+        """Another form the document names this person by ('PK' for Pam Kelly)."""
+        if form not in record.forms:
+            record.forms.append(form)
+            self._fold_in(record, [form])
+
     def _fold_in(self, record: PersonRecord, forms: list[str]) -> None:
         for form in forms:
             key = fold(form)

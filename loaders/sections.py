@@ -25,7 +25,7 @@ APOLOGY_TRIGGER = re.compile(
 APOLOGIES_IN_LINE = re.compile(r"\bApolog(?:ies|y)\b(?:\s+for\s+absence)?\s*(?:[:\-–]|$)", re.I)
 TABLE_HEADER = re.compile(r"(?:(?:Name|Names|Organi[sz]ation(?: represented)?|Agency|Role|Title|Post|Position|"
                           r"Representing|Present|Apologies|Deputy(?: attended)?)\s*\|?\s*)+", re.I)
-NUMBERED = re.compile(r"^\s*(?:No\s+)?\d{1,3}[.)]?\s")
+NUMBERED = re.compile(r"^\s*(?:(?:No|Item|Agenda Item)\s+)?\d{1,3}[.)]?(?:\s|$)|^\s*Item\s+[A-Z]")
 
 
 def is_apology_text(text: str) -> bool:
