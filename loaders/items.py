@@ -12,6 +12,7 @@ from loaders.first_names import is_first_name
 from loaders.names import PLACE_WORDS, NameParts, fold, full_name_mentions, leading_person, titled_mentions
 from loaders.outcomes import action_marker, read_actions, read_decisions
 from loaders.people import PersonRecord
+from loaders.phrasing import alternation
 from loaders.scan import caseless, has_any, literal_alternation
 from loaders.strategies import read_strategies
 from loaders.structure import Item, Line
@@ -345,6 +346,12 @@ _HEARD_FROM = re.compile(r"\b(?:received|heard|had|given|was given)\s+(?:a|an)\s
                          r"(?:presentation|update|briefing|report|overview)(?:\s+on\s+[^.]{0,80}?)?\s+from\s+$", re.I)
 
 
+_PRESENTER_BEFORE = re.compile(rf"\b(?:{alternation('presenter_before_name')})\s+(?:the\s+)?$", re.I)
+_INVITED_TO = re.compile(rf"(?:\s*\([^)]*\)|,[^.;]{{0,90}}?,)?\s+to\s+(?:{alternation('presenter_invited_to')})\b",
+                         re.I)
+_ON_BEHALF_OF = re.compile(rf"\b(?:{alternation('on_behalf')})\s+(?:the\s+)?$", re.I)
+
+
 def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, int]], first: bool) -> list[PersonRecord]:
     out: list[PersonRecord] = []
     if not people:
@@ -370,6 +377,12 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
             out.append(record)
         if "from" in folded and _HEARD_FROM.search(before) and record not in out:
             out.append(record)
+    for record, s, e in people:
+        if record not in out and (_PRESENTER_BEFORE.search(text, 0, s) or _INVITED_TO.match(text, e)) \
+                and not _ON_BEHALF_OF.search(text, 0, s):
+            out.append(record)
+    # "Jaimee Wylam, on behalf of Sam Longley, presented the report": only the one speaking presented.
+    out = [r for r in out if not any(r is record and _ON_BEHALF_OF.search(text, 0, s) for record, s, e in people)]
     if first:
         for record, s, e in people:
             if re.match(r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*(?:reported|advised) that\b|"

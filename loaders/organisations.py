@@ -131,14 +131,23 @@ class Gazetteer:
 _NOT_PLACES = {"the", "county", "district", "borough", "city", "parish", "town", "local", "full", "the full"}
 
 
+GAZETTEER_FILES = ("uk_public_bodies.yaml",)
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(path: str | None = None) -> Gazetteer:
     if path:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        listed = list(raw.get("organisations") or [])
     else:
-        raw = yaml.safe_load(resources.files("loaders").joinpath("data/organisations.yaml").read_text(encoding="utf-8"))
+        data = resources.files("loaders").joinpath("data")
+        raw = yaml.safe_load(data.joinpath("organisations.yaml").read_text(encoding="utf-8"))
+        listed = list(raw.get("organisations") or [])
+        # Every other gazetteer file beside it: the UK's forces, fire services, health boards, national bodies.
+        for extra in sorted(f for f in data.iterdir() if f.name in GAZETTEER_FILES):
+            listed += yaml.safe_load(extra.read_text(encoding="utf-8")).get("organisations") or []
     entries: dict[str, OrgEntry] = {}
-    for item in raw.get("organisations") or []:
+    for item in listed:
         entry = OrgEntry(item["name"], item.get("kind"), list(item.get("aliases") or []))
         for form in [entry.name, *entry.aliases]:
             entries[fold(form)] = entry

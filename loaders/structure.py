@@ -286,10 +286,26 @@ def _untitled_page(lines: list[Line]) -> Layout:
         return Layout(lines, [], "headings")
     title = lines[first].text.strip()
     if len(title.split()) > 14 or title.endswith(".") or not _is_heading_text(title):
-        return Layout(lines, [], "headings")
+        return _prose_page(lines)
     body = " ".join(l.text.strip() for l in lines[first + 1:])
     if len(body) < 300:
         return Layout(lines, [], "headings")     # too little under it to be an item's minutes
     item = Item(None, clean_title(title), lines[first].no)
     _split_agenda(item, lines[first + 1:])
     return Layout(lines[:first], [item], "single-item")
+
+
+def _prose_page(lines: list[Line]) -> Layout:
+    """Minutes with no titles at all (one item's text, cut from its page): the prose from its first
+    paragraph is one untitled item, so its people, presenters and actions are read; the lines before
+    stay the header. The item is named by what its first sentence is about."""
+    start = next((i for i, l in enumerate(lines)
+                  if len(l.text.split()) >= 12 and re.search(r"[.:]\s*$|[.:]\s", l.text)), None)
+    if start is None or sum(len(l.text) for l in lines[start:]) < 300:
+        return Layout(lines, [], "headings")
+    first_sentence = re.split(r"(?<=[.:;])\s", lines[start].text.strip(), maxsplit=1)[0]
+    topic = re.sub(r"^(?:To\s+(?:receive|consider|note|approve|agree)\s+(?:an?\s+|the\s+)?(?:information|"
+                   r"update|report)?\s*(?:on|about|from)?\s*(?:the\s+)?)", "", first_sentence, flags=re.I)
+    item = Item(None, clean_title(" ".join(topic.split()[:12])), lines[start].no)
+    item.body = lines[start:]
+    return Layout(lines[:start], [item], "prose")
