@@ -58,7 +58,22 @@ def block_rows(lines: list[tuple[Line, Item | None]], i: int) -> tuple[list[tupl
         if current:
             cells.append((" ".join(current), first_no))
         rows = [(t, n) for t, n in cells if t]
-    return rows, j
+    return _hyphen_separated(rows), j
+
+
+# "Stephen Thompson (Convener)-Annandale North", "Graham Nicol-Mid Galloway": a hyphen with no spaces
+# parting a name from a ward or post, told from a double-barrelled surname by what follows it.
+_NAME_HYPHEN = re.compile(r"^(?P<name>(?:[A-Z][\w.’']*\s+){1,3}[A-Z][\w’']+(?:\s*\([^)]*\))?)-(?P<rest>[A-Z].*)$")
+
+
+def _hyphen_separated(rows: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Where two or more rows plainly use a bare hyphen as the separator (a bracket before it, or several
+    words after it), every row's first bare hyphen after the name is one."""
+    shaped = [_NAME_HYPHEN.match(t) for t, _ in rows]
+    plain = sum(1 for m in shaped if m and (m.group("name").endswith(")") or len(m.group("rest").split()) >= 2))
+    if plain < 2:
+        return rows
+    return [(f"{m.group('name')} - {m.group('rest')}" if m else t, n) for m, (t, n) in zip(shaped, rows)]
 
 
 def read_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: int, mark: Mark,
