@@ -26,6 +26,7 @@ def read_contact_lines(ctx: Context) -> None:
 def read_attendance(ctx: Context) -> None:
     lines = all_lines(ctx)
     i = 0
+    first_heading = len(lines)
     while i < len(lines):
         line, item = lines[i]
         text = line.text.strip()
@@ -36,13 +37,14 @@ def read_attendance(ctx: Context) -> None:
         if is_apology_text(text) or not (head_ok or group or inline):
             i += 1
             continue
+        first_heading = min(first_heading, i)
         rest = ((m or group or inline).group("rest") or "").strip().rstrip(":")
         body = resolve_org(ctx, group.group("body"), loose=True) if group else None
         if rest:
             _attendance_inline(ctx, APOLOGIES_IN_LINE.split(rest, 1)[0], line.no, body)
         i = read_block(ctx, lines, i + 1, _marker(ctx, body), continuing=bool(rest))
-    if not ctx.attended:
-        _headless_roster(ctx, lines)
+    # Those present listed first, their heading lost, before an 'In attendance:' that kept its own.
+    _headless_roster(ctx, lines[:first_heading])
 
 
 def _marker(ctx: Context, body):

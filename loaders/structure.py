@@ -254,7 +254,16 @@ def _minutes_rows(lines: list[Line]) -> Layout | None:
     return Layout(lines[:rows[0][0]], items, "minutes-rows")
 
 
+def _names_person_first(text: str) -> bool:
+    """A row of a list of people ('Anne Evans (AE)'), not a title."""
+    from loaders.names import people_in_run
+
+    spans = people_in_run(text)
+    return bool(spans) and spans[0][1] == 0
+
+
 _NOT_A_TITLE = re.compile(r"^\s*(?:\(|To\s+[a-z]|That\b|Resolved|RESOLVED|Minutes\s*:|Additional documents|Contact\s*:|"
+                          r"Organi[sz]ation represented|Name\s*\|?$|"
                           r"Venue\s*:|Agenda and|No\.?\s+Item)", re.I)
 
 
@@ -270,6 +279,7 @@ def _gap_titles(lines: list[Line]) -> Layout | None:
             continue
         title = clean_title(text)
         if blank >= 2 and title and not _NOT_A_TITLE.match(text) and not _SENTENCE_END.search(title) \
+                and not _names_person_first(text) \
                 and not re.search(r"[:;,]\s*-?$", text) \
                 and len(title.split()) <= 12 and _is_heading_text(title):
             heads.append((i, text))
