@@ -111,7 +111,7 @@ def read_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: int, mark
             cells = [cells[0], *post, *org_cells]
         entry_text = cells[0] + (" – " + ", ".join(c for c in cells[1:] if c) if len(cells) > 1 else "") \
             if cells else text
-        if len(people_in_run(entry_text)) >= 2 and not substitution_split(entry_text):
+        if (len(people_in_run(entry_text)) >= 2 or ";" in entry_text) and not substitution_split(entry_text):
             # Several people on one row: 'Councillor Elaine Robertson Councillor Neil MacIntyre'.
             if read_people_list(ctx, entry_text, line_no, mark):
                 last, last_text = None, entry_text

@@ -40,6 +40,31 @@ def substitute(ctx: Context, absent: PersonRecord, sub_text: str, line_no: int, 
         mark_attended(ctx, entry[0], evidence)
 
 
+# "Superintendents R Horan and S Wright": a plural title shared by the two names after it.
+_PLURAL_PAIR = re.compile(r"\b(?P<title>Superintendents|Inspectors|Chief Inspectors|Sergeants|Drs|Doctors|Professors|"
+                          r"Messrs|Councillors|Cllrs)\s+(?P<a>[^,;()]+?)\s+and\s+(?=[A-Z])")
+_SINGULAR = {"Messrs": "Mr", "Drs": "Dr", "Cllrs": "Cllr"}
+
+
+def _singular_pair(m: re.Match[str]) -> str:
+    title = _SINGULAR.get(m.group("title"), m.group("title")[:-1])
+    return f"{title} {m.group('a')} and {title} "
+
+
+# "(all Police Scotland)", "(both Finance & Resources)": the body of every person listed since the last one.
+_SHARED_BODY = re.compile(r"\s*\((?:all|both)\s+(?:of\s+)?(?:the\s+)?([^)]+)\)")
+
+
+def _share_body(ctx: Context, group: list[PersonRecord], body: str, evidence: str, line_no: int) -> None:
+    org = resolve_org(ctx, body, loose=True)
+    if org is not None:
+        note_org(ctx, org, evidence)
+        for record in group:
+            if not any(f.organisation for f in record.facts):
+                record.facts.append(RoleFact(None, org.name, evidence, line_no))
+    group.clear()
+
+
 def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[PersonRecord, str], None],
                      organisation: Callable[[OrgEntry, str], None] | None = None) -> int:
     """'A, Role and B, Org', 'A (Org), B (Org)', 'Councillors A (Chair), B and C': each person, with the
@@ -52,8 +77,10 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
     if plural:
         body = text[plural.end():]
         text = re.sub(r"(^|,\s*|\s+and\s+)(?=[A-Z])", lambda m: m.group(1) + "Cllr ", body)
+    else:
+        text = _PLURAL_PAIR.sub(_singular_pair, text)
     # Keep "who was substituted by" together; split the rest on commas and 'and'.
-    segments = [s for s in split_outside_parens(text, r",\s*(?:and\s+)?(?:from\s+)?|;\s*") if s.strip()]
+    segments = [s for s in split_outside_parens(text, r",\s*(?:and\s+)?(?:from\s+)?|;\s*(?:and\s+)?") if s.strip()]
     # 'and' joins two people, but also sits inside names ("London Fire and Emergency Planning Authority").
     joined: list[str] = []
     for seg in segments:
@@ -71,19 +98,28 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
     count = 0
     current: PersonRecord | None = None
     current_text = ""
+    group: list[PersonRecord] = []       # people since the last '(all Police Scotland)'
     for seg in segments:
         seg = seg.strip()
+        shared = _SHARED_BODY.search(seg)
+        if shared:
+            seg = (seg[:shared.start()] + seg[shared.end():]).strip()
         sub = substitution_split(seg)
         head = sub[0] if sub else seg
-        entry = parse_entry(ctx, head, line_no, evidence=seg)
+        entry = parse_entry(ctx, head, line_no, evidence=seg) if seg else None
         if entry:
             current = entry[0]
             current_text = seg
+            group.append(current)
             mark(current, seg)
             count += 1
             if sub:
                 substitute(ctx, current, sub[1], line_no, seg)
+            if shared:
+                _share_body(ctx, group, shared.group(1), text, line_no)
             continue
+        if shared:
+            _share_body(ctx, group, shared.group(1), text, line_no)
         org = resolve_org(ctx, seg)
         if org and current is None:
             if organisation is not None:

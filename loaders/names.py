@@ -349,7 +349,8 @@ def people_in_run(text: str) -> list[tuple[NameParts, int, int]]:
             continue
         parts, rest = lead
         first = parts.words[0]
-        if not parts.title and not (is_first_name(first) or "." in first):
+        after_separator = re.search(r"(?:^|[,;(]\s*|\band\s+)$", text[:start]) is not None
+        if not parts.title and not (is_first_name(first) or "." in first or is_initial(first) and after_separator):
             continue
         if not parts.title and _POST_BEFORE.search(text, 0, start):
             continue
