@@ -12,7 +12,7 @@ from loaders.first_names import is_first_name
 from loaders.names import PLACE_WORDS, NameParts, fold, full_name_mentions, leading_person, titled_mentions
 from loaders.outcomes import action_marker, read_actions, read_decisions
 from loaders.people import PersonRecord
-from loaders.phrasing import alternation
+from loaders.phrasing import alternation, reads_as_prose
 from loaders.scan import caseless, has_any, literal_alternation
 from loaders.strategies import read_strategies
 from loaders.structure import Item, Line
@@ -32,7 +32,7 @@ SPEECH_VERBS = ("asked|commented|noted|reported|added|enquired|inquired|responde
                 "provided|presented|gave|spoke|took|led|introduced|reminded|encouraged|undertook|circulated|"
                 "described|observed|congratulated|referred|tabled|declared|expressed|assured|believed|considered|"
                 "indicated|invited|urged|warned|wished|summarised|summarized|concluded|opened|closed|chaired|"
-                "moved|seconded|shared|discussed|accepted|undertook|sought|went|set|reiterated|announced|"
+                "moved|seconded|presided|shared|discussed|accepted|undertook|sought|went|set|reiterated|announced|"
                 "attended|joined|gave|confirmed")
 _SPEECH_AFTER = re.compile(
     rf"^(?:\s*\([^)]{{1,90}}\))?(?:\s*,[^.;()]{{1,120}}?)??\s*,?\s+"
@@ -310,11 +310,20 @@ _INVITED = re.compile(r"[^.]{0,80}\b(?:was|were)\s+(?:also\s+)?(?:invited to the
 _ATTENDED = re.compile(r"[^.]{0,60}?\battended the meeting")
 
 
+_ACTING_BEFORE = re.compile(rf"\b(?:{alternation('acting_before_name')})\s+(?:the\s+)?$", re.I)
+_WELCOME_VERB = re.compile(rf"\b(?:{alternation('welcome_verbs')})\b", re.I)
+_NOT_PRESENT_BEFORE = re.compile(rf"\b(?:{alternation('not_present_before_name')})\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)?$")
+
+
 def _takes_part(text: str, sentence: Sentence, s: int, e: int) -> bool:
     """Whether the person named at text[s:e] speaks, asks, is welcomed, attends or declares an interest."""
     before, after = text[:s], text[e:]
-    if _SPEECH_AFTER.match(after):
+    if _SPEECH_AFTER.match(after) or _ACTING_BEFORE.search(before):
         return True
+    welcome = _WELCOME_VERB.search(before)
+    if welcome and not _NOT_PRESENT_BEFORE.search(before) and not re.search(r"\.\s", before[welcome.end():]) \
+            and not reads_as_prose(before[welcome.end():]) and not has_any(before[welcome.end():], ("thank",)):
+        return True      # named in the welcome itself, not in a clause after it
     # "welcomed new members Sara Leach, Luke Kwamya and ...": everyone in the welcomed list.
     if "welcomed" in before and _WELCOMED.search(before) and not _FROM_OR_OF.search(before):
         return True
