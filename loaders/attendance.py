@@ -9,7 +9,7 @@ from loaders.context import Context, all_lines, mark_attended, note_person, note
 from loaders.lists import read_people_list
 from loaders.names import NameParts, is_name_word, leading_person, people_in_run, split_title
 from loaders.people import PersonRecord
-from loaders.phrasing import reads_as_prose
+from loaders.phrasing import alternation, reads_as_prose
 from loaders.sections import APOLOGIES_IN_LINE, ATTENDANCE_HEAD, GROUP_HEAD, INLINE_HEAD, is_apology_text
 from loaders.structure import Item, Line
 
@@ -33,7 +33,7 @@ def read_attendance(ctx: Context) -> None:
         m = ATTENDANCE_HEAD.match(text.strip("*#: ").rstrip() + (":" if ":" in text else ""))
         head_ok = m and (m.group("rest") or text.rstrip(":*# ").lower() == m.group("head").lower())
         group = GROUP_HEAD.match(text)
-        inline = None if head_ok or group else INLINE_HEAD.search(text)
+        inline = None if head_ok or group else INLINE_HEAD.search(text) or _head_then_person(text)
         if is_apology_text(text) or not (head_ok or group or inline):
             i += 1
             continue
@@ -45,6 +45,19 @@ def read_attendance(ctx: Context) -> None:
         i = read_block(ctx, lines, i + 1, _marker(ctx, body), continuing=bool(rest))
     # Those present listed first, their heading lost, before an 'In attendance:' that kept its own.
     _headless_roster(ctx, lines[:first_heading])
+
+
+_HEAD_WORDS = re.compile(rf"^\s*(?P<head>{alternation('attendance_headings')})\s+(?P<rest>[A-Z].*)$", re.I)
+
+
+def _head_then_person(text: str) -> re.Match[str] | None:
+    """'Core Membership Cllr Kerby (Chair) ...': a heading run straight into its list, no colon between."""
+    m = _HEAD_WORDS.match(text)
+    if m and m.group("head")[0].isupper():
+        spans = people_in_run(m.group("rest"))
+        if spans and spans[0][1] == 0:
+            return m
+    return None
 
 
 def _marker(ctx: Context, body):

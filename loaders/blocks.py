@@ -14,6 +14,7 @@ from loaders.sections import ATTENDANCE_HEAD, GROUP_HEAD, INLINE_HEAD, NUMBERED,
 from loaders.structure import Item, Line
 
 Mark = Callable[[PersonRecord, str], None]
+_MARKDOWN_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
 
 
 def block_rows(lines: list[tuple[Line, Item | None]], i: int) -> tuple[list[tuple[str, int]], int]:
@@ -34,6 +35,11 @@ def block_rows(lines: list[tuple[Line, Item | None]], i: int) -> tuple[list[tupl
             j += 1
             continue
         blank_run = 0
+        if _MARKDOWN_RULE.fullmatch(text):
+            j += 1
+            continue        # a Markdown table's rule under its header
+        if text.startswith("|") and text.endswith("|"):
+            text = text.strip("| ").strip()    # a Markdown table row: its cells, as any other table's
         if ATTENDANCE_HEAD.match(text.rstrip(":")) and (len(text.split()) <= 4 or ":" in text) \
                 or GROUP_HEAD.match(text) or INLINE_HEAD.match(text) or NUMBERED.match(text) \
                 or is_apology_text(text) and not attendance_code(text):
