@@ -17,13 +17,13 @@ from loaders.scan import caseless, has_any, literal_alternation
 from loaders.strategies import read_strategies
 from loaders.structure import Item, Line
 
-PRESENT_VERBS = (r"presented|introduced|gave (?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
+PRESENT_VERBS = (r"presented|introduced(?!\s+(?:himself|herself|themselves|themself|new|the new|to\b))|gave (?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
                  r"(?:update|overview|presentation|report|briefing|summary)|"
                  r"provided (?:the (?:board|group|partnership|committee|meeting|members) with )?(?:a|an|the)\s+"
                  r"(?:[\w-]+\s+){0,3}?(?:update|overview|presentation|report|briefing|summary)|"
                  r"spoke to the (?:report|item|presentation|paper)|took (?:the )?(?:board|members|group|partnership|"
                  r"committee|meeting) through|updated the (?:board|group|partnership|committee|members|meeting)|"
-                 r"(?:attended the meeting )?to update the (?:board|group|partnership|committee)|"
+                 r"attended the meeting to update the (?:board|group|partnership|committee)|"
                  r"reported\s*:|led (?:the|a) (?:presentation|item|discussion)")
 SPEECH_VERBS = ("asked|commented|noted|reported|added|enquired|inquired|responded|replied|suggested|explained|"
                 "advised|stated|questioned|requested|informed|confirmed|proposed|updated|highlighted|recommended|"
@@ -358,7 +358,26 @@ _HEARD_FROM = re.compile(r"\b(?:received|heard|had|given|was given)\s+(?:a|an)\s
 _PRESENTER_BEFORE = re.compile(rf"\b(?:{alternation('presenter_before_name')})\s+(?:the\s+)?$", re.I)
 _INVITED_TO = re.compile(rf"(?:\s*\([^)]*\)|,[^.;]{{0,90}}?,)?\s+to\s+(?:{alternation('presenter_invited_to')})\b",
                          re.I)
+_INVITED = re.compile(r"\b(?:invited|asked|welcomed|called (?:on|upon))\s+(?:the\s+)?[^.;]{0,40}$", re.I)
 _ON_BEHALF_OF = re.compile(rf"\b(?:{alternation('on_behalf')})\s+(?:the\s+)?$", re.I)
+
+
+_JOINED = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,[^,.;]{0,90}?,?)?\s*(?:and|&|,)\s*")
+_UP_TO_VERB = re.compile(r"\s*(?:(?:[A-Z][\w’'&/-]*|of|for|and|&|the)\s+){0,8}?(?:\([^)]*\))?\s*(?:,[^.;]{0,120}?,?)?"
+                         r"\s*(?:also\s+|then\s+|jointly\s+|both\s+)?")
+
+
+def _subject(text: str, before: list[tuple[PersonRecord, int, int]], verb: int) -> list[tuple[PersonRecord, int, int]]:
+    """Who a verb's subject names: the person just before it ('Dr Harding introduced'), with those joined to
+    them by 'and' ('A and B presented'), never someone earlier in the sentence ('The Chairman welcomed ...')."""
+    if not before or not _UP_TO_VERB.fullmatch(text, before[-1][2], verb):
+        return []
+    subject = [before[-1]]
+    for k in range(len(before) - 2, -1, -1):
+        if not _JOINED.fullmatch(text, before[k][2], subject[0][1]):
+            break
+        subject.insert(0, before[k])
+    return subject
 
 
 def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, int]], first: bool) -> list[PersonRecord]:
@@ -367,7 +386,7 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
         return out
     previous_end = 0
     for m in _PRESENT_VERB.finditer(text) if has_any(text, _PRESENT_WORDS) else ():
-        subject = [(r, s, e) for r, s, e in people if previous_end <= s and e <= m.start()]
+        subject = _subject(text, [(r, s, e) for r, s, e in people if previous_end <= s and e <= m.start()], m.start())
         previous_end = m.end()
         # "the report presented": a participle after a thing, not a person presenting.
         if not subject or re.search(r"\b(?:report|reports|paper|papers|item|slides|document|information)\s+$",
@@ -387,7 +406,8 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
         if "from" in folded and _HEARD_FROM.search(before) and record not in out:
             out.append(record)
     for record, s, e in people:
-        if record not in out and (_PRESENTER_BEFORE.search(text, 0, s) or _INVITED_TO.match(text, e)) \
+        invited = _INVITED.search(text, 0, s) and _INVITED_TO.match(text, e)
+        if record not in out and (_PRESENTER_BEFORE.search(text, 0, s) or invited) \
                 and not _ON_BEHALF_OF.search(text, 0, s):
             out.append(record)
     # "Jaimee Wylam, on behalf of Sam Longley, presented the report": only the one speaking presented.

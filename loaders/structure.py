@@ -44,6 +44,8 @@ _NOISE_IN_TITLE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+[\d.,]+\s*[KM]B\b|\s*Vie
 _NUMBER_ALONE = re.compile(r"^\s*(\d{1,3})\.?\s*$")
 _NUMBERED_HEADING = re.compile(r"^\s*(?:(?:Agenda\s+)?Item\s+|No\.?\s*)?(\d{1,3})(?:[.:](?!\d)\s*|\s+[-–—]?\s*|\)\s*)"
                                r"(?:([ivx]{1,4})\)\s*)?(\S.*)$", re.I)
+_NUMBER_THEN_ITEM = re.compile(r"^\s*(?:No\.?|Item)\s*(\d{1,3})\.?\s*$", re.I)
+_ITEM_LINE = re.compile(r"^\s*Item\s+(\S.*)$")
 _SUB_HEADING = re.compile(r"^\s*([ivx]{1,4})\)\s+(\S.*)$")
 _MINUTES_LABEL = re.compile(r"^\s*Minutes\s*:\s*$", re.I)
 _AGENDA_ITEM_LABEL = re.compile(r"\s*Agenda item\s*", re.I)
@@ -200,6 +202,11 @@ def _headings(lines: list[Line]) -> Layout | None:
     last_main: str | None = None
     for i in range(start, len(lines)):
         text = lines[i].text
+        if _NUMBER_THEN_ITEM.match(text):
+            # "No 1" on its own line, then "Item Community Safety Partnerships": one heading on two lines.
+            k = _next_nonblank(lines, i + 1)
+            if k is not None and _ITEM_LINE.match(lines[k].text):
+                text = f"{_NUMBER_THEN_ITEM.match(text).group(1)}. {_ITEM_LINE.match(lines[k].text).group(1)}"
         m = _NUMBERED_HEADING.match(text)
         if m:
             n = int(m.group(1))
