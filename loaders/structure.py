@@ -162,7 +162,7 @@ def _moderngov_unnumbered(lines: list[Line]) -> Layout | None:
     items: list[Item] = []
     pending: list[Line] = []
     for line in rest:
-        if line.text.strip() and not line.indented:
+        if line.text.strip() and not line.indented and _unindented_title(line.text.strip()):
             if items:
                 _split_agenda(items[-1], pending)
             items.append(Item(None, clean_title(line.text), line.no))
@@ -274,6 +274,21 @@ _NOT_A_TITLE = re.compile(r"^\s*(?:\(|To\s+[a-z]|That\b|Resolved|RESOLVED|Minute
                           r"Venue\s*:|Agenda and|No\.?\s+Item)", re.I)
 
 
+def _title_like(text: str) -> bool:
+    """A line that reads as an item's title: short, capitalised, not a sentence, a list row or a label."""
+    title = clean_title(text)
+    return bool(title) and not _NOT_A_TITLE.match(text) and not _SENTENCE_END.search(title) \
+        and not re.search(r"[:;,]\s*-?$", text) and len(title.split()) <= 12 and _is_heading_text(title) \
+        and not _names_person_first(text)
+
+
+def _unindented_title(text: str) -> bool:
+    """Where indentation marks the items' text, an unindented line is a title unless it is a sentence."""
+    title = clean_title(text)
+    return bool(title) and not re.search(r"[.;]\s*$", title) and len(title.split()) <= 20 \
+        and not _names_person_first(text)
+
+
 def _gap_titles(lines: list[Line]) -> Layout | None:
     """ModernGov pages that lost their item numbers and indentation: a title is a short heading-like line
     after two or more blank lines (or the page's first line), and its minutes follow."""
@@ -284,11 +299,7 @@ def _gap_titles(lines: list[Line]) -> Layout | None:
         if not text:
             blank += 1
             continue
-        title = clean_title(text)
-        if blank >= 2 and title and not _NOT_A_TITLE.match(text) and not _SENTENCE_END.search(title) \
-                and not _names_person_first(text) \
-                and not re.search(r"[:;,]\s*-?$", text) \
-                and len(title.split()) <= 12 and _is_heading_text(title):
+        if blank >= 2 and _title_like(text):
             heads.append((i, text))
         blank = 0
     if len(heads) < 2:
