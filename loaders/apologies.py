@@ -5,10 +5,10 @@ import re
 
 from loaders.blocks import read_block
 from loaders.context import Context, all_lines, mark_attended, note_org, note_person, parse_entry, resolve_org
-from loaders.names import parse_person
+from loaders.names import INITIALS, NAME_WORD, TITLE_RE, parse_person
 from loaders.people import PersonRecord
 from loaders.lists import read_people_list, substitute, substitution_split
-from loaders.phrasing import reads_as_prose
+from loaders.phrasing import alternation, reads_as_prose, words
 from loaders.scan import contains_any, has_any
 from loaders.sections import APOLOGY_TRIGGER
 
@@ -105,17 +105,19 @@ def _apology_list(ctx: Context, text: str, line_no: int) -> int:
     return read_people_list(ctx, text, line_no, lambda record, seg: _mark_apology(ctx, record, seg), organisation)
 
 
+# A person as prose names them, titled or not: "Cllr Grocock", "Ben Hollis", "Mr R G Hughes".
+_WHO = rf"(?:(?:{TITLE_RE.pattern})?(?:{INITIALS})?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
 # Each pattern with the words it cannot match without: most lines have none of them.
 _PROSE_SUBSTITUTION = [
-    (re.compile(r"(?P<absent>(?:[A-Z][\w’'-]*\s){1,3}?[A-Z][\w’'-]+)\s+(?:was|were)\s+(?:substituted|represented|"
-                r"replaced)\s+by\s+(?P<sub>(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]+)"),
-     ("substituted", "represented", "replaced")),
-    (re.compile(r"(?P<sub>(?:[A-Z][\w’'-]*\s){1,3}?[A-Z][\w’'-]+)\s+(?:attended|was present)\s+(?:as (?:a )?substitute "
-                r"for|in the absence of|on behalf of|in place of)\s+(?P<absent>(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]+)"),
-     ("attended", "was present")),
-    (re.compile(r"(?P<sub>(?:[A-Z][\w’'-]*\s){1,3}?[A-Z][\w’'-]+)\s+substituted for\s+"
-                r"(?P<absent>(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]+)"),
-     ("substituted for",)),
+    (re.compile(rf"(?P<absent>{_WHO}),?\s+(?:who\s+)?(?:sent (?:their |his |her )?apologies and\s+)?(?:was|were)\s+"
+                rf"(?:{alternation('substitution_after_absent')})"
+                rf"\s+(?P<sub>{_WHO})"), ("substituted", "represented", "replaced", "deputised")),
+    (re.compile(rf"(?P<absent>{_WHO}),?\s+(?:{alternation('substitution_after_absent')})\s+(?P<sub>{_WHO})"),
+     ("substituted by", "represented by", "replaced by", "deputised")),
+    # "Ellen Cheshire represented Inclusion Barnet on behalf of Caroline Collier": the body between.
+    (re.compile(rf"(?P<sub>{_WHO}),?\s+(?:represented\s+[^.,;]{{1,60}}?\s+)?(?:{alternation('substitution_before_absent')})"
+                rf"\s+(?P<absent>{_WHO})"),
+     tuple(words("substitution_before_absent"))),
 ]
 
 

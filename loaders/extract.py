@@ -31,7 +31,10 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> PartnershipGra
     ctx.people.merge_lone_surnames()
     _people_nodes(ctx)
     note_organisation_mentions(ctx)
-    if not layout.items:
+    if not layout.items and not ctx.people.records and not ctx.meeting.date:
+        graph.warn(doc.name, None, "this does not read as minutes: no date, agenda items or people found "
+                                   "(is it a README or another document?)")
+    elif not layout.items:
         graph.warn(doc.name, None, "no agenda items found; the meeting has no items")
     return graph
 

@@ -370,6 +370,13 @@ _UP_TO_VERB = re.compile(r"\s*(?:(?:[A-Z][\w’'&/-]*|of|for|and|&|the)\s+){0,8}
 def _subject(text: str, before: list[tuple[PersonRecord, int, int]], verb: int) -> list[tuple[PersonRecord, int, int]]:
     """Who a verb's subject names: the person just before it ('Dr Harding introduced'), with those joined to
     them by 'and' ('A and B presented'), never someone earlier in the sentence ('The Chairman welcomed ...')."""
+    if len(before) >= 2 and _ON_BEHALF_OF.search(text, 0, before[-1][1]):
+        # "A, post, on behalf of B, post, presented": A presented.
+        spoken_for = before.pop()
+        if not re.fullmatch(r"[^.;]{0,120}", text[before[-1][2]:spoken_for[1]]) \
+                or not _UP_TO_VERB.fullmatch(text, spoken_for[2], verb):
+            return []
+        return [before[-1]]
     if not before or not _UP_TO_VERB.fullmatch(text, before[-1][2], verb):
         return []
     subject = [before[-1]]

@@ -59,7 +59,7 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
             continue   # an action log being reviewed, not a new action
         inline = sentence.text[:m.start()].strip()
         owners, task = _owners(ctx, owners_text, sentence.line)
-        what = inline or _task_sentence(sentences, k, owners)
+        what = inline or commitment(_task_sentence(sentences, k, owners))
         if task:
             what = task
         elif not owners or (len(owners_text.split()) > 6 and re.search(r"\b[a-z]+ed\b", owners_text)):
@@ -92,7 +92,7 @@ def _bare_action(ctx: Context, node: AgendaItem, task: Sentence, marker: Sentenc
     if person is None:
         ctx.graph.warn(ctx.name, marker.line, f"action with no owner understood: {task.text[:80]!r}")
     owners: list[object] = [note_person(ctx, person, task.line)] if person else []
-    _record_action(ctx, node, task.text, owners, task.text, task.text)
+    _record_action(ctx, node, commitment(task.text), owners, task.text, task.text)
 
 
 # "Peter Clifton to circulate the report to partners." / "Ms Green and Mr Khan to meet outside the meeting."
@@ -106,6 +106,17 @@ def _name_to_do(ctx: Context, node: AgendaItem, sentence: Sentence) -> None:
     if not owners or not all(isinstance(o, PersonRecord) for o in owners):
         return
     _record_action(ctx, node, m.group("task").strip(), owners, sentence.text, sentence.text)
+
+
+_COMMITS = re.compile(r"\b(?:would|will|shall|agreed to|undertook to|offered to|(?:was|were) asked to|"
+                      r"(?:was|were) to|to)\s+(?P<task>(?!be\b|the\b|a\b)[a-z].*?)\s*\.?$")
+
+
+def commitment(sentence: str) -> str:
+    """What someone undertook, not the sentence around it: 'Inspector Smith would look into this and report
+    back' -> 'look into this and report back'. A sentence that commits no one is kept whole."""
+    m = _COMMITS.search(sentence)
+    return m.group("task") if m else sentence
 
 
 def _task_sentence(sentences: list[Sentence], k: int, owners: list[object]) -> str:

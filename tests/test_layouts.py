@@ -1,0 +1,284 @@
+"""The layouts of councils the samples never showed, each as a short snippet in the general form.
+
+Names here are invented; every form is one met across the UK's minutes (NOTES-minutes.md and the
+hand-annotated pages in tests/fixtures/wide), not one council's line.
+"""
+from __future__ import annotations
+
+import textwrap
+
+from graph.model import Label, Rel
+from helpers import apologies, attendees, extract_text, names, nodes, person, presenters, targets
+from loaders.names import leading_person, people_in_run, split_at_people
+from loaders.outcomes import commitment
+
+HEAD = "Example Community Safety Partnership\n\nMinutes of a meeting held on 15 March 2019\n\n"
+
+
+def minutes(body: str, head: str = HEAD) -> str:
+    return head + textwrap.dedent(body).strip() + "\n"
+
+
+def the_meeting(g):
+    return next(g.of_label(Label.MEETING))
+
+
+def present(g) -> set[str]:
+    return names(attendees(g, the_meeting(g)))
+
+
+def sent_apologies(g) -> set[str]:
+    return names(apologies(g, the_meeting(g)))
+
+
+def holds(g, name) -> set[str]:
+    return names(targets(g, Rel.HOLDS, person(g, name).id))
+
+
+def affiliated(g, name) -> set[str]:
+    return names(targets(g, Rel.AFFILIATED_WITH, person(g, name).id))
+
+
+class TestNames:
+    def test_initials_and_stacked_titles(self):
+        for text, title, name in [
+            ("Councillor P Jones, Chair", "Councillor", "P Jones"),
+            ("Cty Cllr Mrs A B Smith (Chair)", "Cty Cllr Mrs", "A B Smith"),
+            ("R G Hughes, Clerk", "", "R G Hughes"),
+            ("S.J. Patel – Treasurer", "", "S.J. Patel"),
+            ("Councillor Ms. B.E. Brooks (Vice-Chairman)", "Councillor Ms.", "B.E. Brooks"),
+            ("Acting Supt. Joe Bloggs, Police", "Acting Supt.", "Joe Bloggs"),
+        ]:
+            parts, _ = leading_person(text)
+            assert (parts.title, parts.name) == (title, name), text
+
+    def test_initials_never_lead_to_a_word_that_is_no_surname(self):
+        assert leading_person("A Board member asked") is None
+
+    def test_a_first_name_and_surname_followed_by_a_body(self):
+        parts, rest = leading_person("Lynn Smith Cruden Community Council")
+        assert parts.name == "Lynn Smith" and rest.strip() == "Cruden Community Council"
+        parts, _ = leading_person("Kay Wilson White, Dorset Council")
+        assert parts.name == "Kay Wilson White"
+
+    def test_a_run_with_no_separators_is_cut_where_each_name_begins(self):
+        run = ("Helen Crane (Chair) Area Manager, Council Cllr Gareth Lloyd Ward 6, North & Coast "
+               "Siobhan Kerr Development Officer, Voluntary Action Insp. Tom Reid Police Scotland")
+        assert [p.name for p, _, _ in people_in_run(run)] == ["Helen Crane", "Gareth Lloyd", "Siobhan Kerr",
+                                                               "Tom Reid"]
+        assert split_at_people(run)[1] == "Cllr Gareth Lloyd Ward 6, North & Coast"
+
+    def test_a_name_right_after_a_post_word_is_the_posts_body(self):
+        assert [p.name for p, _, _ in people_in_run("Joe Lane, Chief Executive Tai Calon")] == ["Joe Lane"]
+
+
+class TestAttendanceLayouts:
+    def test_present_run_into_the_title_line(self):
+        g = extract_text(minutes("""
+            Note of Meeting 9th January 2019 – Village Hall Present: Helen Crane (Chair) Area Manager, Council Siobhan Kerr Development Officer, Voluntary Action Derek Moss Police Scotland
+
+            1. Welcome
+
+            Helen welcomed everyone.
+        """, head=""))
+        assert present(g) == {"Helen Crane", "Siobhan Kerr", "Derek Moss"}
+        assert "Development Officer" in holds(g, "Siobhan Kerr")
+
+    def test_a_list_continues_on_the_lines_after_an_inline_heading(self):
+        g = extract_text(minutes("""
+            PRESENT: Councillor Lowe (Chair) - Leeds City Council
+            Councillor Walls - Bradford Council
+            Councillor Lal - Bradford Council
+            Jo Sykes - Independent
+            1. Apologies for Absence
+            1.1 Apologies were noted from Councillor Ann Martin (Calderdale).
+        """))
+        assert present(g) == {"Lowe", "Walls", "Lal", "Jo Sykes"}
+        assert sent_apologies(g) == {"Ann Martin"}
+
+    def test_a_table_with_each_cell_on_a_line_of_its_own(self):
+        g = extract_text(minutes("""
+            Present:
+            Name |
+            Organisation represented |
+            Cllr Mary Evans (Cllr
+            ME) |
+            Caerphilly County Borough
+            Council (Chair) |
+            Huw Price (HP) |
+            Gwent Police |
+            In Attendance:
+            Ruth Bell (RB) |
+            Newport City Council |
+        """))
+        assert present(g) == {"Mary Evans", "Huw Price", "Ruth Bell"}
+        assert "Gwent Police" in affiliated(g, "Huw Price")
+        assert "HP" in person(g, "Huw Price").aliases        # their initials, an alias, not a post
+        assert not holds(g, "Huw Price")
+
+    def test_a_roster_with_a_status_under_each_name(self):
+        g = extract_text(minutes("""
+            Dr Amir Khan
+            GP and Medical Director, NHS South Yorkshire ICB
+            Present, as expected
+            Fran Jolly
+            Healthwatch
+            Present, as expected
+            Rita Parker
+            Chief Executive of the Teaching Hospitals NHS Foundation Trust
+            Apologies
+            Tom Lee
+            Director of Place
+            Absent
+        """))
+        assert present(g) == {"Amir Khan", "Fran Jolly"}
+        assert sent_apologies(g) == {"Rita Parker"}
+
+    def test_apologies_on_their_own_line_still_head_a_list(self):
+        g = extract_text(minutes("""
+            Attendees
+            Name Agency
+            John Newby  Borough Council
+            Jason Mott Office of the Police & Crime Commissioner
+
+            Apologies
+
+              • Becky Kirk (Borough Council)
+              • Tina Rudge (NPS)
+
+            No 1
+
+            Item Community Safety Partnerships
+        """))
+        assert present(g) == {"John Newby", "Jason Mott"}
+        assert sent_apologies(g) == {"Becky Kirk", "Tina Rudge"}
+
+    def test_members_with_a_bare_hyphen_before_their_ward(self):
+        g = extract_text(minutes("""
+            Attendance Details
+
+            Members:
+            Stephen Howe (Convener)-Annandale North
+            Rob Dale-Abbey
+            Graham Noble-Mid Galloway
+            Officials:
+            Gavin Steel - Chief Executive
+        """))
+        assert present(g) == {"Stephen Howe", "Rob Dale", "Graham Noble", "Gavin Steel"}
+
+    def test_codes_and_shared_bodies_in_a_paragraph_of_initials(self):
+        g = extract_text(minutes("""
+            In Attendance
+            S Brown, Director of Environment; O Reed, Head of Public Protection; and C Dale, Enforcement Manager (all Environment & Communities); and Superintendents R Horn and S Wright (both Police Scotland).
+        """))
+        assert present(g) == {"S Brown", "O Reed", "C Dale", "R Horn", "S Wright"}
+        assert "Police Scotland" in affiliated(g, "S Wright")
+
+    def test_a_heading_run_straight_into_its_list(self):
+        g = extract_text(minutes("""
+            Core Membership Cllr Kerr (Chair) North District Council Cllr Pike Borough Council Chief Insp. Peter Brown Dorset Police
+        """))
+        assert present(g) == {"Kerr", "Pike", "Peter Brown"}
+
+    def test_one_line_list_keeps_its_last_entry_with_brackets(self):
+        g = extract_text(minutes("""
+            Present: Jane Doe (Chair), Karen Webb (London Borough of Barnet)
+
+            1. Welcome
+
+            The Chair welcomed everyone.
+        """))
+        assert present(g) == {"Jane Doe", "Karen Webb"}
+        assert holds(g, "Jane Doe") == {"Chair"}
+        assert "London Borough of Barnet" in affiliated(g, "Karen Webb")
+
+
+class TestApologiesLayouts:
+    def test_inline_after_the_attendees_on_one_line(self):
+        g = extract_text(minutes("""
+            Attendees: Dave Hall (DH - Chair), Paula Bell (PB), Sue Baker (SB for Chris Ford) Apologies: - Helen Lane (HL), Janet Moss (JM), Ben Harris, Action 1. Apologies for absence The above apologies were noted. 2. Minutes The minutes were agreed.
+        """))
+        assert {"Dave Hall", "Paula Bell", "Sue Baker"} <= present(g)
+        assert {"Helen Lane", "Janet Moss", "Ben Harris"} <= sent_apologies(g)
+
+    def test_a_plural_title_with_initials_over_lines(self):
+        g = extract_text(minutes("""
+            Apologies for absence were received from:-
+
+            Councillors J. Collins, G. Paul, T. Shaw, and;
+
+            Joe Lane, Chief Executive Tai Calon (PSB Board Member).
+
+
+            There were no declarations of interest.
+        """))
+        assert sent_apologies(g) == {"J. Collins", "G. Paul", "T. Shaw", "Joe Lane"}
+
+    def test_the_following_apologies_were_reported_by_the_chair(self):
+        g = extract_text(minutes("""
+            The following apologies were reported to the meeting by the Chair
+
+            Louise Barr, Chief Executive, Hospital Trust
+
+            Mark Brand, CEO, Orthopaedic Hospital NHS Foundation Trust
+
+                  The following substitutions were also notified:
+
+                  Ben Hollis, substituted for Louise Barr.
+        """))
+        assert sent_apologies(g) >= {"Louise Barr", "Mark Brand"}
+        subs = {(g.nodes[r.source].name, g.nodes[r.target].name) for r in g.rels_of(Rel.SUBSTITUTED_FOR)}
+        assert ("Ben Hollis", "Louise Barr") in subs
+
+
+class TestPresentersAndActions:
+    def test_a_presenter_introduced_by_a_phrase_before_the_name(self):
+        g = extract_text(minutes("""
+            2. SCD5 Strategic Assessment
+
+            Presentation delivered by Alison Brown, Higher Intelligence Analyst.
+
+            3. Terms of Reference
+
+            The Chairman invited Alan Tolman, Cluster Board representative, to give an update.
+
+            4. Breastfeeding
+
+            Jaimee Wyatt, Public Health Registrar, on behalf of Sam Long, Public Health Specialist, presented the report.
+        """))
+        found = {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)}
+        assert found == {"Alison Brown", "Alan Tolman", "Jaimee Wyatt"}
+
+    def test_introducing_oneself_is_not_presenting(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            The Chairman welcomed the Board and Dr Simon Hardy introduced himself as from the University.
+        """))
+        assert not {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)}
+        assert "Simon Hardy" in present(g)
+
+    def test_acting_at_the_meeting_is_attending(self):
+        g = extract_text(minutes("""
+            1. Appointment of Chairman
+
+            Moved by Mrs Whitby and seconded by Councillor Matthews - That Councillor Sean Clay be elected Chairman.
+        """))
+        assert {"Whitby", "Matthews"} <= present(g)
+
+    def test_an_action_is_the_commitment_not_its_paragraph(self):
+        assert commitment("Inspector John Smith would look into this and report back to the next meeting.") \
+            == "look into this and report back to the next meeting"
+        g = extract_text(minutes("""
+            2. Performance
+
+            The Board discussed burglary figures in detail. Inspector John Smith would look into this and report back.
+            ACTION: Inspector Smith
+        """))
+        assert [a.text for a in nodes(g, Label.ACTION)] == ["look into this and report back"]
+
+
+class TestWhatIsNotMinutes:
+    def test_a_readme_is_warned_about(self):
+        g = extract_text("# Shopping\n\nBuy milk and eggs.\n\nCall the plumber about the sink.\n", name="notes.txt")
+        assert any("does not read as minutes" in w.message for w in g.warnings)
