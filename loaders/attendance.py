@@ -3,13 +3,15 @@ cells on lines of their own, rosters with a status beside each name, and contact
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.blocks import read_block
 from loaders.context import Context, all_lines, mark_attended, note_person, note_post, resolve_org
 from loaders.lists import read_people_list
-from loaders.names import NameParts, is_name_word, leading_person, people_in_run, split_title
+from loaders.names import NameParts, is_name_word, leading_person, people_in_run, split_title, starts_with_person
 from loaders.people import PersonRecord
 from loaders.phrasing import alternation, reads_as_prose
+from loaders.scan import has_any
 from loaders.sections import APOLOGIES_IN_LINE, ATTENDANCE_HEAD, GROUP_HEAD, INLINE_HEAD, is_apology_text
 from loaders.structure import Item, Line
 
@@ -33,7 +35,8 @@ def read_attendance(ctx: Context) -> None:
         m = ATTENDANCE_HEAD.match(text.strip("*#: ").rstrip() + (":" if ":" in text else ""))
         head_ok = m and (m.group("rest") or text.rstrip(":*# ").lower() == m.group("head").lower())
         group = GROUP_HEAD.match(text)
-        inline = None if head_ok or group else INLINE_HEAD.search(text) or _head_then_person(text)
+        inline = None if head_ok or group \
+            else (INLINE_HEAD.search(text) if has_any(text, ("present", "attend")) else None) or _head_then_person(text)
         if is_apology_text(text) or not (head_ok or group or inline):
             i += 1
             continue
@@ -95,22 +98,20 @@ def _attendance_inline(ctx: Context, rest: str, line_no: int, body=None) -> None
                                           "kept, posts not paired")
 
 
+@lru_cache(maxsize=8192)
 def _person_row(text: str) -> bool:
     """A short row that starts with a person's name as lists print them (titled, initials, or a first name)."""
-    if len(text.split()) > 14 or reads_as_prose(text):
-        return False
-    spans = people_in_run(text)
-    return bool(spans) and spans[0][1] == 0
+    return starts_with_person(text) and len(text.split()) <= 14 and not reads_as_prose(text)
 
 
 def _headless_roster(ctx: Context, lines: list[tuple[Line, Item | None]]) -> None:
     """A list of those present whose heading was lost (PDF columns, a roster with a status per name): the
     first place where three or more rows start with a name within a few lines of each other."""
+    rows = [_person_row(line.text.strip()) for line, _ in lines]
     k = 0
     while k < len(lines):
-        if _person_row(lines[k][0].text.strip()):
-            window = [line.text.strip() for line, _ in lines[k:k + 9]]
-            if sum(1 for t in window if _person_row(t)) >= 3:
+        if rows[k]:
+            if sum(rows[k:k + 9]) >= 3:
                 k = max(k + 1, read_block(ctx, lines, k, _marker(ctx, None)))
                 break       # the first roster is the meeting's; later ones are action logs and contacts
         k += 1

@@ -250,6 +250,7 @@ def _first_name_cut(run: list[str], after: str) -> list[str]:
     return run
 
 
+@lru_cache(maxsize=16384)     # pure, and asked of the same row by several stages
 def leading_person(text: str) -> tuple[NameParts, str] | None:
     """A person's name at the start of text, and what follows: 'Tina McElligott, Director ...'."""
     text = text.strip(" •·*-–\t")
@@ -321,6 +322,7 @@ def full_name_mentions(text: str) -> list[tuple[NameParts, int, int]]:
 
 
 _WORD_START = re.compile(r"(?:(?<=^)|(?<=[\s,;(]))[A-Z]")
+_AFTER_SEPARATOR = re.compile(r"(?:^|[,;(]\s*|\band\s+)$")
 
 
 def _post_before() -> re.Pattern[str]:
@@ -332,7 +334,8 @@ def _post_before() -> re.Pattern[str]:
 _POST_BEFORE = _post_before()
 
 
-def people_in_run(text: str) -> list[tuple[NameParts, int, int]]:
+@lru_cache(maxsize=8192)
+def people_in_run(text: str) -> tuple[tuple[NameParts, int, int], ...]:
     """Every person a run of list text names, with the span of each name, where separators may be missing:
     'Chris White (Chair) Area Manager, Council Cllr Anne Allan Buchan Group Rhona Davidson Development
     Officer'. A name begins with a title, with initials, or with a known first name and a surname."""
@@ -349,7 +352,7 @@ def people_in_run(text: str) -> list[tuple[NameParts, int, int]]:
             continue
         parts, rest = lead
         first = parts.words[0]
-        after_separator = re.search(r"(?:^|[,;(]\s*|\band\s+)$", text[:start]) is not None
+        after_separator = _AFTER_SEPARATOR.search(text, 0, start) is not None
         if not parts.title and not (is_first_name(first) or "." in first or is_initial(first) and after_separator):
             continue
         if not parts.title and _POST_BEFORE.search(text, 0, start):
@@ -359,7 +362,21 @@ def people_in_run(text: str) -> list[tuple[NameParts, int, int]]:
         end = len(text) - len(rest)
         out.append((parts, start, end))
         pos = end
-    return out
+    return tuple(out)
+
+
+def starts_with_person(text: str) -> bool:
+    """Whether a row begins with a person's name as lists print them: titled, with initials, or a known
+    first name and a surname (people_in_run's test, for the first word only)."""
+    from loaders.first_names import is_first_name
+
+    if not text[:1].isupper():
+        return False
+    lead = leading_person(text)
+    if not lead:
+        return False
+    parts = lead[0]
+    return bool(parts.title) or (len(parts.words) >= 2 and (is_first_name(parts.words[0]) or "." in parts.words[0]))
 
 
 def split_at_people(text: str) -> list[str]:

@@ -28,5 +28,8 @@ TABLE_HEADER = re.compile(r"(?:(?:Name|Names|Organi[sz]ation(?: represented)?|Ag
 NUMBERED = re.compile(r"^\s*(?:(?:No|Item|Agenda Item)\s+)?\d{1,3}[.)]?(?:\s|$)|^\s*Item\s+[A-Z]")
 
 
+_APOLOGY_START = re.compile(r"\s*(?:[-*•]\s*)?Apolog", re.I)
+
+
 def is_apology_text(text: str) -> bool:
-    return bool(re.match(r"\s*(?:[-*•]\s*)?Apolog", text, re.I))
+    return "polog" in text[:12].lower() and bool(_APOLOGY_START.match(text))
