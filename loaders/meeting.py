@@ -12,10 +12,33 @@ from loaders.scan import finditer_near
 from loaders.structure import Layout
 
 
+_OWN_DATE_LINE = re.compile(r"\s*(?:\W*\s*)?(?:[A-Z][\w ]{0,60})?\b(?:minutes|notes?)\s+of\s+(?:a\s+|the\s+)?meeting", re.I)
+
+
+def _opening(text: str, lines: int = 12, limit: int = 900) -> str:
+    """The document's first non-blank lines, where a page states its meeting's date if anywhere."""
+    kept, seen = [], 0
+    for line in text.split("\n"):
+        # A date in a sentence is the sentence's ("On 1st April 2015 ..."); the meeting's own stands in a
+        # heading or label line, or after "Minutes of the meeting held on".
+        short = len(line.split()) <= 16 or _OWN_DATE_LINE.match(line)
+        kept.append(line if short else "")
+        seen += bool(line.strip())
+        if seen >= lines or sum(map(len, kept)) > limit:
+            break
+    return "\n".join(kept)[:limit]
+
+
 def add_meeting(doc: Document, layout: Layout, graph: PartnershipGraph) -> Meeting:
     header = "\n".join(l.text for l in layout.header)
     body = doc.text[len(header):] if header else doc.text
     date, source, context = meeting_date(header, body)
+    if not date:
+        # Layouts that start their first item at the top (a page of one item, notes with no headings) still
+        # print the meeting's date in the opening lines: "Meeting: 21/10/2021 - ...", "13 Mar 2018 - 13:00".
+        opening = _opening(doc.text)
+        date, source, opening_context = meeting_date(opening, doc.text[len(opening):])
+        context = {**opening_context, **context}
     if doc.metadata.get("date"):
         date, source = doc.metadata["date"], "metadata"
     body_name, body_source = _body_name(doc, layout)
