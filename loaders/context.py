@@ -311,15 +311,27 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
 _BRACKETED_INITIALS = re.compile(r"\s*\((?:(?:Cllr|Dr|Cty Cllr)\.?\s+)?([A-Z][A-Za-z]{1,4})(?:\s*[-–,]\s*([^)]*))?\)\s*")
 
 
+_LAST_BRACKETED_INITIALS = re.compile(r"\s*\(([A-Z][A-Za-z]{1,4})\)\s*$")
+
+
+def _initials_of(token: str, parts: NameParts) -> bool:
+    """'PK' for Pam Kelly, 'PMa' for Paul Massey: the first name's initial, then the surname's among the rest."""
+    capitals = [c for c in token if c.isupper()]
+    words = [w for w in parts.words if w[:1].isupper()]
+    return len(words) >= 2 and capitals[:1] == [words[0][0]] and words[-1][0] in capitals[1:]
+
+
 def _own_initials(rest: str, parts: NameParts) -> tuple[str, str | None]:
     """'Pam Kelly (PK)', 'Paul Massey (PMa)', 'Dave Hill (DH - Chair)': the initials the minutes will call
     the person by are an alias, not a post. Whatever else the brackets hold stays."""
     m = _BRACKETED_INITIALS.match(rest)
     if not m:
+        # "William Munro, Council (Chair) (WM)": the initials close the entry, after its post or body.
+        last = _LAST_BRACKETED_INITIALS.search(rest)
+        if last and _initials_of(last.group(1), parts):
+            return rest[:last.start()].rstrip(), last.group(1)
         return rest, None
-    capitals = [c for c in m.group(1) if c.isupper()]
-    words = [w for w in parts.words if w[:1].isupper()]
-    if len(words) < 2 or capitals[:1] != [words[0][0]] or words[-1][0] not in capitals[1:]:
+    if not _initials_of(m.group(1), parts):
         return rest, None
     remainder = f" ({m.group(2)})" if m.group(2) else ""
     return (remainder + " " + rest[m.end():]).strip(), m.group(1)

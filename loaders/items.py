@@ -45,7 +45,8 @@ _BARE_POST = re.compile(r"\s+((?:[A-Z][\w’'&-]*\s+){0,4}?(?:" + "|".join(w for
                         r")\b(?:\s+(?:of|for|at)\s+[^,.;]{2,60}?)?)\s*(?:,|\s+(?=(?:" + SPEECH_VERBS + r")\b))")
 _AT_ORG = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
 # Every split starts at a space or at "Action": the look-ahead is a quick test before the three forms.
-_SENTENCE_SPLIT = re.compile(r"(?=[\sA])(?:(?<=[.!?])\s+(?=[A-Z“\"‘(])|(?<=\.)\s*(?=Action\s*[:\-–])|\s*\n\s*)")
+_SENTENCE_SPLIT = re.compile(r"(?=[\sA])(?:(?<=[.!?])\s+(?=[A-Z“\"‘(]|\d{1,2}\.\s+[A-Z])|(?<=\.)\s*(?=Action\s*[:\-–])|"
+                             r"\s*\n\s*)")
 
 
 def read_items(ctx: Context) -> None:
@@ -131,6 +132,9 @@ _ROLE_REF = re.compile(r"\b[Tt]he\s+((?:Vice[- ])?(?:Chairman|Chairwoman|Chair|C
 _ANY_ROLE_WORD = re.compile(literal_alternation([w for w in ROLE_WORDS if w[0].isupper()]))
 
 
+_INITIALS_TOKEN = re.compile(r"\b[A-Z][A-Za-z]?[A-Z]{1,2}\b")
+
+
 def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, int, int]]:
     """People named in a sentence, titled or not, and posts that stand for one ('the Borough Commander')."""
     spans: list[tuple[NameParts | PersonRecord, int, int]] = []
@@ -145,6 +149,12 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
             continue
         spans.append((parts, s, e))
         taken.append((s, e))
+    for m in _INITIALS_TOKEN.finditer(text):
+        # "WM introduced Carolyn Lamb": initials the list of those present gave a person.
+        record = ctx.people.by_initials(m.group(0))
+        if record is not None and not any(a <= m.start() < b for a, b in taken):
+            spans.append((record, m.start(), m.end()))
+            taken.append((m.start(), m.end()))
     for m in _ROLE_REF.finditer(text) if "he" in text and _ANY_ROLE_WORD.search(text) else ():
         if any(a <= m.start() < b for a, b in taken):
             continue

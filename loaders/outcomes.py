@@ -53,6 +53,10 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
             elif "to" in sentence.text and _NAME_TO_DO.match(sentence.text) and not (k + 1 < len(sentences)
                                                           and action_marker(sentences[k + 1].text)):
                 _name_to_do(ctx, node, sentence)
+            elif (m2 := _INITIALS_TO_DO.match(sentence.text)) and ctx.people.by_initials(m2.group("who")):
+                # "DH to write to all concerned": initials a list of those present gave someone.
+                _record_action(ctx, node, m2.group("task").strip(), [ctx.people.by_initials(m2.group("who"))],
+                               sentence.text, sentence.text)
             continue
         owners_text = m.group("owners").strip(" .*")
         if re.match(r"(?:\d+|log|points?|tracker|list)\b", owners_text, re.I):
@@ -100,6 +104,9 @@ _NAME_TO_DO = re.compile(rf"^(?P<who>(?:(?:{TITLE_RE.pattern})?{NAME_WORD}(?:\s+
                          rf"(?:\s*(?:/|,|and|&)\s*)?){{1,4}})\s+to\s+(?P<task>(?!be\b|the\b|a\b)[a-z]+\b[^.]*)\.?$")
 
 
+_INITIALS_TO_DO = re.compile(r"^(?P<who>[A-Z][A-Za-z]?[A-Z]{1,2})\s+(?:to|will|would)\s+(?P<task>(?!be\b)[a-z]+\b[^.]*)")
+
+
 def _name_to_do(ctx: Context, node: AgendaItem, sentence: Sentence) -> None:
     m = _NAME_TO_DO.match(sentence.text)
     owners, _ = _owners(ctx, m.group("who"), sentence.line)
@@ -141,7 +148,7 @@ def _owners(ctx: Context, text: str, line: int) -> tuple[list[object], str | Non
     """'Ms McElligott/Mr Tan', 'Adrian Usher, Barnet Borough Commander', 'All', 'Michael Kelly to liaise ...'."""
     task = None
     m = re.match(r"(.+?)\s+to\s+([a-z].+)$", text)
-    if m and (parse_person(m.group(1)) or resolve_org(ctx, m.group(1))):
+    if m and (parse_person(m.group(1)) or resolve_org(ctx, m.group(1)) or ctx.people.by_initials(m.group(1))):
         text, task = m.group(1), m.group(2)
     if EVERYONE.match(text.strip()) or re.search(r"\b(?:the|all) (?:board|members|partners)\b", text, re.I) \
             and not parse_person(text.split(",")[0]):
@@ -157,6 +164,10 @@ def _owners(ctx: Context, text: str, line: int) -> tuple[list[object], str | Non
         person = parse_person(chunk, allow_single=False)
         if person:
             owners.append(note_person(ctx, person, line))
+            continue
+        known = ctx.people.by_initials(chunk)
+        if known is not None:
+            owners.append(known)
             continue
         org = resolve_org(ctx, chunk)
         if org:

@@ -97,6 +97,11 @@ class PeopleIndex:
         record.last_pos = max(record.last_pos, pos)
         return record
 
+    def by_initials(self, token: str) -> PersonRecord | None:
+        """The person these minutes call by their initials ('LR'), once a list has said whose they are."""
+        record = self._first_with.get(fold(token))
+        return record if record is not None and token in record.forms and fold(token) != fold(record.name) else None
+
     def add_form(self, record: PersonRecord, form: str) -> None:
         """Another form the document names this person by ('PK' for Pam Kelly)."""
         if form not in record.forms:
