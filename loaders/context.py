@@ -311,10 +311,10 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
 _BRACKETED_INITIALS = re.compile(r"\s*\((?:(?:Cllr|Dr|Cty Cllr)\.?\s+)?([A-Z][A-Za-z]{1,4})(?:\s*[-–,]\s*([^)]*))?\)\s*")
 
 
-_LAST_BRACKETED_INITIALS = re.compile(r"\s*\(([A-Z][A-Za-z]{1,4})\)\s*$")
+LAST_BRACKETED_INITIALS = re.compile(r"\s*\(([A-Z][A-Za-z]{1,4})\)\s*$")
 
 
-def _initials_of(token: str, parts: NameParts) -> bool:
+def initials_of(token: str, parts: NameParts) -> bool:
     """'PK' for Pam Kelly, 'PMa' for Paul Massey: the first name's initial, then the surname's among the rest."""
     capitals = [c for c in token if c.isupper()]
     words = [w for w in parts.words if w[:1].isupper()]
@@ -327,11 +327,11 @@ def _own_initials(rest: str, parts: NameParts) -> tuple[str, str | None]:
     m = _BRACKETED_INITIALS.match(rest)
     if not m:
         # "William Munro, Council (Chair) (WM)": the initials close the entry, after its post or body.
-        last = _LAST_BRACKETED_INITIALS.search(rest)
-        if last and _initials_of(last.group(1), parts):
+        last = LAST_BRACKETED_INITIALS.search(rest)
+        if last and initials_of(last.group(1), parts):
             return rest[:last.start()].rstrip(), last.group(1)
         return rest, None
-    if not _initials_of(m.group(1), parts):
+    if not initials_of(m.group(1), parts):
         return rest, None
     remainder = f" ({m.group(2)})" if m.group(2) else ""
     return (remainder + " " + rest[m.end():]).strip(), m.group(1)

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from loaders.context import Context, mark_attended, note_org, parse_entry, resolve_org, \
-    split_outside_parens, split_role_org
-from loaders.names import leading_person, split_at_people, split_title
+from loaders.context import LAST_BRACKETED_INITIALS, Context, initials_of, mark_attended, note_org, parse_entry, \
+    resolve_org, split_outside_parens, split_role_org
+from loaders.names import NameParts, leading_person, split_at_people, split_title
 from loaders.organisations import OrgEntry
 from loaders.phrasing import alternation
 from loaders.people import PersonRecord, RoleFact
@@ -127,6 +127,10 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
                 count += 1
             continue
         if current is not None:
+            initials = LAST_BRACKETED_INITIALS.search(seg)
+            if initials and initials_of(initials.group(1), NameParts("", current.name)):
+                ctx.people.add_form(current, initials.group(1))    # "Council (Chair) (WM)": William Munro's
+                seg = seg[:initials.start()].rstrip()
             role, org2 = split_role_org(ctx, seg)
             org2 = org2 or org
             if org2:
