@@ -103,14 +103,30 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
     if loose and fold(bare) in ctx.gazetteer.boroughs:
         # "Strategic Lead Safer Communities, Barnet": in an organisation's slot a borough is its council.
         return OrgEntry(ctx.gazetteer.boroughs[fold(bare)], "council")
+    if is_generic_body(bare):
+        return None     # "Council", "Community Council", "Police": which one, the text has not said
     phrases = find_org_phrases(bare)
     if phrases and phrases[-1][2] == len(bare) and len(phrases[-1][0].split()) >= len(bare.split()) - 1:
-        return OrgEntry(phrases[-1][0])
+        return None if is_generic_body(phrases[-1][0]) else OrgEntry(phrases[-1][0])
     if loose and re.fullmatch(r"(?:[A-Z][\w’'&-]*\s?){1,5}", bare) and not ROLE_WORD_RE.search(bare) \
             and not all(is_name_word(w) for w in bare.split()) and not split_title(bare).title \
             and (len(bare.split()) >= 2 or not bare.isupper()):
         return OrgEntry(bare)
     return None
+
+
+_GENERIC_BODY_WORDS = frozenset("""
+council councils community county borough district city town parish metropolitan unitary police fire rescue
+service services health board trust nhs partnership group team panel committee forum network action voluntary
+authority local public safety safer social care commissioning clinical university hospital the of and for in
+governance needs attendance support office department unit agency
+""".split())
+
+
+def is_generic_body(name: str) -> bool:
+    """A body named by its kind alone ('Council', 'Community Council', 'Fire and Rescue Service'): no name."""
+    words = re.findall(r"[A-Za-z]+", name.lower())
+    return bool(words) and all(w in _GENERIC_BODY_WORDS for w in words) and len(words) <= 4
 
 
 _SUB_GROUP = re.compile(r"\bsub[- ]?group\b", re.I)
