@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 
 from loaders.blocks import read_block
-from loaders.context import Context, all_lines, mark_attended, note_org, note_person, parse_entry, resolve_org
+from loaders.context import Context, all_lines, mark_attended, note_org, note_person
 from loaders.names import INITIALS, NAME_WORD, TITLE_RE, parse_person
 from loaders.people import PersonRecord
-from loaders.lists import read_people_list, substitute, substitution_split
+from loaders.lists import read_people_list
 from loaders.phrasing import alternation, reads_as_prose, words
 from loaders.scan import contains_any, has_any
 from loaders.sections import APOLOGY_TRIGGER
@@ -26,7 +26,8 @@ def read_apologies(ctx: Context) -> None:
         if line.no in ctx.status_lines or not has_any(text, ("apolog",)) or _NO_APOLOGIES.search(text):
             i += 1
             continue
-        triggers = list(APOLOGY_TRIGGER.finditer(text))
+        # "Helen Pritchard | NHS Grampian | Apology": a status in a table's row, read with the table.
+        triggers = [m for m in APOLOGY_TRIGGER.finditer(text) if "|" not in text[:m.start()]]
         next_i = i + 1
         for k, m in enumerate(triggers):
             end = triggers[k + 1].start() if k + 1 < len(triggers) else len(text)
@@ -71,26 +72,6 @@ def _org_apology(ctx: Context, org, evidence: str) -> None:
     ctx.org_apologies.setdefault(org.name, evidence)
 
 
-def _apology_entry(ctx: Context, text: str, line_no: int) -> int:
-    text = re.sub(r"^\s*[-*•·]+\s*", "", text).strip()
-    sub = substitution_split(text)
-    if sub is None and "," in text and re.search(r"\),|,\s*(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\s*\(", text):
-        return _apology_list(ctx, text, line_no)
-    absent_text, substitute_text = sub if sub else (text, None)
-    entry = parse_entry(ctx, absent_text, line_no)
-    if entry is None:
-        org = resolve_org(ctx, absent_text)
-        if org:
-            note_org(ctx, org, text)
-            ctx.org_apologies.setdefault(org.name, text)
-            return 1
-        return 0
-    _mark_apology(ctx, entry[0], text)
-    if substitute_text:
-        substitute(ctx, entry[0], substitute_text, line_no, text)
-    return 1
-
-
 def _mark_apology(ctx: Context, record: PersonRecord, evidence: str) -> None:
     ctx.apologised.add(id(record))
     ctx.apology_evidence.setdefault(id(record), evidence)
@@ -102,7 +83,8 @@ def _apology_list(ctx: Context, text: str, line_no: int) -> int:
         note_org(ctx, org, seg)
         ctx.org_apologies.setdefault(org.name, text)
 
-    return read_people_list(ctx, text, line_no, lambda record, seg: _mark_apology(ctx, record, seg), organisation)
+    mark = lambda record, seg: _mark_apology(ctx, record, seg)
+    return read_people_list(ctx, text, line_no, mark, organisation, absent=mark)
 
 
 # A person as prose names them, titled or not: "Cllr Grocock", "Ben Hollis", "Mr R G Hughes".

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.blocks import read_block
+from loaders.blocks import is_roster_status, read_block
 from loaders.context import Context, all_lines, mark_attended, note_person, note_post, resolve_org
 from loaders.lists import read_people_list
 from loaders.names import NameParts, is_name_word, leading_person, people_in_run, split_title, starts_with_person
@@ -37,7 +37,7 @@ def read_attendance(ctx: Context) -> None:
         group = GROUP_HEAD.match(text)
         inline = None if head_ok or group \
             else (INLINE_HEAD.search(text) if has_any(text, ("present", "attend")) else None) or _head_then_person(text)
-        if is_apology_text(text) or not (head_ok or group or inline):
+        if is_apology_text(text) or not (head_ok or group or inline) or is_roster_status(lines, i):
             i += 1
             continue
         first_heading = min(first_heading, i)

@@ -6,7 +6,7 @@ from typing import Callable
 
 from loaders.context import Context, note_org, note_post, parse_entry, resolve_org, split_role_org
 from loaders.lists import read_people_list, substitute, substitution_split
-from loaders.names import people_in_run
+from loaders.names import people_in_run, starts_with_person
 from loaders.organisations import OrgEntry
 from loaders.people import PersonRecord, RoleFact
 from loaders.phrasing import attendance_code, reads_as_prose
@@ -40,10 +40,11 @@ def block_rows(lines: list[tuple[Line, Item | None]], i: int) -> tuple[list[tupl
             continue        # a Markdown table's rule under its header
         if text.startswith("|") and text.endswith("|"):
             text = text.strip("| ").strip()    # a Markdown table row: its cells, as any other table's
-        if ATTENDANCE_HEAD.match(text.rstrip(":")) and (len(text.split()) <= 4 or ":" in text) \
-                or GROUP_HEAD.match(text) or INLINE_HEAD.match(text) or NUMBERED.match(text) \
-                or is_apology_text(text) and not attendance_code(text):
-            break
+        status = attendance_code(text) and any(_roster_row(t) for t, _ in rows[-2:])
+        if not status and (ATTENDANCE_HEAD.match(text.rstrip(":")) and (len(text.split()) <= 4 or ":" in text)
+                           or GROUP_HEAD.match(text) or INLINE_HEAD.match(text) or NUMBERED.match(text)
+                           or is_apology_text(text) and not attendance_code(text)):
+            break       # the next list's heading ('Present' under a name and its post is that name's status)
         rows.append((text, line.no))
         j += 1
     # 'Apologies' on its own is a status beside a name only in a roster of statuses; else it heads a list.
@@ -72,10 +73,15 @@ def block_rows(lines: list[tuple[Line, Item | None]], i: int) -> tuple[list[tupl
 _NAME_HYPHEN = re.compile(r"^(?P<name>(?:[A-Z][\w.’']*\s+){1,3}[A-Z][\w’']+(?:\s*\([^)]*\))?)-(?P<rest>[A-Z].*)$")
 
 
+_PLACE_ONLY = re.compile(r"(?:[A-Z][\w’'.]*|and|of|the|&)(?:\s+(?:[A-Z][\w’'.]*|and|of|the|&))*")
+
+
 def _hyphen_separated(rows: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """Where two or more rows plainly use a bare hyphen as the separator (a bracket before it, or several
-    words after it), every row's first bare hyphen after the name is one."""
+    """Where two or more rows plainly use a bare hyphen as the separator (a bracket before it, or a ward of
+    several words after it: 'Nicol-Mid Galloway'), every row's bare hyphen before a ward or place is one.
+    A double-barrelled surname ('Smith-Taylor, Head of ...', 'Ward-Jenkins substituted for ...') is not."""
     shaped = [_NAME_HYPHEN.match(t) for t, _ in rows]
+    shaped = [m if m and _PLACE_ONLY.fullmatch(m.group("rest").strip()) else None for m in shaped]
     plain = sum(1 for m in shaped if m and (m.group("name").endswith(")") or len(m.group("rest").split()) >= 2))
     if plain < 2:
         return rows
@@ -87,22 +93,18 @@ def read_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: int, mark
                absent: Mark | None = None) -> int:
     """The rows of a list of people after its heading, each person marked: 'Name – Post, Body', a table
     row, several people on one line, a post or body wrapped onto the next line, a status code after a name
-    (which overrides the mark), a body alone before any person (to on_body), a substitute (marked present)
-    beside the member they stood in for (to absent). A row that is none of these
-    ends the list; after an inline heading ('Present: A, B'), so does any sentence."""
+    or in a status column (which overrides the mark), a body alone before any person (to on_body), a
+    substitute (marked present) beside the member they stood in for (to absent). A row that is none of
+    these ends the list; after an inline heading ('Present: A, B'), so does any sentence."""
     rows, end = block_rows(lines, i)
     last: PersonRecord | None = None
     last_text = ""
-    columns: list[str] = []      # a table's header: which cell is the post and which the body
+    columns: list[str] = []      # a table's header: which cell is the post, the body, the status
     for n, (text, line_no) in enumerate(rows):
         code = attendance_code(text)
         if code and last is not None:
             ctx.status_lines.add(line_no)
-            if code != "attended":
-                ctx.attended.pop(id(last), None)
-            if code == "apologies":
-                ctx.apologised.add(id(last))
-                ctx.apology_evidence.setdefault(id(last), f"{last_text} | {text}")
+            _set_status(ctx, last, code, f"{last_text} | {text}")
             continue
         if TABLE_HEADER.fullmatch(text):
             columns = [c.strip().lower() for c in text.split("|")] if "|" in text else []
@@ -110,19 +112,27 @@ def read_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: int, mark
         if reads_as_prose(text) and not re.search(r"\|", text):
             return line_index(lines, line_no, end)
         cells = [c.strip() for c in text.split("|")] if "|" in text else None
+        status = None
         if cells and len(columns) == len(cells):
-            # "Name | Organisation | Role": written as a reader would, "Name – Role, Organisation".
+            # "Name | Organisation | Role | Attendance": written as a reader would, "Name – Role, Organisation".
             post = [c for c, h in zip(cells, columns) if re.match(r"role|title|post|position", h)]
             org_cells = [c for c, h in zip(cells, columns) if re.match(r"agency|organi[sz]ation|body|representing", h)]
+            status = next((attendance_code(c) for c, h in zip(cells, columns)
+                           if re.match(r"attend|status|present", h) and attendance_code(c)), None)
+            if status:
+                ctx.status_lines.add(line_no)
             cells = [cells[0], *post, *org_cells]
-        entry_text = cells[0] + (" – " + ", ".join(c for c in cells[1:] if c) if len(cells) > 1 else "") \
-            if cells else text
-        if (len(people_in_run(entry_text)) >= 2 or ";" in entry_text) and not substitution_split(entry_text):
+        # "A (substituted by B)" in the name cell of a row with more cells: the substitution is the cell's.
+        sub = substitution_split(cells[0]) if cells else None
+        entry_text = (sub[0] if sub else cells[0]) + (" – " + ", ".join(c for c in cells[1:] if c)
+                                                       if len(cells) > 1 else "") if cells else text
+        sub = sub or substitution_split(entry_text)
+        several = len(people_in_run(entry_text)) >= 2 or ";" in entry_text
+        if several and not (sub and all(len(people_in_run(part)) <= 1 for part in sub)):
             # Several people on one row: 'Councillor Elaine Robertson Councillor Neil MacIntyre'.
-            if read_people_list(ctx, entry_text, line_no, mark):
+            if read_people_list(ctx, entry_text, line_no, mark, absent=absent):
                 last, last_text = None, entry_text
                 continue
-        sub = substitution_split(entry_text)
         entry = parse_entry(ctx, sub[0] if sub else entry_text, line_no)
         if entry and sub:
             # "Jim Gamble (represented by Anna Reid)" in a list of those present: only the substitute was.
@@ -133,6 +143,8 @@ def read_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: int, mark
         elif entry:
             last, last_text = entry[0], entry_text
             mark(last, entry_text)
+            if status:
+                _set_status(ctx, last, status, text)
         elif last is not None and len(text.split()) <= 20 and not text.endswith(".") and not reads_as_prose(text):
             _wrapped_post(ctx, last, last_text, text, line_no)
         elif last is None and on_body is not None and resolve_org(ctx, text):
@@ -144,6 +156,15 @@ def read_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: int, mark
         else:
             return line_index(lines, line_no, end)
     return end
+
+
+def _set_status(ctx: Context, record: PersonRecord, code: str, evidence: str) -> None:
+    """A status beside a listed person: absent or apologies take back the mark the list gave."""
+    if code != "attended":
+        ctx.attended.pop(id(record), None)
+    if code == "apologies":
+        ctx.apologised.add(id(record))
+        ctx.apology_evidence.setdefault(id(record), evidence)
 
 
 def _wrapped_post(ctx: Context, last: PersonRecord, last_text: str, text: str, line_no: int) -> None:
@@ -167,3 +188,16 @@ def line_index(lines: list[tuple[Line, Item | None]], line_no: int, default: int
         if line.no == line_no:
             return k
     return default
+
+
+def is_roster_status(lines: list[tuple[Line, Item | None]], i: int) -> bool:
+    """'Present' alone under a name and its post: a roster's status, not a heading."""
+    if not attendance_code(lines[i][0].text):
+        return False
+    before = [line.text.strip() for line, _ in lines[max(0, i - 4):i] if line.text.strip()][-2:]
+    return any(_roster_row(t) for t in before)
+
+
+def _roster_row(text: str) -> bool:
+    """A name, or a name and post, as a roster prints them; never a sentence ('Cllr X presided.')."""
+    return starts_with_person(text) and not text.endswith(".") and not reads_as_prose(text)

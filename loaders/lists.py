@@ -66,10 +66,12 @@ def _share_body(ctx: Context, group: list[PersonRecord], body: str, evidence: st
 
 
 def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[PersonRecord, str], None],
-                     organisation: Callable[[OrgEntry, str], None] | None = None) -> int:
+                     organisation: Callable[[OrgEntry, str], None] | None = None,
+                     absent: Callable[[PersonRecord, str], None] | None = None) -> int:
     """'A, Role and B, Org', 'A (Org), B (Org)', 'Councillors A (Chair), B and C': each person, with the
     post or body stated beside them, is marked; a body standing alone (before any person) goes to
-    `organisation`. Returns how many entries were understood."""
+    `organisation`; a member a substitute stood in for goes to `absent`. Returns how many entries were
+    understood."""
     text = re.sub(r"\.\s*$", "", text.strip())
     text = re.sub(r"^(?:the following\s*:?\s*)", "", text, flags=re.I)
     # "Cllrs Zubairi, Gurung and Grocock": the plural title belongs to every name in the list.
@@ -111,10 +113,14 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
             current = entry[0]
             current_text = seg
             group.append(current)
-            mark(current, seg)
             count += 1
             if sub:
+                # "A (substituted by B)": B was there; A is only marked where the list is of the absent.
                 substitute(ctx, current, sub[1], line_no, seg)
+                if absent is not None:
+                    absent(current, seg)
+            else:
+                mark(current, seg)
             if shared:
                 _share_body(ctx, group, shared.group(1), text, line_no)
             continue

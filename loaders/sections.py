@@ -24,7 +24,7 @@ APOLOGY_TRIGGER = re.compile(
     rf"(?:\s+(?:{alternation('apology_sources')}))?(?:\s+the\s+following)?\s*(?::-|[:\-–])?\s*", re.I)
 APOLOGIES_IN_LINE = re.compile(r"\bApolog(?:ies|y)\b(?:\s+for\s+absence)?\s*(?:[:\-–]|$)", re.I)
 TABLE_HEADER = re.compile(r"(?:(?:Name|Names|Organi[sz]ation(?: represented)?|Agency|Role|Title|Post|Position|"
-                          r"Representing|Present|Apologies|Deputy(?: attended)?)\s*\|?\s*)+", re.I)
+                          r"Representing|Present|Apologies|Attendance|Attended|Status|Deputy(?: attended)?)\s*\|?\s*)+", re.I)
 NUMBERED = re.compile(r"^\s*(?:(?:No|Item|Agenda Item)\s+)?\d{1,3}[.)]?(?:\s|$)|^\s*Item\s+[A-Z]")
 
 
