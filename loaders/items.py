@@ -21,7 +21,10 @@ PRESENT_VERBS = (r"presented|introduced(?!\s+(?:himself|herself|themselves|thems
                  r"(?:update|overview|presentation|report|briefing|summary)|"
                  r"provided (?:the (?:board|group|partnership|committee|meeting|members) with )?(?:a|an|the)\s+"
                  r"(?:[\w-]+\s+){0,3}?(?:update|overview|presentation|report|briefing|summary)|"
-                 r"spoke to the (?:report|item|presentation|paper)|took (?:the )?(?:board|members|group|partnership|"
+                 r"spoke to the (?:[\w-]+\s+){0,3}?(?:report|item|presentation|paper|slides|update)|"
+                 r"(?:elaborated on|went through|talked through|outlined) the (?:[\w-]+\s+){0,3}?(?:report|item|"
+                 r"presentation|paper|slides|update)|delivered (?:a|an|the) (?:[\w-]+\s+){0,3}?(?:presentation|"
+                 r"update|report|briefing)|took (?:the )?(?:board|members|group|partnership|"
                  r"committee|meeting) through|updated the (?:board|group|partnership|committee|members|meeting)|"
                  r"attended the meeting to update the (?:board|group|partnership|committee)|"
                  r"reported\s*:|led (?:the|a) (?:presentation|item|discussion)")
@@ -59,19 +62,20 @@ def read_items(ctx: Context) -> None:
         ctx.graph.relate(Rel.HAS_ITEM, ctx.meeting.id, node.id, ctx.name, heading_line(ctx, item) or title,
                          order=order)
         ctx.item_nodes[id(item)] = node
-    for item in ctx.layout.items:
-        _agenda_block(ctx, item)
+    listed = {id(item): _agenda_block(ctx, item) for item in ctx.layout.items}
     index = 0
     for item in ctx.layout.items:
         node = ctx.item_nodes[id(item)]
         sentences = list(_sentences(item.body, item))
         declarations = bool(_DECLARATIONS.search(node.title))
         subject = None
+        presented_before = len(ctx.presented)
         for k, sentence in enumerate(sentences):
             index += 1
             people = _read_sentence(ctx, sentence, node, first=k < 2)
             if declarations:
                 subject = _declaration_row(ctx, sentence, people, subject)
+        _title_presenters(ctx, item, node, listed[id(item)], found=len(ctx.presented) > presented_before)
         read_decisions(ctx, item, node, sentences)
         read_actions(ctx, item, node, sentences)
         read_strategies(ctx, item, node, sentences)
@@ -88,8 +92,46 @@ def _sentences(lines: list[Line], item: Item | None):
                 yield Sentence(part, line.no, item, 0)
 
 
-def _agenda_block(ctx: Context, item: Item) -> None:
+# "9(i) Women's Safety Forum – Jeta Buzoku": who takes the item, after a dash at the end of its title.
+_TITLE_DASH_NAMES = re.compile(r"\s[–—-]\s*(?P<names>[^–—-]{3,120})$")
+_TITLE_BRACKET_NAMES = re.compile(r"\((?P<names>[^()]{3,120})\)\s*$")
+
+
+def _title_presenters(ctx: Context, item: Item, node: AgendaItem, listed: list[PersonRecord], found: bool) -> None:
+    """Who presented, from the item's heading: names after a dash ('Title – Name'), or, where the minutes
+    name no presenter, names in brackets ('Summary of Progress (A and B)') or in the block under the title."""
+    def present(records: list[PersonRecord], evidence: str) -> None:
+        for record in records:
+            if not any(r is record and i is node for r, i, _ in ctx.presented):
+                ctx.presented.append((record, node, evidence))
+                mark_attended(ctx, record, evidence)
+
+    heading = heading_line(ctx, item)
+    dash = _TITLE_DASH_NAMES.search(item.title)
+    if dash and _all_people(dash.group("names")):
+        present([note_person(ctx, parts, item.line) for parts in _all_people(dash.group("names"))], heading)
+        return
+    if found:
+        return
+    bracket = _TITLE_BRACKET_NAMES.search(item.title)
+    if bracket and _all_people(bracket.group("names")):
+        present([note_person(ctx, parts, item.line) for parts in _all_people(bracket.group("names"))], heading)
+    elif listed and item.agenda:
+        present(listed, heading)
+
+
+def _all_people(text: str) -> list[NameParts]:
+    """The people a short phrase names, if it names nothing else: 'A and B', 'Dr A, B'."""
+    chunks = [c for c in re.split(r"\s*(?:,|&|\band\b)\s*", text.strip()) if c]
+    found = [leading_person(c) for c in chunks]
+    if not found or any(f is None or f[1].strip() for f in found):
+        return []
+    return [f[0] for f in found if f[0].is_full or f[0].title]
+
+
+def _agenda_block(ctx: Context, item: Item) -> list[PersonRecord]:
     """The presenter block under an agenda title: 'Kiran Vagarwal – Strategic Lead, Barnet Council'."""
+    records: list[PersonRecord] = []
     lines = [l for l in item.agenda if l.text.strip()]
     # In older pages the block sits at the top of the item's text, before any sentence.
     if not item.agenda:
@@ -109,7 +151,9 @@ def _agenda_block(ctx: Context, item: Item) -> None:
             parts, rest = lead
             if rest.strip():
                 for chunk in re.split(r",\s*and\s+|\s+and\s+(?=[A-Z][a-z]+ [A-Z])", text):
-                    parse_entry(ctx, chunk, lines[k].no)
+                    entry = parse_entry(ctx, chunk, lines[k].no)
+                    if entry:
+                        records.append(entry[0])
             else:
                 # Name, post and organisation on lines of their own.
                 following = []
@@ -118,8 +162,9 @@ def _agenda_block(ctx: Context, item: Item) -> None:
                     following.append(lines[k + 1].text.strip())
                     k += 1
                 role, org = split_role_org(ctx, ", ".join(following)) if following else (None, None)
-                note_person(ctx, parts, lines[k].no, role, org, " / ".join([text, *following]))
+                records.append(note_person(ctx, parts, lines[k].no, role, org, " / ".join([text, *following])))
         k += 1
+    return records
 
 
 _ROLE_REF = re.compile(r"\b[Tt]he\s+((?:Vice[- ])?(?:Chairman|Chairwoman|Chair|Chairperson)\b"
@@ -358,20 +403,39 @@ def _names_someone(ctx: Context, text: str) -> bool:
 
 # Words without which a pattern below cannot match: most sentences have none, and need no search.
 _PRESENT_VERB = re.compile(rf"\b(?:{PRESENT_VERBS})", re.I)
-_PRESENT_WORDS = ("present", "introduced", "gave", "provided", "spoke", "took", "update", "reported", "led")
+_PRESENT_WORDS = ("present", "introduced", "gave", "provided", "spoke", "took", "update", "reported", "led",
+                  "elaborated", "through", "outlined", "delivered")
 _GIVEN_BY = re.compile(r"\b(?:update|presentation|report|overview|briefing)s?\s+(?:was|were)\s+(?:provided|given|"
                        r"presented|delivered|introduced)\s+by\s+$", re.I)
 _HEARD_FROM = re.compile(r"\b(?:received|heard|had|given|was given)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
                          r"(?:presentation|update|briefing|report|overview)(?:\s+on\s+[^.]{0,80}?)?\s+from\s+$", re.I)
 
 
-_PRESENTER_BEFORE = re.compile(rf"\b(?:{alternation('presenter_before_name')})\s+(?:the\s+)?$", re.I)
+_PRESENTER_BEFORE = re.compile(rf"\b(?:{alternation('presenter_before_name')})\s+(?:the\s+)?"
+                               rf"(?:[A-Z][^.;()]{{0,80}}?,\s+)?$", re.I)
 _INVITED_TO = re.compile(rf"(?:\s*\([^)]*\)|,[^.;]{{0,90}}?,)?\s+to\s+(?:{alternation('presenter_invited_to')})\b",
                          re.I)
 _INVITED = re.compile(r"\b(?:invited|asked|welcomed|called (?:on|upon))\s+(?:the\s+)?[^.;]{0,40}$", re.I)
 _ON_BEHALF_OF = re.compile(rf"\b(?:{alternation('on_behalf')})\s+(?:the\s+)?$", re.I)
 
 
+def _listed_after_phrase(text: str, people: list[tuple[PersonRecord, int, int]]) -> list[PersonRecord]:
+    """'was presented by Greg Fell (Director ...), Helen Watson (Registrar ...) and Dan Spicer': every name
+    in the list that follows a presenter phrase, not only the first."""
+    out: list[PersonRecord] = []
+    previous_end = None
+    for record, s, e in people:
+        if _PRESENTER_BEFORE.search(text, 0, s):
+            out, previous_end = [record], e
+        elif previous_end is not None and _LIST_GAP.fullmatch(text, previous_end, s):
+            out.append(record)
+            previous_end = e
+        elif previous_end is not None:
+            break
+    return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,120}\)?)?\s*(?:,|\band\b|&)\s*(?:and\s+)?")
 _JOINED = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,[^,.;]{0,90}?,?)?\s*(?:and|&|,)\s*")
 _UP_TO_VERB = re.compile(r"\s*(?:(?:[A-Z][\w’'&/-]*|of|for|and|&|the)\s+){0,8}?(?:\([^)]*\))?\s*(?:,[^.;]{0,120}?,?)?"
                          r"\s*(?:also\s+|then\s+|jointly\s+|both\s+)?")
@@ -422,8 +486,12 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
             out.append(record)
         if "from" in folded and _HEARD_FROM.search(before) and record not in out:
             out.append(record)
+    listed_after = _listed_after_phrase(text, people)
     for record, s, e in people:
         invited = _INVITED.search(text, 0, s) and _INVITED_TO.match(text, e)
+        if record in listed_after and record not in out:
+            out.append(record)
+            continue
         if record not in out and (_PRESENTER_BEFORE.search(text, 0, s) or invited) \
                 and not _ON_BEHALF_OF.search(text, 0, s):
             out.append(record)

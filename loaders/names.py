@@ -296,6 +296,18 @@ def titled_mentions(text: str) -> list[tuple[NameParts, int, int]]:
     return out
 
 
+# Words after which a capitalised pair names a place or a body, whatever its first word ("Hendon Football Club").
+_INSTITUTION_WORDS = PLACE_WORDS | {"Council", "Board", "Club", "Trust", "School", "College", "University",
+                                    "Partnership", "Service", "Services", "Court", "Hospital", "Police", "Group",
+                                    "Centre", "Church", "Academy", "Society", "Association", "Foundation"}
+
+
+def _known_first(word: str) -> bool:
+    from loaders.first_names import is_first_name
+
+    return is_first_name(word)
+
+
 def full_name_mentions(text: str) -> list[tuple[NameParts, int, int]]:
     """Untitled two- or three-word names in a sentence ('Tania Martin'), with their spans."""
     out = []
@@ -315,8 +327,9 @@ def full_name_mentions(text: str) -> list[tuple[NameParts, int, int]]:
         # "Grahame Park Estate", "Hendon Football Club": a name followed by an institution word is a place.
         nxt = _NEXT_WORD.match(following)
         if nxt and nxt.group(1) in NOT_NAME_WORDS and nxt.group(1) not in ("The", "And", "For", "To", "In", "On",
-                                                                              "At", "With", "As", "He", "She"):
-            continue
+                                                                              "At", "With", "As", "He", "She") \
+                and not (_known_first(run[0]) and nxt.group(1) not in _INSTITUTION_WORDS):
+            continue     # ... but 'Peter Clifton Data Analyst': a first name, then the post
         out.append((NameParts("", " ".join(run)), start, end_pos))
     return out
 
