@@ -313,7 +313,7 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
         else:
             # Table rows run together: "Julie Howe Dorset Police", "Laura Beddow Dorset Council (Chair)".
             chair = re.search(r"\((Chair(?:man)?|Vice[- ]Chair(?:man)?)\)", rest)
-            first = re.split(r",|\s{2,}", re.sub(r"\([^)]*\)", "", rest).strip())[0]
+            first = re.split(r",|\s{2,}|\s[–—-]\s", re.sub(r"\([^)]*\)", "", rest).strip())[0]
             org = resolve_org(ctx, first, loose=True)
             role = chair.group(1) if chair else None
     if parts.rank_post and not role:
