@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from loaders.blocks import is_roster_status, read_block
-from loaders.context import Context, all_lines, mark_attended, note_person, note_post, resolve_org
+from loaders.context import Context, all_lines, mark_attended, note_person, note_post, resolve_org, split_role_org
 from loaders.lists import read_people_list
 from loaders.names import NameParts, is_name_word, leading_person, people_in_run, split_title, starts_with_person
 from loaders.people import PersonRecord
@@ -22,7 +22,10 @@ def read_contact_lines(ctx: Context) -> None:
         if m:
             lead = leading_person(m.group(1))
             if lead:
-                note_person(ctx, lead[0], line.no)
+                # "Contact: Suzanne Price  Scrutiny Facilitator", "Contact: Jo Bell, Democratic Services Officer"
+                post = re.split(r"\s*(?:Tel|Email|E-mail|Phone)\b|\s+0\d", lead[1], maxsplit=1, flags=re.I)[0]
+                role, org = split_role_org(ctx, post) if post.strip(" ,–-:") else (None, None)
+                note_person(ctx, lead[0], line.no, role, org, line.text.strip())
 
 
 def read_attendance(ctx: Context) -> None:

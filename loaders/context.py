@@ -19,7 +19,9 @@ ROLE_WORDS = ("Director", "Manager", "Head", "Officer", "Lead", "Coordinator", "
               "Clerk", "Councillor", "Mayor", "Leader", "Consultant", "Specialist", "Worker", "Governor",
               "Deputy", "Assistant", "Partner", "Principal", "Senior", "Controller", "Sergeant", "Constable",
               "ACO", "Champion", "Practitioner", "Nurse", "Doctor", "GP", "Solicitor", "Administrator",
-              "Strategist", "Trustee", "Patron", "Engineer", "Planner", "Researcher", "Lecturer", "Professor", "Ambassador", "Cabinet")
+              "Strategist", "Trustee", "Patron", "Engineer", "Planner", "Researcher", "Lecturer", "Professor", "Ambassador", "Cabinet",
+              "Convener", "Convenor", "Facilitator", "Registrar", "Provost", "Treasurer", "Depute", "Constable",
+              "Commissioner", "Co-Chair", "Nominee", "Delegate", "Guardian")
 ROLE_WORD_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ROLE_WORDS) + r")s?\b", re.I)
 
 
