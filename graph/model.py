@@ -271,6 +271,21 @@ class PartnershipGraph:
             existing.evidence = _clean_evidence(evidence)
         return existing
 
+    def misfits(self) -> list[Relationship]:
+        """Relationships whose ends, where this graph holds them, are not of the labels ENDPOINTS allows."""
+        out = []
+        for rel in self.relationships.values():
+            sources, targets = ENDPOINTS[rel.type]
+            for node_id, allowed in ((rel.source, sources), (rel.target, targets)):
+                node = self.nodes.get(node_id)
+                if node is not None and node.label not in allowed:
+                    out.append(rel)
+                    break
+        return out
+
+    def drop(self, rel: Relationship) -> None:
+        self.relationships.pop(rel.key, None)
+
     def warn(self, document: str, line: int | None, message: str) -> None:
         self.warnings.append(ExtractionWarning(document, line, message))
 

@@ -31,12 +31,28 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> PartnershipGra
     ctx.people.merge_lone_surnames()
     _people_nodes(ctx)
     note_organisation_mentions(ctx)
+    _check_endpoints(graph, doc.name)
     if not layout.items and not ctx.people.records and not ctx.meeting.date:
         graph.warn(doc.name, None, "this does not read as minutes: no date, agenda items or people found "
                                    "(is it a README or another document?)")
     elif not layout.items:
         graph.warn(doc.name, None, "no agenda items found; the meeting has no items")
     return graph
+
+
+def _check_endpoints(graph: PartnershipGraph, name: str) -> None:
+    """Every fact the stages recorded must join the labels its relationship allows; one that does not is
+    taken out and said, never kept wrong nor dropped silently."""
+    for rel in graph.misfits():
+        graph.drop(rel)
+        graph.warn(name, None, f"{rel.type.value} from {_described(graph, rel.source)} to "
+                               f"{_described(graph, rel.target)} does not join the kinds of node it may; "
+                               f"left out (evidence: {(rel.evidence or '')[:80]!r})")
+
+
+def _described(graph: PartnershipGraph, node_id: str) -> str:
+    node = graph.nodes.get(node_id)
+    return f"{node.label.value} {node.name!r}" if node is not None else node_id
 
 
 def _people_nodes(ctx: Context) -> None:

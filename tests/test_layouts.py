@@ -282,3 +282,24 @@ class TestWhatIsNotMinutes:
     def test_a_readme_is_warned_about(self):
         g = extract_text("# Shopping\n\nBuy milk and eggs.\n\nCall the plumber about the sink.\n", name="notes.txt")
         assert any("does not read as minutes" in w.message for w in g.warnings)
+
+
+class TestFactsFitTheModel:
+    def test_a_fact_joining_the_wrong_kinds_of_node_is_warned_about_and_left_out(self):
+        from graph.model import Meeting, Person, PartnershipGraph
+
+        g = PartnershipGraph()
+        g.add(Person(id="person:a", name="A", documents=["t.txt"]))
+        g.add(Meeting(id="meeting:t", name="M", document="t.txt", documents=["t.txt"]))
+        g.relate(Rel.ATTENDED, "person:a", "meeting:t", "t.txt", "A attended")
+        g.relate(Rel.HOLDS, "person:a", "meeting:t", "t.txt", "a slip: a meeting is no post")
+        from loaders.extract import _check_endpoints
+        _check_endpoints(g, "t.txt")
+        assert [r.type for r in g.relationships.values()] == [Rel.ATTENDED]
+        assert any("HOLDS" in w.message and "left out" in w.message for w in g.warnings)
+
+    def test_the_reader_records_no_fact_that_does_not_fit(self):
+        for text in (minutes("Present: Jane Doe (Chair), Karen Webb (London Borough of Barnet)\n\n1. Welcome\n\nHi."),):
+            g = extract_text(text)
+            assert not g.misfits()
+            assert not any("does not join" in w.message for w in g.warnings)
