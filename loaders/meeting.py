@@ -71,9 +71,17 @@ _BODY_WORD = re.compile(r"Partnership|Board|Committee|Forum|Group|Panel")
 _BODY_CHARS = re.compile(r"[\w’' \t&-]*")
 
 
+# ModernGov's issue pages: "Meeting: 21/10/2021 - Slough Health & Wellbeing Board (Item 63)".
+_MEETING_LABEL = re.compile(r"^\s*Meeting:\s*\d{1,2}/\d{1,2}/\d{4}\s*-\s*(?P<body>[^()\n]{3,120}?)\s*(?:\(Item\s+[^)]*\))?\s*$",
+                            re.M)
+
+
 def _body_name(doc: Document, layout: Layout) -> tuple[str | None, str | None]:
     if doc.metadata.get("body"):
         return doc.metadata["body"], "metadata"
+    labelled = _MEETING_LABEL.search(_opening(doc.text, lines=8))
+    if labelled:
+        return labelled.group("body").strip(), "text"      # "Meeting: 19/09/2019 - Corporate Resources ... (Item 36)"
     header = [l.text.strip() for l in layout.header if l.text.strip()]
     for text in header[:12]:
         text = re.sub(r"\s+[-–—]\s+(?:\w+day\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}).*$", "", text)

@@ -90,7 +90,7 @@ def parse_layout(text: str) -> Layout:
     label = next((k for k, l in enumerate(nonblank[:12]) if _AGENDA_ITEM_LABEL.fullmatch(l.text)), None)
     if label is not None:
         return _single_item(lines, lines.index(nonblank[label]))
-    for layout in (_moderngov_numbered, _moderngov_unnumbered, _minutes_rows, _headings, _gap_titles):
+    for layout in (_issue_page, _moderngov_numbered, _moderngov_unnumbered, _minutes_rows, _headings, _gap_titles):
         found = layout(lines)
         if found:
             return found
@@ -112,6 +112,29 @@ def _split_agenda(item: Item, lines: list[Line]) -> None:
             item.body = lines[k + 1:]
             return
     item.body = lines
+
+
+_ISSUE_MEETING = re.compile(r"^\s*Meeting:\s*\d{1,2}/\d{1,2}/\d{4}\s*-\s*.+\(Item\s+(?P<number>[^)]+?)\.?\)\s*$")
+
+
+def _issue_page(lines: list[Line]) -> Layout | None:
+    """ModernGov's issue history: 'Meeting: 19/09/2019 - Committee (Item 36)', then '36 Title', its decision
+    and minutes, then the same issue at another meeting. The first meeting is the page's; later ones are not."""
+    meetings = [i for i, l in enumerate(lines) if _ISSUE_MEETING.match(l.text)]
+    if not meetings:
+        return None
+    first = meetings[0]
+    number = _ISSUE_MEETING.match(lines[first].text).group("number")
+    end = meetings[1] if len(meetings) > 1 else len(lines)
+    title_at = _next_nonblank(lines, first + 1)
+    if title_at is None or title_at >= end:
+        return None
+    title = re.sub(rf"^\s*{re.escape(number)}\.?\s+", "", lines[title_at].text)
+    item = Item(number, clean_title(title), lines[title_at].no)
+    _split_agenda(item, lines[title_at + 1:end])
+    if item.agenda and not item.body:
+        item.body, item.agenda = item.agenda, []
+    return Layout(lines[:first + 1], [item], "issue")
 
 
 def _single_item(lines: list[Line], label: int) -> Layout:
@@ -276,8 +299,10 @@ _NOT_A_TITLE = re.compile(r"^\s*(?:\(|To\s+[a-z]|That\b|Resolved|RESOLVED|Minute
 
 def _title_like(text: str) -> bool:
     """A line that reads as an item's title: short, capitalised, not a sentence, a list row or a label."""
+    from loaders.sections import ATTENDANCE_HEAD
+
     title = clean_title(text)
-    return bool(title) and not _NOT_A_TITLE.match(text) and not _SENTENCE_END.search(title) \
+    return bool(title) and not _NOT_A_TITLE.match(text) and not ATTENDANCE_HEAD.fullmatch(title) and not _SENTENCE_END.search(title) \
         and not re.search(r"[:;,]\s*-?$", text) and len(title.split()) <= 12 and _is_heading_text(title) \
         and not _names_person_first(text)
 
