@@ -128,7 +128,7 @@ def single_core(files: list[Path], sample: int) -> tuple[float, int, float]:
 
 def instrumented_load(store: Any, archive: Path, figures: Figures, workers: int | None) -> None:
     """`load_into` as `pgraph load` runs it, timing extraction, resolution and writing apart."""
-    from graph.pipeline import load_into
+    from app.pipeline import load_into
 
     marks: dict[str, float] = {}
     write_time = [0.0]
@@ -174,7 +174,7 @@ def instrumented_load(store: Any, archive: Path, figures: Figures, workers: int 
 
 def reloads(store: Any, archive: Path, figures: Figures) -> None:
     """Loading the same archive again, then with one document changed."""
-    from graph.pipeline import load_into
+    from app.pipeline import load_into
 
     start = time.perf_counter()
     report = load_into(store, [archive])

@@ -6,7 +6,7 @@ from typing import Callable
 
 from loaders.context import LAST_BRACKETED_INITIALS, Context, initials_of, mark_attended, note_org, parse_entry, \
     resolve_org, split_outside_parens, split_role_org
-from loaders.names import NameParts, leading_person, split_at_people, split_title
+from loaders.names import NameParts, split_at_people, starts_with_person
 from loaders.organisations import OrgEntry
 from loaders.phrasing import alternation
 from loaders.people import PersonRecord, RoleFact
@@ -89,7 +89,7 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
         pieces = re.split(r"\s+and\s+(?:from\s+)?", seg)
         current = pieces[0]
         for piece in pieces[1:]:
-            if leading_person(piece) or split_title(piece).title:
+            if starts_with_person(piece):
                 joined.append(current)
                 current = piece
             else:

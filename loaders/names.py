@@ -262,6 +262,12 @@ def leading_person(text: str) -> tuple[NameParts, str] | None:
             end = _span_end(text, m.start("name"), kept)
             kept = _first_name_cut(kept, text[end:])
             end = _span_end(text, m.start("name"), kept)
+            nxt = _NEXT_WORD.match(text[end:end + 30])
+            if len(kept) >= 2 and nxt and nxt.group(1) in _INSTITUTION_WORDS | _PLACE_QUALIFIERS \
+                    and not (len(kept) == 2 and _known_first(kept[0])):
+                # "Cllr Davis Christchurch Borough Council": the last word starts the council's name.
+                kept = kept[:-1]
+                end = _span_end(text, m.start("name"), kept)
             return NameParts(" ".join(m.group("title").split()), " ".join(kept)), text[end:]
         return None
     m = _UNTITLED_LEAD.match(text)
@@ -300,6 +306,11 @@ def titled_mentions(text: str) -> list[tuple[NameParts, int, int]]:
 _INSTITUTION_WORDS = PLACE_WORDS | {"Council", "Board", "Club", "Trust", "School", "College", "University",
                                     "Partnership", "Service", "Services", "Court", "Hospital", "Police", "Group",
                                     "Centre", "Church", "Academy", "Society", "Association", "Foundation"}
+
+
+# Words that follow a place in a body's name: "Christchurch Borough Council", "Dorset Association of ...".
+_PLACE_QUALIFIERS = {"Borough", "District", "County", "City", "Metropolitan", "Town", "Parish", "Community",
+                     "Association", "Councils", "Constabulary", "Fire", "Health", "Clinical", "Safeguarding"}
 
 
 def _known_first(word: str) -> bool:

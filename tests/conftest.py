@@ -17,8 +17,8 @@ def sample_dir() -> Path:
 @pytest.fixture(scope="session")
 def sample_graph():
     """The five sample minutes, extracted and resolved into one PartnershipGraph (no store)."""
+    from app.pipeline import discover, extract_documents, read_documents
     from graph.model import PartnershipGraph
-    from graph.pipeline import discover, extract_documents, read_documents
 
     files, _ = discover([SAMPLES])
     docs = read_documents(files, lambda f, m: pytest.fail(f"{f}: {m}"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.cli import cli
+from app.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -130,10 +130,10 @@ def test_a_later_load_resolves_onto_what_is_stored(tmp_path, sample_dir):
 
 
 def test_neo4j_password_is_asked_for_and_never_shown(monkeypatch):
-    import graph.cli
+    import app.cli
 
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
-    monkeypatch.setattr(graph.cli, "interactive", lambda: True)
+    monkeypatch.setattr(app.cli, "interactive", lambda: True)
     # Nothing listens on port 1: the password is asked for, then the connection fails cleanly.
     result = CliRunner().invoke(cli, ["--neo4j", "bolt://127.0.0.1:1", "status"], input="s3cret-pw\n")
     assert result.exit_code == 1, result.output

@@ -774,7 +774,7 @@ class TestDeterminism:
         """Set and dict ordering must not leak into ids or output: two hash seeds, one answer."""
         script = textwrap.dedent("""
             import hashlib, json, sys
-            from graph.pipeline import discover, read_documents, extract_documents
+            from app.pipeline import discover, read_documents, extract_documents
             from graph.model import PartnershipGraph
             files, _ = discover([sys.argv[1]])
             merged = PartnershipGraph()

@@ -244,7 +244,7 @@ def test_injection_strings_as_recipe_parameters_change_nothing(handmade_store, t
 
 
 def test_cli_query_recipes_and_cypher(tmp_path):
-    from graph.cli import cli
+    from app.cli import cli
     from graph.store.embedded import EmbeddedStore
 
     with EmbeddedStore(tmp_path / "s") as store:

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from app.cli import cli
 from graph import ids
-from graph.cli import cli
 from graph.errors import ExtractionError
 from graph.model import Label, PartnershipGraph, Rel
 from loaders.document import Document, sha256_of
@@ -119,12 +119,12 @@ def status_counts(store_dir: Path) -> dict[str, int]:
 @pytest.fixture
 def bad_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Three good minutes (UTF-8, Windows-1252, UTF-16) beside one of each kind of bad file."""
-    import graph.pipeline
+    import app.pipeline
     import loaders.formats
 
     # Eight files: extracted in this process, where the smaller size limit below applies (a
     # pool's workers import loaders.formats afresh and would not see the monkeypatch).
-    monkeypatch.setattr(graph.pipeline, "PARALLEL_THRESHOLD", 100)
+    monkeypatch.setattr(app.pipeline, "PARALLEL_THRESHOLD", 100)
     monkeypatch.setattr(loaders.formats, "MAX_TEXT_BYTES", 20_000)
     folder = tmp_path / "minutes"
     folder.mkdir()
@@ -345,7 +345,7 @@ def test_a_bug_in_one_document_is_reported_with_its_type_and_the_rest_extract(mo
 
 
 def extract_documents_serial(docs: list[Document], failures: list[tuple[str, str]], seen: list[str]):
-    from graph.pipeline import extract_documents
+    from app.pipeline import extract_documents
 
     return extract_documents(docs, progress=lambda d: seen.append(d.name),
                              on_error=lambda name, message: failures.append((name, message)), workers=1)
@@ -364,7 +364,7 @@ def test_without_on_error_failures_are_raised_together_after_the_rest(monkeypatc
         return real(doc, *args, **kwargs)
 
     monkeypatch.setattr(loaders.extract, "extract", flaky)
-    from graph.pipeline import extract_documents
+    from app.pipeline import extract_documents
 
     with pytest.raises(ExtractionError, match=r"2 of 4 documents.*d00\.txt.*d02\.txt"):
         extract_documents(_docs(4), workers=1)
@@ -372,7 +372,7 @@ def test_without_on_error_failures_are_raised_together_after_the_rest(monkeypatc
 
 
 def test_in_the_pool_a_bug_and_a_dead_worker_cost_only_their_own_documents():
-    from graph.pipeline import extract_documents
+    from app.pipeline import extract_documents
 
     docs = _docs(20)
     docs[5].text = None                                 # type: ignore[assignment]  # extraction raises
@@ -391,7 +391,7 @@ def test_in_the_pool_a_bug_and_a_dead_worker_cost_only_their_own_documents():
 
 
 def test_the_pool_gives_the_same_graph_as_one_process():
-    from graph.pipeline import extract_documents
+    from app.pipeline import extract_documents
 
     def merged(graphs: list[PartnershipGraph]) -> dict[str, Any]:
         out = PartnershipGraph()
@@ -421,7 +421,7 @@ def _facts(graph: PartnershipGraph, document: str) -> set[tuple[str, str, str]]:
 
 
 def test_reloading_the_same_corpus_writes_nothing(corpus: Path, tmp_path: Path):
-    from graph.pipeline import load_into
+    from app.pipeline import load_into
     from graph.store import open_store
 
     with open_store(tmp_path / "store") as store:
@@ -438,7 +438,7 @@ def test_reloading_the_same_corpus_writes_nothing(corpus: Path, tmp_path: Path):
 
 
 def test_a_changed_document_replaces_its_own_facts_and_nothing_else(corpus: Path, tmp_path: Path):
-    from graph.pipeline import load_into
+    from app.pipeline import load_into
     from graph.store import open_store
 
     priya, owen = ids.person_id("Priya Sharma"), ids.person_id("Owen Hughes")
@@ -468,7 +468,7 @@ def test_a_changed_document_replaces_its_own_facts_and_nothing_else(corpus: Path
 
 
 def test_a_person_a_changed_document_drops_survives_through_the_others(corpus: Path, tmp_path: Path):
-    from graph.pipeline import load_into
+    from app.pipeline import load_into
     from graph.store import open_store
 
     priya = ids.person_id("Priya Sharma")
