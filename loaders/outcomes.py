@@ -116,7 +116,7 @@ def _name_to_do(ctx: Context, node: AgendaItem, sentence: Sentence) -> None:
 
 
 _COMMITS = re.compile(r"\b(?:would|will|shall|agreed to|undertook to|offered to|(?:was|were) asked to|"
-                      r"(?:was|were) to|to)\s+(?P<task>(?!be\b|the\b|a\b)[a-z].*?)\s*\.?$")
+                      r"(?:is|are|was|were) to)\s+(?P<task>(?!be\b|the\b|a\b|also\b)[a-z].*?)\s*\.?$")
 
 
 def commitment(sentence: str) -> str:
