@@ -78,7 +78,7 @@ class Gazetteer:
     def _lookup(self, text: str, home: str | None) -> OrgEntry | None:
         text = re.sub(r"\s+", " ", text).strip(" .,;:()")
         text = re.sub(r"\s*\((?:[A-Z]{2,}[a-z]?)\)$", "", text)   # "London Borough of Barnet (LBB)"
-        key = fold(text)
+        key = gazetteer_key(text)
         key_no_the = re.sub(r"^the ", "", key)
         for k in (key, key_no_the):
             if k in self.entries:
@@ -94,7 +94,7 @@ class Gazetteer:
         words = re.sub(r"^the\s+", "", text, flags=re.I).split()
         for cut in range(1, min(3, len(words) - 1) + 1):
             for candidate in (" ".join(words[cut:]), " ".join(words[:-cut])):
-                entry = self.entries.get(fold(candidate)) or self._ccg(candidate)
+                entry = self.entries.get(gazetteer_key(candidate)) or self._ccg(candidate)
                 if entry and len(candidate.split()) >= 2:
                     return entry
         return None
@@ -137,6 +137,12 @@ _NOT_PLACES = {"the", "county", "district", "borough", "city", "parish", "town",
 GAZETTEER_FILES = ("uk_public_bodies.yaml",)
 
 
+@lru_cache(maxsize=65536)
+def gazetteer_key(text: str) -> str:
+    """How the gazetteer compares names: folded, '&' read as 'and' ('Avon & Somerset Police')."""
+    return re.sub(r"\s+", " ", fold(text).replace("&", " and ")).strip()
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(path: str | None = None) -> Gazetteer:
     if path:
@@ -153,13 +159,13 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     for item in listed:
         entry = OrgEntry(item["name"], item.get("kind"), list(item.get("aliases") or []))
         for form in [entry.name, *entry.aliases]:
-            entries[fold(form)] = entry
+            entries[gazetteer_key(form)] = entry
     boroughs = {}
     for place, council in raw.get("london_boroughs") or []:
         boroughs[fold(place)] = council
         entry = OrgEntry(council, "council", [f"{place} Council", f"LB {place}", f"London Borough of {place}"])
         for form in [council, *entry.aliases]:
-            entries[fold(form)] = entry
+            entries[gazetteer_key(form)] = entry
     return Gazetteer(entries, boroughs)
 
 
