@@ -21,6 +21,8 @@ _SUBSTITUTION = [
     re.compile(rf"^(?P<absent>.+?),?\s+(?:{_AFTER_ABSENT})\s+(?P<sub>.+?)\.?$", re.I),
     re.compile(rf"^(?P<sub>.+?),?\s+(?:{_BEFORE_ABSENT})\s+(?P<absent>.+?)\.?$", re.I),
     re.compile(rf"^(?P<absent>.+?)\s+[-–—]\s+(?P<sub>.+?)\s+(?:{_AFTER_SUB})\.?$", re.I),
+    # "Susanne Baccini (SB for Chris Frost)": their initials, then whom they stood in for.
+    re.compile(r"^(?P<sub>.+?)\s*\((?:[A-Z][A-Za-z]{1,3}\s+)?for\s+(?P<absent>(?:[A-Z][\w.’'-]*\s*){1,4})\)\.?$"),
     re.compile(rf"^(?P<absent>.+?)\s+\((?P<sub>[^)]+?)\s+(?:{_AFTER_SUB})\)\.?$", re.I),
 ]
 

@@ -346,6 +346,8 @@ def full_name_mentions(text: str) -> list[tuple[NameParts, int, int]]:
 
 
 _WORD_START = re.compile(r"(?:(?<=^)|(?<=[\s,;(]))[A-Z]")
+_NAMED_BODY_AFTER = re.compile(r"\s*(?:&|and)\s+(?:[A-Z][\w’'-]*\s+){1,5}(?:Hospital|Trust|Foundation|Centre|"
+                               r"Partnership|College|School|Hospice|Institute)\b")
 _AFTER_SEPARATOR = re.compile(r"(?:^|[,;(]\s*|\band\s+)$")
 
 
@@ -384,6 +386,8 @@ def people_in_run(text: str) -> tuple[tuple[NameParts, int, int], ...]:
         if not parts.title and len(parts.words) < 2:
             continue
         end = len(text) - len(rest)
+        if _NAMED_BODY_AFTER.match(text, end):
+            continue     # "Robert Jones & Agnes Hunt Orthopaedic Hospital": people a body is named after
         out.append((parts, start, end))
         pos = end
     return tuple(out)
