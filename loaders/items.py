@@ -255,6 +255,7 @@ _IS_POST = re.compile(r"\b(?:is|was|being|as)\s+(?:a|an|the)\s+(?P<post>(?:[A-Z]
                       r"(?:of|at|for)\s+(?:the\s+)?(?P<body>(?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
 
 
+_POST_THEN_BRACKET = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and|&)\s+)?){1,8}?)\s*\($")
 _PAREN_POST = re.compile(r"\s*\(([^)]{2,90})\)")
 # "The Borough Commander, Sharon Baldwin, ...": a post before the name, ending in a comma.
 _POST_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*(?:\s+(?:of|for|and|&|the))*\s*){1,8}?)"
@@ -299,6 +300,11 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
         if at:
             note_post(ctx, record, None, resolve_org(ctx, at.group(1).strip()), text, sentence.line)
         before = text[:s]
+        bracketed = _POST_THEN_BRACKET.search(before) if before.endswith("(") else None
+        if bracketed and ROLE_WORD_RE.search(bracketed.group(1)):
+            # "The Assistant Director for Public Protection and Safety (Joanne Stowell) chaired ..."
+            role, org = split_role_org(ctx, bracketed.group(1))
+            note_post(ctx, record, role, org, text, sentence.line)
         mb = _POST_BEFORE.search(before) if before.rstrip().endswith(",") else None
         if mb and ROLE_WORD_RE.search(mb.group(1)):
             role, org = split_role_org(ctx, ", ".join(g for g in mb.groups() if g))

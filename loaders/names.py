@@ -34,7 +34,12 @@ _EXTRA_RANKS, _EXTRA_COURTESY = _titles_data()
 RANKS += [t for t in _EXTRA_RANKS if t not in RANKS]
 COURTESY += [t for t in _EXTRA_COURTESY if t not in COURTESY]
 
-_TITLE_ALT = literal_alternation(RANKS + COURTESY)     # longest first: "Chief Superintendent", then "Chief"
+_TITLE_ALT = literal_alternation(RANKS + COURTESY)
+# A rank as a post is written out: "Chief Insp. Peter Brown" holds the post of Chief Inspector.
+_RANK_IN_FULL = {"Chief Insp": "Chief Inspector", "Insp": "Inspector", "Supt": "Superintendent",
+                 "Ch Supt": "Chief Superintendent", "Ch. Supt": "Chief Superintendent", "Chief Supt": "Chief Superintendent",
+                 "Det Supt": "Detective Superintendent", "Det Insp": "Detective Inspector",
+                 "Det Ch Insp": "Detective Chief Inspector", "Sgt": "Sergeant"}     # longest first: "Chief Superintendent", then "Chief"
 TITLE_RE = re.compile(rf"(?:(?:{_TITLE_ALT})(?![A-Za-z])\.?\s+)+")
 
 # A name word: capitalised, may be hyphenated or have an inner capital (McElligott, O'Dwyer, LaToya).
@@ -156,7 +161,7 @@ class NameParts:
         posts = [t for t in _split_titles(self.title) if t.casefold().rstrip(".") not in _COURTESY_FOLDED]
         if not posts:
             return None
-        return " ".join(posts)
+        return " ".join(_RANK_IN_FULL.get(t.rstrip("."), t) for t in posts)
 
     @property
     def is_councillor(self) -> bool:
