@@ -49,6 +49,9 @@ class OrgEntry:
     name: str
     kind: str | None = None
     aliases: list[str] = field(default_factory=list)
+    # A federation of local bodies ("Citizens Advice", a Police and Crime Commissioner's office): named with a
+    # place ("Citizens Advice Doncaster", "Thames Valley Police and Crime Commissioner") it is that local body.
+    local_branches: bool = False
 
 
 @dataclass
@@ -95,6 +98,8 @@ class Gazetteer:
         for cut in range(1, min(3, len(words) - 1) + 1):
             for candidate in (" ".join(words[cut:]), " ".join(words[:-cut])):
                 entry = self.entries.get(gazetteer_key(candidate)) or self._ccg(candidate)
+                if entry and entry.local_branches:
+                    return OrgEntry(" ".join(words), entry.kind)
                 if entry and len(candidate.split()) >= 2:
                     return entry
         return None
@@ -157,7 +162,8 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
             listed += yaml.safe_load(extra.read_text(encoding="utf-8")).get("organisations") or []
     entries: dict[str, OrgEntry] = {}
     for item in listed:
-        entry = OrgEntry(item["name"], item.get("kind"), list(item.get("aliases") or []))
+        entry = OrgEntry(item["name"], item.get("kind"), list(item.get("aliases") or []),
+                         bool(item.get("local_branches")))
         for form in [entry.name, *entry.aliases]:
             entries[gazetteer_key(form)] = entry
     boroughs = {}
