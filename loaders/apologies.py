@@ -103,10 +103,15 @@ _PROSE_SUBSTITUTION = [
 ]
 
 
+_ANY_SUBSTITUTION_WORD = re.compile("|".join(re.escape(w) for _, needed in _PROSE_SUBSTITUTION for w in needed))
+
+
 def read_prose_substitutions(ctx: Context) -> None:
     """'Cllr Grocock was substituted by Cllr Byers', 'B attended as substitute for A', outside apology lists."""
     known = {(id(a), id(b)) for a, b, _ in ctx.substitutions}
     for line, _ in all_lines(ctx):
+        if not _ANY_SUBSTITUTION_WORD.search(line.text):
+            continue        # one look for all the patterns' words: most lines have none
         for pattern, needed in _PROSE_SUBSTITUTION:
             if not contains_any(line.text, needed):
                 continue

@@ -58,6 +58,8 @@ _HEAD_WORDS = re.compile(rf"^\s*(?P<head>{alternation('attendance_headings')})\s
 
 def _head_then_person(text: str) -> re.Match[str] | None:
     """'Core Membership Cllr Kerby (Chair) ...': a heading run straight into its list, no colon between."""
+    if not text[:1].isupper():
+        return None
     m = _HEAD_WORDS.match(text)
     if m and m.group("head")[0].isupper():
         spans = people_in_run(m.group("rest"))

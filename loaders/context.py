@@ -364,9 +364,11 @@ def _names_a_body(ctx: Context, text: str, parts: NameParts) -> bool:
     from loaders.first_names import is_first_name
 
     cell = _FIRST_CELL.split(text, 1)[0].strip()
+    after = cell[cell.find(parts.words[-1]) + len(parts.words[-1]):].strip()
+    if not after and is_first_name(parts.words[0]):
+        return False       # the cell is exactly a first name and a surname: a person
     if not resolve_org(ctx, cell):
         return False
-    after = cell[cell.find(parts.words[-1]) + len(parts.words[-1]):].strip()
     if after and (resolve_org(ctx, after) or ROLE_WORD_RE.search(after)):
         return False       # 'Lewis Gool Office of the Police and Crime Commissioner': a name, then the body
     return bool(after) or not is_first_name(parts.words[0])

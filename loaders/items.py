@@ -194,7 +194,7 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
             continue
         spans.append((parts, s, e))
         taken.append((s, e))
-    for m in _INITIALS_TOKEN.finditer(text):
+    for m in _INITIALS_TOKEN.finditer(text) if ctx.people.initials else ():
         # "WM introduced Carolyn Lamb": initials the list of those present gave a person.
         record = ctx.people.by_initials(m.group(0))
         if record is not None and not any(a <= m.start() < b for a, b in taken):

@@ -76,6 +76,7 @@ class PeopleIndex:
         # that a mention is found without folding every record's forms again (once a costly part of reading).
         self._first_with: dict[str, PersonRecord] = {}
         self._order: dict[int, int] = {}              # id(record) -> its place in reading order
+        self.initials = False                          # whether any list gave someone's initials
 
     def mention(self, parts: NameParts, pos: int, line: int | None = None) -> PersonRecord:
         record = self._find(parts)
@@ -99,11 +100,14 @@ class PeopleIndex:
 
     def by_initials(self, token: str) -> PersonRecord | None:
         """The person these minutes call by their initials ('LR'), once a list has said whose they are."""
+        if not self.initials:
+            return None
         record = self._first_with.get(fold(token))
         return record if record is not None and token in record.forms and fold(token) != fold(record.name) else None
 
     def add_form(self, record: PersonRecord, form: str) -> None:
         """Another form the document names this person by ('PK' for Pam Kelly)."""
+        self.initials = True
         if form not in record.forms:
             record.forms.append(form)
             self._fold_in(record, [form])
