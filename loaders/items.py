@@ -27,7 +27,8 @@ PRESENT_VERBS = (r"presented|introduced(?!\s+(?:himself|herself|themselves|thems
                  r"update|report|briefing)|took (?:the )?(?:board|members|group|partnership|"
                  r"committee|meeting) through|updated the (?:board|group|partnership|committee|members|meeting)|"
                  r"attended the meeting to update the (?:board|group|partnership|committee)|"
-                 r"reported\s*:|led (?:the|a) (?:presentation|item|discussion)")
+                 r"reported\s*:|led (?:the|a) (?:presentation|item|discussion)|"
+                 r"fed back to the (?:board|group|partnership|committee|panel|meeting|members)")
 SPEECH_VERBS = ("asked|commented|noted|reported|added|enquired|inquired|responded|replied|suggested|explained|"
                 "advised|stated|questioned|requested|informed|confirmed|proposed|updated|highlighted|recommended|"
                 "mentioned|emphasised|emphasized|agreed|said|thanked|welcomed|praised|commended|offered|raised|"
@@ -230,6 +231,9 @@ def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: in
     """An untitled two-word name is a person when the sentence treats it as one."""
     if any(fold(parts.name) == fold(r.name) for r in ctx.people.records):
         return True
+    known_body = ctx.gazetteer.lookup(parts.name, ctx.home)
+    if known_body is not None and known_body.kind:
+        return False     # "Scottish Water", "Natural Resources Wales": a body the gazetteer knows
     if is_first_name(parts.words[0]) and parts.words[-1] not in PLACE_WORDS:
         return True      # 'Alan Tolhurst': a known first name and a surname
     after = text[e:e + 80]
@@ -410,7 +414,7 @@ def _names_someone(ctx: Context, text: str) -> bool:
 # Words without which a pattern below cannot match: most sentences have none, and need no search.
 _PRESENT_VERB = re.compile(rf"\b(?:{PRESENT_VERBS})", re.I)
 _PRESENT_WORDS = ("present", "introduced", "gave", "provided", "spoke", "took", "update", "reported", "led",
-                  "elaborated", "through", "outlined", "delivered")
+                  "elaborated", "through", "outlined", "delivered", "fed back")
 _GIVEN_BY = re.compile(r"\b(?:update|presentation|report|overview|briefing)s?\s+(?:was|were)\s+(?:provided|given|"
                        r"presented|delivered|introduced)\s+by\s+$", re.I)
 _HEARD_FROM = re.compile(r"\b(?:received|heard|had|given|was given)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
@@ -442,8 +446,12 @@ def _listed_after_phrase(text: str, people: list[tuple[PersonRecord, int, int]])
 
 
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,120}\)?)?\s*(?:,|\band\b|&)\s*(?:and\s+)?")
-_JOINED = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,[^,.;]{0,90}?,?)?\s*(?:and|&|,)\s*")
+# Between two names a verb shares: a post, then 'and' (and perhaps the next one's post: "Mr A and the
+# Communities Manager, Mr B, introduced the report").
+_JOINED = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,[^,.;]{0,90}?,?)?\s*(?:and|&|,)\s*"
+                     r"(?:the\s+(?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and|&)\s+)?){1,8}?,?\s*)?")
 _UP_TO_VERB = re.compile(r"\s*(?:(?:[A-Z][\w’'&/-]*|of|for|and|&|the)\s+){0,8}?(?:\([^)]*\))?\s*(?:,[^.;]{0,120}?,?)?"
+                         r"\s*(?:(?:from|of|at)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){1,6})?"   # "Joanna Peebles from Scottish Water"
                          r"\s*(?:also\s+|then\s+|jointly\s+|both\s+)?")
 
 

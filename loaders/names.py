@@ -103,6 +103,7 @@ England Wales Scotland Britain UK Chinese Jewish Muslim Asian British English Eu
 NHS CCG ICB ICS GP GPs MARAC MASH IOM ASB VAWG DV DA CSE SEN ADHD CCTV ANPR OWL PSPO PSPOs BCU SNT SNB HWBB
 Please See Following Item Report   Resident Residents Opposition            
 Governance Democratic Democracy Legal Monitoring Officer Solicitor Legal Services Scrutiny Overview Select
+Division Divisional Region Regional Locality Sector Directorate Cluster
 """.split())
 
 def _place_words() -> set[str]:
