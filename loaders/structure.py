@@ -220,6 +220,11 @@ def _headings(lines: list[Line]) -> Layout | None:
         if re.match(r"\s*(?:Minutes of (?:a |the )?meeting|MINUTES\s*$)", line.text, re.I):
             start = i
             break
+    # Where an item 1 stands, the sequence starts there: a stray number above it ('19 views') is no item.
+    first_item = next((i for i in range(start, len(lines))
+                       if (m := _NUMBERED_HEADING.match(lines[i].text)) and m.group(1) in ("1", "01")
+                       and m.group(3)[:1].isupper() and _is_heading_text(m.group(3))), None)
+    start = first_item if first_item is not None else start
     heads: list[tuple[int, str, str]] = []      # (index, number, title)
     previous: int | None = None
     last_main: str | None = None
