@@ -7,7 +7,7 @@ from loaders.apologies import read_apologies, read_prose_substitutions
 from loaders.attendance import read_attendance, read_contact_lines
 from loaders.context import Context
 from loaders.document import Document
-from loaders.items import read_items
+from loaders.items import read_header_prose, read_items
 from loaders.meeting import add_meeting
 from loaders.mentions import define_acronyms, note_organisation_mentions
 from loaders.organisations import Gazetteer, OrgEntry, home_council, load_gazetteer
@@ -28,6 +28,7 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> PartnershipGra
     read_apologies(ctx)
     read_prose_substitutions(ctx)
     read_items(ctx)
+    read_header_prose(ctx)
     ctx.people.merge_lone_surnames()
     _people_nodes(ctx)
     note_organisation_mentions(ctx)

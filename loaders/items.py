@@ -281,7 +281,7 @@ def _stated_post(after: str) -> re.Match[str] | None:
     return _BARE_POST.match(after) if after[:1].isspace() else None
 
 
-def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bool
+def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, first: bool
                    ) -> list[tuple[PersonRecord, int, int]]:
     """Read one sentence's people, posts and parts; returns the people it names, with their spans."""
     text = sentence.text
@@ -317,7 +317,7 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
     # sentence gives its one subject.
     if people and people[0][1] < 40:
         _post_of_body(ctx, people[0][0], _IS_POST.search(text, people[0][2]), text, sentence.line)
-    presenters = _presenters(ctx, text, people, first)
+    presenters = _presenters(ctx, text, people, first) if item is not None else []
     for record in presenters:
         ctx.presented.append((record, item, text))
         mark_attended(ctx, record, text)
@@ -325,10 +325,22 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem, first: bo
         if record in presenters:
             continue
         if _takes_part(text, sentence, s, e):
-            ctx.contributed.append((record, item, text))
+            if item is not None:
+                ctx.contributed.append((record, item, text))
             mark_attended(ctx, record, text)
         ctx.mentioned.setdefault(id(record), []).append((sentence.item, text))
     return people
+
+
+def read_header_prose(ctx: Context) -> None:
+    """Sentences before the first item ('WM introduced Carolyn Lamb ... and welcomed Keith Anderson'): the
+    people they name, and who took part, though no item holds them."""
+    for sentence in _sentences([l for l in ctx.layout.header if _HEADER_SENTENCE.search(l.text)], None):
+        if len(sentence.text.split()) >= 6 and reads_as_prose(sentence.text) and not is_apology_text(sentence.text):
+            _read_sentence(ctx, sentence, None, first=False)
+
+
+_HEADER_SENTENCE = re.compile(r"[a-z]\S*\s+[a-z]\S*\s+[a-z]")     # three lower-case words: prose, not a list
 
 
 _DECLARATIONS = re.compile(r"\binterests?\b", re.I)

@@ -226,6 +226,7 @@ def _headings(lines: list[Line]) -> Layout | None:
                        and m.group(3)[:1].isupper() and _is_heading_text(m.group(3))), None)
     start = first_item if first_item is not None else start
     heads: list[tuple[int, str, str]] = []      # (index, number, title)
+    run_in: dict[int, str] = {}                  # index -> the text a heading ran straight into
     previous: int | None = None
     last_main: str | None = None
     for i in range(start, len(lines)):
@@ -239,9 +240,13 @@ def _headings(lines: list[Line]) -> Layout | None:
         if m:
             n = int(m.group(1))
             if (previous is None and n <= 20) or (previous is not None and previous < n <= previous + 3):
-                if _is_heading_text(m.group(3)):
+                title = m.group(3)
+                split = None if _is_heading_text(title) else _run_in_title(title)
+                if split:
+                    title, run_in[i] = split
+                if split or _is_heading_text(title):
                     number = f"{m.group(1)} {m.group(2)})" if m.group(2) else m.group(1)
-                    heads.append((i, number, m.group(3)))
+                    heads.append((i, number, title))
                     previous, last_main = n, m.group(1)
             continue
         s = _SUB_HEADING.match(text)
@@ -251,11 +256,36 @@ def _headings(lines: list[Line]) -> Layout | None:
     for k, (i, number, title) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
         item = Item(number, clean_title(title), lines[i].no)
-        _split_agenda(item, lines[i + 1:end])
+        own = [Line(lines[i].no, run_in[i])] if i in run_in else []
+        _split_agenda(item, own + lines[i + 1:end])
         items.append(item)
     if not heads:
         return None
     return Layout(lines[:heads[0][0]], items, "headings")
+
+
+_SENTENCE_OPENER = re.compile(r"(?:The|It|This|These|There|He|She|They|We)\s|"
+                              r"(?:Members|A|An|Minutes|Apologies|Following|In|On|At)\s+[a-z]")
+_TITLE_WORD = re.compile(r"(?:[A-Z0-9][\w’'/&.-]*|&|and|of|the|for|to|on|in|with|[-–])$")
+
+
+def _run_in_title(text: str) -> tuple[str, str] | None:
+    """'Welcome & Apologies Chris welcomed everyone, ...': a heading run straight into its first sentence,
+    cut where the sentence starts (a sentence's opening word, or a person and a lower-case verb)."""
+    from loaders.first_names import is_first_name
+    from loaders.names import starts_with_person
+
+    words = text.split()
+    for k in range(1, min(len(words), 12)):
+        if not _TITLE_WORD.match(words[k - 1]):
+            return None
+        rest = " ".join(words[k:])
+        opener = _SENTENCE_OPENER.match(rest) \
+            or (starts_with_person(rest) and re.match(r"\S+(?:\s+[A-Z]\S*){0,2}\s+[a-z]", rest)) \
+            or (is_first_name(words[k]) and k + 1 < len(words) and words[k + 1][:1].islower())   # "Chris welcomed"
+        if opener and words[k - 1] not in ("&", "and", "of", "the", "for", "to", "on", "in", "with", "-", "–"):
+            return " ".join(words[:k]), rest
+    return None
 
 
 def _items_at(lines: list[Line], heads: list[tuple[int, str]], kind: str) -> Layout:
