@@ -7,6 +7,7 @@ from functools import lru_cache
 from graph import ids
 from graph.model import Action, AgendaItem, Decision, Label, Rel
 from loaders.context import Context, Sentence, note_org, note_person, resolve_org
+from loaders.first_names import is_first_name
 from loaders.names import NAME_WORD, TITLE_RE, fold, parse_person
 from loaders.organisations import OrgEntry
 from loaders.people import PersonRecord, RoleFact
@@ -61,6 +62,13 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
         owners_text = m.group("owners").strip(" .*")
         if re.match(r"(?:\d+|log|points?|tracker|list)\b", owners_text, re.I):
             continue   # an action log being reviewed, not a new action
+        tasks = [t for t in re.split(r"(?<=\.)\s+(?=[A-Z])", owners_text) if t.strip()]
+        if len(tasks) > 1 and all(_SOMEONE_TO_DO.match(t) for t in tasks):
+            # "ACTION – Jeta to notify the Home Office ... Angela to send the letter to Jeta.": two actions.
+            for task in tasks:
+                owners, what = _owners(ctx, task.strip(" ."), sentence.line)
+                _record_action(ctx, node, what or task, owners, sentence.text, sentence.text)
+            continue
         inline = sentence.text[:m.start()].strip()
         owners, task = _owners(ctx, owners_text, sentence.line)
         what = inline or commitment(_task_sentence(sentences, k, owners))
@@ -72,6 +80,9 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
             ctx.graph.warn(ctx.name, sentence.line, f"action with no owner understood: {owners_text!r}")
         _record_action(ctx, node, what, owners, sentence.text,
                        sentence.text if inline else f"{what} {sentence.text}")
+
+
+_SOMEONE_TO_DO = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){1,4}to\s+[a-z]")
 
 
 def _record_action(ctx: Context, node: AgendaItem, text: str, owners: list[object], where: str,
@@ -148,7 +159,8 @@ def _owners(ctx: Context, text: str, line: int) -> tuple[list[object], str | Non
     """'Ms McElligott/Mr Tan', 'Adrian Usher, Barnet Borough Commander', 'All', 'Michael Kelly to liaise ...'."""
     task = None
     m = re.match(r"(.+?)\s+to\s+([a-z].+)$", text)
-    if m and (parse_person(m.group(1)) or resolve_org(ctx, m.group(1)) or ctx.people.by_initials(m.group(1))):
+    if m and (parse_person(m.group(1), allow_single=is_first_name(m.group(1))) or resolve_org(ctx, m.group(1))
+              or ctx.people.by_initials(m.group(1))):
         text, task = m.group(1), m.group(2)
     if EVERYONE.match(text.strip()) or re.search(r"\b(?:the|all) (?:board|members|partners)\b", text, re.I) \
             and not parse_person(text.split(",")[0]):
@@ -161,7 +173,8 @@ def _owners(ctx: Context, text: str, line: int) -> tuple[list[object], str | Non
         if EVERYONE.match(chunk):
             owners.append("ALL")
             continue
-        person = parse_person(chunk, allow_single=False)
+        # "Angela to send the letter": a first name alone names the person an action falls to.
+        person = parse_person(chunk, allow_single=is_first_name(chunk))
         if person:
             owners.append(note_person(ctx, person, line))
             continue

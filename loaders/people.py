@@ -157,9 +157,14 @@ class PeopleIndex:
         return max(pool, key=lambda r: r.last_pos)
 
     def merge_lone_surnames(self) -> None:
-        """A surname-only record joins the one full-name record with that surname, if there is one."""
+        """A surname-only record joins the one full-name record with that surname, if there is one; a
+        first name alone ('Jeta to notify ...') joins the one full name it begins, where no surname fits."""
+        from loaders.first_names import is_first_name
+
         for lone in [r for r in self.records if r.first is None]:
             matches = [r for r in self.records if r.first and similar_surname(r.surname, lone.surname)]
+            if not matches and not lone.councillor and not lone.ranks and is_first_name(lone.name):
+                matches = [r for r in self.records if r.first and fold(r.first) == fold(lone.name)]
             if len(matches) == 1:
                 target = matches[0]
                 target.forms += lone.forms + [lone.name]
