@@ -19,10 +19,11 @@ STRATEGY_KINDS = {
     "assessment": "assessment", "framework": "framework", "fund": "fund", "charter": "charter",
     "initiative": "programme", "partnership": None, "operation": "operation", "pilot": "project",
     "plans": "plan", "programmes": "programme", "projects": "project", "schemes": "scheme",
-    "campaigns": "campaign", "week": "campaign", "initiatives": "programme",
+    "campaigns": "campaign", "week": "campaign", "initiatives": "programme", "declaration": "charter",
+    "vision": "strategy", "pathway": "programme", "covenant": "charter",
 }
 _KIND_ALT = ("Strategy|Strategies|Plans?|Programmes?|Program|Projects?|Schemes?|Campaigns?|Assessment|Framework|Fund|"
-             "Charter|Initiatives?|Awareness Week")
+             "Charter|Initiatives?|Awareness Week|Declaration|Vision|Pathway|Covenant")
 _CAP = r"(?:[A-Z][\w’'/-]*|[A-Z]{2,}[a-z]?|\d{4}(?:[/-]\d{2,4})?)"
 # The look-ahead is a quick test of how each form can start. Capitalised words are matched whole, "(?>...)"
 # and "*+": each is followed by a space, so no shorter part of one could do, and trying them all was slow.
@@ -35,7 +36,7 @@ STRATEGY_RE = re.compile(
     rf"|(?P<quoted>[‘'][^’']{{3,40}}[’']\s+(?:campaign|project|programme|scheme))"
     rf"|(?:project|programme|scheme|campaign|initiative)\s+[‘'“\"](?P<named>[^’'”\"]{{3,40}})[’'”\"]"
     rf"|(?P<framework>\b(?:Framework|Strategy|Plan) for (?:[A-Z][\w’']*\s?){{1,4}})"
-    rf"|(?P<operation>\bOperation\s+(?:[A-Z][a-z]+|[a-z]{{4,}}))\b"
+    rf"|(?P<operation>\bOperation\s+(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[a-z]{{4,}}))\b"
     rf"|(?P<lower>(?:[A-Z][\w’'/-]*+\s+(?:(?:and|to|for|of|on|&|in|the)\s+)?){{2,7}}"
     rf"(?:project|programme|strategy|scheme|campaign)\b))")
 _STRATEGY_NOISE = re.compile(r"^(?:(?:The|A|An|This|That|New|Draft|Update|Updated|Report|Progress|Presentation|"
@@ -51,7 +52,8 @@ GENERIC_STRATEGY_WORDS = {"last", "same", "following", "action", "draft", "new",
 
 # Every way STRATEGY_RE can match has one of these words in it: most sentences have none.
 _STRATEGY_KEYWORDS = ("strateg", "plan", "program", "project", "scheme", "campaign", "assessment", "framework",
-                      "fund", "charter", "initiative", "awareness week", "operation")
+                      "fund", "charter", "initiative", "awareness week", "operation", "declaration", "vision",
+                      "pathway", "covenant")
 
 
 def strategy_names(text: str) -> list[tuple[str, str]]:
