@@ -26,7 +26,7 @@ def read_apologies(ctx: Context) -> None:
         if line.no in ctx.status_lines or not has_any(text, ("apolog",)) or _NO_APOLOGIES.search(text):
             i += 1
             continue
-        # "Helen Pritchard | NHS Grampian | Apology": a status in a table's row, read with the table.
+        # "Helen Price | NHS Highland | Apology": a status in a table's row, read with the table.
         triggers = [m for m in APOLOGY_TRIGGER.finditer(text) if "|" not in text[:m.start()]]
         next_i = i + 1
         for k, m in enumerate(triggers):
@@ -96,7 +96,7 @@ _PROSE_SUBSTITUTION = [
                 rf"\s+(?P<sub>{_WHO})"), ("substituted", "represented", "replaced", "deputised")),
     (re.compile(rf"(?P<absent>{_WHO}),?\s+(?:{alternation('substitution_after_absent')})\s+(?P<sub>{_WHO})"),
      ("substituted by", "represented by", "replaced by", "deputised")),
-    # "Ellen Cheshire represented Inclusion Barnet on behalf of Caroline Collier": the body between.
+    # "Ella Chase represented Inclusion Eastfield on behalf of Carol Cole": the body between.
     (re.compile(rf"(?P<sub>{_WHO}),?\s+(?:represented\s+[^.,;]{{1,60}}?\s+)?(?:{alternation('substitution_before_absent')})"
                 rf"\s+(?P<absent>{_WHO})"),
      tuple(words("substitution_before_absent"))),

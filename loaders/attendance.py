@@ -57,7 +57,7 @@ _HEAD_WORDS = re.compile(rf"^\s*(?P<head>{alternation('attendance_headings')})\s
 
 
 def _head_then_person(text: str) -> re.Match[str] | None:
-    """'Core Membership Cllr Kerby (Chair) ...': a heading run straight into its list, no colon between."""
+    """'Core Membership Cllr Kerr (Chair) ...': a heading run straight into its list, no colon between."""
     if not text[:1].isupper():
         return None
     m = _HEAD_WORDS.match(text)

@@ -19,7 +19,7 @@ _MARKDOWN_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
 
 def block_rows(lines: list[tuple[Line, Item | None]], i: int) -> tuple[list[tuple[str, int]], int]:
     """The rows of a list that starts at line i, and where it ends. A table whose cells stand on lines of
-    their own, each closed by '|', is joined back into cells ('Caerphilly County Borough' + 'Council |')."""
+    their own, each closed by '|', is joined back into cells ('Eastfield County Borough' + 'Council |')."""
     rows: list[tuple[str, int]] = []
     blank_run, j = 0, i
     own_item = lines[i][1] if i < len(lines) else None
@@ -68,7 +68,7 @@ def block_rows(lines: list[tuple[Line, Item | None]], i: int) -> tuple[list[tupl
     return _hyphen_separated(rows), j
 
 
-# "Stephen Thompson (Convener)-Annandale North", "Graham Nicol-Mid Galloway": a hyphen with no spaces
+# "Stephen Howe (Convener)-Eastfield North", "Graham Noble-Mid Vale": a hyphen with no spaces
 # parting a name from a ward or post, told from a double-barrelled surname by what follows it.
 _NAME_HYPHEN = re.compile(r"^(?P<name>(?:[A-Z][\w.’']*\s+){1,3}[A-Z][\w’']+(?:\s*\([^)]*\))?)-(?P<rest>[A-Z].*)$")
 
@@ -78,7 +78,7 @@ _PLACE_ONLY = re.compile(r"(?:[A-Z][\w’'.]*|and|of|the|&)(?:\s+(?:[A-Z][\w’'
 
 def _hyphen_separated(rows: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Where two or more rows plainly use a bare hyphen as the separator (a bracket before it, or a ward of
-    several words after it: 'Nicol-Mid Galloway'), every row's bare hyphen before a ward or place is one.
+    several words after it: 'Noble-Mid Vale'), every row's bare hyphen before a ward or place is one.
     A double-barrelled surname ('Smith-Taylor, Head of ...', 'Ward-Jenkins substituted for ...') is not."""
     shaped = [_NAME_HYPHEN.match(t) for t, _ in rows]
     shaped = [m if m and _PLACE_ONLY.fullmatch(m.group("rest").strip()) else None for m in shaped]
@@ -129,7 +129,7 @@ def read_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: int, mark
         sub = sub or substitution_split(entry_text)
         several = len(people_in_run(entry_text)) >= 2 or ";" in entry_text
         if several and not (sub and all(len(people_in_run(part)) <= 1 for part in sub)):
-            # Several people on one row: 'Councillor Elaine Robertson Councillor Neil MacIntyre'.
+            # Several people on one row: 'Councillor Ann Reid Councillor Neil Moss'.
             if read_people_list(ctx, entry_text, line_no, mark, absent=absent):
                 last, last_text = None, entry_text
                 continue

@@ -287,7 +287,7 @@ _POST_SHAPE = re.compile(r"[A-Z][\w’'&/.-]*(?:\s+(?:[A-Z][\w’'&/.()-]*|of|fo
 def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None = None
                 ) -> tuple[PersonRecord, NameParts] | None:
     """One attendance or apology entry: 'Fiona Bateman – Independent Chair, Barnet Safeguarding Adults Board',
-    'Jill Smith Public Health Co-ordinator, NHS Grampian', 'Ian Hunter from the Development Partnership'."""
+    'Jo Bell Public Health Co-ordinator, NHS Highland', 'Ian Hart from the Development Partnership'."""
     text = re.sub(r"^\s*[-*•·]+\s*", "", text).strip()
     lead = leading_person(text)
     if not lead:
@@ -310,7 +310,7 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
         if re.match(r"^[,(–—:-]|^-", rest):
             role, org = split_role_org(ctx, rest)
         elif _POST_SHAPE.fullmatch(rest.split(",")[0].strip()) and ROLE_WORD_RE.search(rest.split(",")[0]):
-            # "Development Officer, Aberdeenshire Voluntary Action": a post run on after the name.
+            # "Development Officer, Shire Voluntary Action": a post run on after the name.
             role, org = split_role_org(ctx, rest)
         else:
             # Table rows run together: "Julie Howe Dorset Police", "Laura Beddow Dorset Council (Chair)".
@@ -333,18 +333,18 @@ LAST_BRACKETED_INITIALS = re.compile(r"\s*\(([A-Z][A-Za-z]{1,4})\)\s*$")
 
 
 def initials_of(token: str, parts: NameParts) -> bool:
-    """'PK' for Pam Kelly, 'PMa' for Paul Massey: the first name's initial, then the surname's among the rest."""
+    """'PK' for Pat Kerr, 'PMa' for Paul Mason: the first name's initial, then the surname's among the rest."""
     capitals = [c for c in token if c.isupper()]
     words = [w for w in parts.words if w[:1].isupper()]
     return len(words) >= 2 and capitals[:1] == [words[0][0]] and words[-1][0] in capitals[1:]
 
 
 def _own_initials(rest: str, parts: NameParts) -> tuple[str, str | None]:
-    """'Pam Kelly (PK)', 'Paul Massey (PMa)', 'Dave Hill (DH - Chair)': the initials the minutes will call
+    """'Pat Kerr (PK)', 'Paul Mason (PMa)', 'Dan Hale (DH - Chair)': the initials the minutes will call
     the person by are an alias, not a post. Whatever else the brackets hold stays."""
     m = _BRACKETED_INITIALS.match(rest)
     if not m:
-        # "William Munro, Council (Chair) (WM)": the initials close the entry, after its post or body.
+        # "Will Moore, Council (Chair) (WM)": the initials close the entry, after its post or body.
         last = LAST_BRACKETED_INITIALS.search(rest)
         if last and initials_of(last.group(1), parts):
             return rest[:last.start()].rstrip(), last.group(1)
@@ -370,7 +370,7 @@ def _names_a_body(ctx: Context, text: str, parts: NameParts) -> bool:
     if not resolve_org(ctx, cell):
         return False
     if after and (resolve_org(ctx, after) or ROLE_WORD_RE.search(after)):
-        return False       # 'Lewis Gool Office of the Police and Crime Commissioner': a name, then the body
+        return False       # 'Lee Gold Office of the Police and Crime Commissioner': a name, then the body
     return bool(after) or not is_first_name(parts.words[0])
 
 

@@ -93,7 +93,7 @@ def _sentences(lines: list[Line], item: Item | None):
                 yield Sentence(part, line.no, item, 0)
 
 
-# "9(i) Women's Safety Forum – Jeta Buzoku": who takes the item, after a dash at the end of its title.
+# "9(i) Women's Safety Forum – Jo Baker": who takes the item, after a dash at the end of its title.
 _TITLE_DASH_NAMES = re.compile(r"\s[–—-]\s*(?P<names>[^–—-]{3,120})$")
 _TITLE_BRACKET_NAMES = re.compile(r"\((?P<names>[^()]{3,120})\)\s*$")
 
@@ -196,7 +196,7 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
         spans.append((parts, s, e))
         taken.append((s, e))
     for m in _INITIALS_TOKEN.finditer(text) if ctx.people.initials else ():
-        # "WM introduced Carolyn Lamb": initials the list of those present gave a person.
+        # "WM introduced Cara Lund": initials the list of those present gave a person.
         record = ctx.people.by_initials(m.group(0))
         if record is not None and not any(a <= m.start() < b for a, b in taken):
             spans.append((record, m.start(), m.end()))
@@ -235,7 +235,7 @@ def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: in
     if known_body is not None and known_body.kind:
         return False     # "Scottish Water", "Natural Resources Wales": a body the gazetteer knows
     if is_first_name(parts.words[0]) and parts.words[-1] not in PLACE_WORDS:
-        return True      # 'Alan Tolhurst': a known first name and a surname
+        return True      # 'Alan Tolman': a known first name and a surname
     after = text[e:e + 80]
     before = text[max(0, s - 40):s]
     if _SPEECH_AFTER.match(after) or _POST_AFTER.match(after):
@@ -306,7 +306,7 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
         before = text[:s]
         bracketed = _POST_THEN_BRACKET.search(before) if before.endswith("(") else None
         if bracketed and ROLE_WORD_RE.search(bracketed.group(1)):
-            # "The Assistant Director for Public Protection and Safety (Joanne Stowell) chaired ..."
+            # "The Assistant Director for Public Protection and Safety (Jo Stone) chaired ..."
             role, org = split_role_org(ctx, bracketed.group(1))
             note_post(ctx, record, role, org, text, sentence.line)
         mb = _POST_BEFORE.search(before) if before.rstrip().endswith(",") else None
@@ -333,7 +333,7 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
 
 
 def read_header_prose(ctx: Context) -> None:
-    """Sentences before the first item ('WM introduced Carolyn Lamb ... and welcomed Keith Anderson'): the
+    """Sentences before the first item ('WM introduced Cara Lund ... and welcomed Ken Andrews'): the
     people they name, and who took part, though no item holds them."""
     for sentence in _sentences([l for l in ctx.layout.header if _HEADER_SENTENCE.search(l.text)], None):
         if len(sentence.text.split()) >= 6 and reads_as_prose(sentence.text) and not is_apology_text(sentence.text):
@@ -442,7 +442,7 @@ _ON_BEHALF_OF = re.compile(rf"\b(?:{alternation('on_behalf')})\s+(?:the\s+)?$", 
 
 
 def _listed_after_phrase(text: str, people: list[tuple[PersonRecord, int, int]]) -> list[PersonRecord]:
-    """'was presented by Greg Fell (Director ...), Helen Watson (Registrar ...) and Dan Spicer': every name
+    """'was presented by Greg Fenn (Director ...), Helen Wade (Registrar ...) and Dan Spence': every name
     in the list that follows a presenter phrase, not only the first."""
     out: list[PersonRecord] = []
     previous_end = None
@@ -521,7 +521,7 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
         if record not in out and (_PRESENTER_BEFORE.search(text, 0, s) or invited) \
                 and not _ON_BEHALF_OF.search(text, 0, s):
             out.append(record)
-    # "Jaimee Wylam, on behalf of Sam Longley, presented the report": only the one speaking presented.
+    # "Jaime Wyatt, on behalf of Sam Long, presented the report": only the one speaking presented.
     out = [r for r in out if not any(r is record and _ON_BEHALF_OF.search(text, 0, s) for record, s, e in people)]
     if first:
         for record, s, e in people:

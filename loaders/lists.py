@@ -21,7 +21,7 @@ _SUBSTITUTION = [
     re.compile(rf"^(?P<absent>.+?),?\s+(?:{_AFTER_ABSENT})\s+(?P<sub>.+?)\.?$", re.I),
     re.compile(rf"^(?P<sub>.+?),?\s+(?:{_BEFORE_ABSENT})\s+(?P<absent>.+?)\.?$", re.I),
     re.compile(rf"^(?P<absent>.+?)\s+[-–—]\s+(?P<sub>.+?)\s+(?:{_AFTER_SUB})\.?$", re.I),
-    # "Susanne Baccini (SB for Chris Frost)": their initials, then whom they stood in for.
+    # "Susan Bacon (SB for Chris Ford)": their initials, then whom they stood in for.
     re.compile(r"^(?P<sub>.+?)\s*\((?:[A-Z][A-Za-z]{1,3}\s+)?for\s+(?P<absent>(?:[A-Z][\w.’'-]*\s*){1,4})\)\.?$"),
     re.compile(rf"^(?P<absent>.+?)\s+\((?P<sub>[^)]+?)\s+(?:{_AFTER_SUB})\)\.?$", re.I),
 ]
@@ -137,7 +137,7 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
         if current is not None:
             initials = LAST_BRACKETED_INITIALS.search(seg)
             if initials and initials_of(initials.group(1), NameParts("", current.name)):
-                ctx.people.add_form(current, initials.group(1))    # "Council (Chair) (WM)": William Munro's
+                ctx.people.add_form(current, initials.group(1))    # "Council (Chair) (WM)": Will Moore's
                 seg = seg[:initials.start()].rstrip()
             role, org2 = split_role_org(ctx, seg)
             org2 = org2 or org

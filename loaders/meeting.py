@@ -71,7 +71,7 @@ _BODY_WORD = re.compile(r"Partnership|Board|Committee|Forum|Group|Panel")
 _BODY_CHARS = re.compile(r"[\w’' \t&-]*")
 
 
-# ModernGov's issue pages: "Meeting: 21/10/2021 - Slough Health & Wellbeing Board (Item 63)".
+# ModernGov's issue pages: "Meeting: 21/10/2021 - Eastfield Health & Wellbeing Board (Item 63)".
 _MEETING_LABEL = re.compile(r"^\s*Meeting:\s*\d{1,2}/\d{1,2}/\d{4}\s*-\s*(?P<body>[^()\n]{3,120}?)\s*(?:\(Item\s+[^)]*\))?\s*$",
                             re.M)
 

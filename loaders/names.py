@@ -246,8 +246,8 @@ def _name_run(words: list[str]) -> list[str]:
 
 
 def _first_name_cut(run: list[str], after: str) -> list[str]:
-    """'Lynn Smith Cruden Community Council': a first name and a surname, then the body, where a third
-    name word runs straight on into more words ('Kay Wilson White, ...' keeps three)."""
+    """'Lynn Smith Eastfield Community Council': a first name and a surname, then the body, where a third
+    name word runs straight on into more words ('Kay Wilson Wood, ...' keeps three)."""
     from loaders.first_names import is_first_name
 
     if len(run) == 3 and is_first_name(run[0]) and not is_initial(run[0]) \
@@ -271,7 +271,7 @@ def leading_person(text: str) -> tuple[NameParts, str] | None:
             nxt = _NEXT_WORD.match(text[end:end + 30])
             if len(kept) >= 2 and nxt and nxt.group(1) in _INSTITUTION_WORDS | _PLACE_QUALIFIERS \
                     and not (len(kept) == 2 and _known_first(kept[0])):
-                # "Cllr Davis Christchurch Borough Council": the last word starts the council's name.
+                # "Cllr Davis Eastfield Borough Council": the last word starts the council's name.
                 kept = kept[:-1]
                 end = _span_end(text, m.start("name"), kept)
             return NameParts(" ".join(m.group("title").split()), " ".join(kept)), text[end:]
@@ -314,7 +314,7 @@ _INSTITUTION_WORDS = PLACE_WORDS | {"Council", "Board", "Club", "Trust", "School
                                     "Centre", "Church", "Academy", "Society", "Association", "Foundation"}
 
 
-# Words that follow a place in a body's name: "Christchurch Borough Council", "Dorset Association of ...".
+# Words that follow a place in a body's name: "Eastfield Borough Council", "Shire Association of ...".
 _PLACE_QUALIFIERS = {"Borough", "District", "County", "City", "Metropolitan", "Town", "Parish", "Community",
                      "Association", "Councils", "Constabulary", "Fire", "Health", "Clinical", "Safeguarding"}
 
@@ -346,7 +346,7 @@ def full_name_mentions(text: str) -> list[tuple[NameParts, int, int]]:
         if nxt and nxt.group(1) in NOT_NAME_WORDS and nxt.group(1) not in ("The", "And", "For", "To", "In", "On",
                                                                               "At", "With", "As", "He", "She") \
                 and not (_known_first(run[0]) and nxt.group(1) not in _INSTITUTION_WORDS):
-            continue     # ... but 'Peter Clifton Data Analyst': a first name, then the post
+            continue     # ... but 'Peter Cole Data Analyst': a first name, then the post
         out.append((NameParts("", " ".join(run)), start, end_pos))
     return out
 
@@ -369,7 +369,7 @@ _POST_BEFORE = _post_before()
 @lru_cache(maxsize=8192)
 def people_in_run(text: str) -> tuple[tuple[NameParts, int, int], ...]:
     """Every person a run of list text names, with the span of each name, where separators may be missing:
-    'Chris White (Chair) Area Manager, Council Cllr Anne Allan Buchan Group Rhona Davidson Development
+    'Helen Crane (Chair) Area Manager, Council Cllr Gareth Lloyd Coast Group Siobhan Kerr Development
     Officer'. A name begins with a title, with initials, or with a known first name and a surname."""
     from loaders.first_names import is_first_name
 

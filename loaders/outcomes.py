@@ -64,7 +64,7 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
             continue   # an action log being reviewed, not a new action
         tasks = [t for t in re.split(r"(?<=\.)\s+(?=[A-Z])", owners_text) if t.strip()]
         if len(tasks) > 1 and all(_SOMEONE_TO_DO.match(t) for t in tasks):
-            # "ACTION – Jeta to notify the Home Office ... Angela to send the letter to Jeta.": two actions.
+            # "ACTION – Jo to notify the Home Office ... Anna to send the letter to Jo.": two actions.
             for task in tasks:
                 owners, what = _owners(ctx, task.strip(" ."), sentence.line)
                 _record_action(ctx, node, what or task, owners, sentence.text, sentence.text)

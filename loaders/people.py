@@ -158,7 +158,7 @@ class PeopleIndex:
 
     def merge_lone_surnames(self) -> None:
         """A surname-only record joins the one full-name record with that surname, if there is one; a
-        first name alone ('Jeta to notify ...') joins the one full name it begins, where no surname fits."""
+        first name alone ('Jo to notify ...') joins the one full name it begins, where no surname fits."""
         from loaders.first_names import is_first_name
 
         for lone in [r for r in self.records if r.first is None]:

@@ -8,10 +8,10 @@ from loaders.phrasing import alternation
 
 ATTENDANCE_HEAD = re.compile(rf"^\s*(?:[-*•]\s*)?(?P<head>{alternation('attendance_headings')})\s*"
                              rf"(?::\s*(?P<rest>.*))?$", re.I)
-# "... Longhaven Hall Present: Chris White (Chair) ...": a heading run into the line before it.
+# "... Village Hall Present: Helen Crane (Chair) ...": a heading run into the line before it.
 INLINE_HEAD = re.compile(r"(?<!\w)(?P<head>Present|PRESENT|Members [Pp]resent|Attendees|ATTENDEES|"
                          r"In [Aa]ttendance|IN ATTENDANCE|Also [Pp]resent|Attending)\s*:\s*(?P<rest>\S.*)")
-# "Representing Town and Community Councils: E. Pritchard (Barry Town Council), ...": members under their body.
+# "Representing Town and Community Councils: E. Price (Ashton Town Council), ...": members under their body.
 GROUP_HEAD = re.compile(r"^\s*(?:Representing|Representatives? (?:of|from)|Nominated by)\s+(?:the\s+)?"
                         r"(?P<body>[^:]{3,80}?)\s*:\s*(?P<rest>.*)$", re.I)
 # "Apologies for absence were intimated from:-", "The following apologies were reported to the meeting by

@@ -320,7 +320,7 @@ def _minutes_rows(lines: list[Line]) -> Layout | None:
 
 
 def _names_person_first(text: str) -> bool:
-    """A row of a list of people ('Anne Evans (AE)'), not a title."""
+    """A row of a list of people ('Ann Ellis (AE)'), not a title."""
     from loaders.names import people_in_run
 
     spans = people_in_run(text)

@@ -69,7 +69,7 @@ class TestNames:
         assert split_at_people(run)[1] == "Cllr Gareth Lloyd Ward 6, North & Coast"
 
     def test_a_name_right_after_a_post_word_is_the_posts_body(self):
-        assert [p.name for p, _, _ in people_in_run("Joe Lane, Chief Executive Tai Calon")] == ["Joe Lane"]
+        assert [p.name for p, _, _ in people_in_run("Joe Lane, Chief Executive Tai Ogwen")] == ["Joe Lane"]
 
 
 class TestAttendanceLayouts:
@@ -86,15 +86,15 @@ class TestAttendanceLayouts:
 
     def test_a_list_continues_on_the_lines_after_an_inline_heading(self):
         g = extract_text(minutes("""
-            PRESENT: Councillor Lowe (Chair) - Leeds City Council
-            Councillor Walls - Bradford Council
-            Councillor Lal - Bradford Council
-            Jo Sykes - Independent
+            PRESENT: Councillor Lowry (Chair) - Leeds City Council
+            Councillor Wall - Bradford Council
+            Councillor Lane - Bradford Council
+            Jo Sayer - Independent
             1. Apologies for Absence
-            1.1 Apologies were noted from Councillor Ann Martin (Calderdale).
+            1.1 Apologies were noted from Councillor Ann Marsh (Calderdale).
         """))
-        assert present(g) == {"Lowe", "Walls", "Lal", "Jo Sykes"}
-        assert sent_apologies(g) == {"Ann Martin"}
+        assert present(g) == {"Lowry", "Wall", "Lane", "Jo Sayer"}
+        assert sent_apologies(g) == {"Ann Marsh"}
 
     def test_a_table_with_each_cell_on_a_line_of_its_own(self):
         g = extract_text(minutes("""
@@ -138,29 +138,29 @@ class TestAttendanceLayouts:
         g = extract_text(minutes("""
             Attendees
             Name Agency
-            John Newby  Borough Council
-            Jason Mott Office of the Police & Crime Commissioner
+            John Neale  Borough Council
+            Jason Marsh Office of the Police & Crime Commissioner
 
             Apologies
 
-              • Becky Kirk (Borough Council)
-              • Tina Rudge (NPS)
+              • Becky Kemp (Borough Council)
+              • Tina Rowe (NPS)
 
             No 1
 
             Item Community Safety Partnerships
         """))
-        assert present(g) == {"John Newby", "Jason Mott"}
-        assert sent_apologies(g) == {"Becky Kirk", "Tina Rudge"}
+        assert present(g) == {"John Neale", "Jason Marsh"}
+        assert sent_apologies(g) == {"Becky Kemp", "Tina Rowe"}
 
     def test_members_with_a_bare_hyphen_before_their_ward(self):
         g = extract_text(minutes("""
             Attendance Details
 
             Members:
-            Stephen Howe (Convener)-Annandale North
+            Stephen Howe (Convener)-Eastfield North
             Rob Dale-Abbey
-            Graham Noble-Mid Galloway
+            Graham Noble-Mid Vale
             Officials:
             Gavin Steel - Chief Executive
         """))
@@ -169,10 +169,10 @@ class TestAttendanceLayouts:
     def test_codes_and_shared_bodies_in_a_paragraph_of_initials(self):
         g = extract_text(minutes("""
             In Attendance
-            S Brown, Director of Environment; O Reed, Head of Public Protection; and C Dale, Enforcement Manager (all Environment & Communities); and Superintendents R Horn and S Wright (both Police Scotland).
+            S Brown, Director of Environment; O Reed, Head of Public Protection; and C Dale, Enforcement Manager (all Environment & Communities); and Superintendents R Horn and S Webb (both Police Scotland).
         """))
-        assert present(g) == {"S Brown", "O Reed", "C Dale", "R Horn", "S Wright"}
-        assert "Police Scotland" in affiliated(g, "S Wright")
+        assert present(g) == {"S Brown", "O Reed", "C Dale", "R Horn", "S Webb"}
+        assert "Police Scotland" in affiliated(g, "S Webb")
 
     def test_a_heading_run_straight_into_its_list(self):
         g = extract_text(minutes("""
@@ -196,23 +196,23 @@ class TestAttendanceLayouts:
 class TestApologiesLayouts:
     def test_inline_after_the_attendees_on_one_line(self):
         g = extract_text(minutes("""
-            Attendees: Dave Hall (DH - Chair), Paula Bell (PB), Sue Baker (SB for Chris Ford) Apologies: - Helen Lane (HL), Janet Moss (JM), Ben Harris, Action 1. Apologies for absence The above apologies were noted. 2. Minutes The minutes were agreed.
+            Attendees: Dave Hall (DH - Chair), Paula Bell (PB), Sue Baker (SB for Chris Ford) Apologies: - Helen Lane (HL), Janet Moss (JM), Ben Hartley, Action 1. Apologies for absence The above apologies were noted. 2. Minutes The minutes were agreed.
         """))
         assert {"Dave Hall", "Paula Bell", "Sue Baker"} <= present(g)
-        assert {"Helen Lane", "Janet Moss", "Ben Harris"} <= sent_apologies(g)
+        assert {"Helen Lane", "Janet Moss", "Ben Hartley"} <= sent_apologies(g)
 
     def test_a_plural_title_with_initials_over_lines(self):
         g = extract_text(minutes("""
             Apologies for absence were received from:-
 
-            Councillors J. Collins, G. Paul, T. Shaw, and;
+            Councillors J. Collier, G. Paul, T. Shaw, and;
 
-            Joe Lane, Chief Executive Tai Calon (PSB Board Member).
+            Joe Lane, Chief Executive Coast Housing (PSB Board Member).
 
 
             There were no declarations of interest.
         """))
-        assert sent_apologies(g) == {"J. Collins", "G. Paul", "T. Shaw", "Joe Lane"}
+        assert sent_apologies(g) == {"J. Collier", "G. Paul", "T. Shaw", "Joe Lane"}
 
     def test_the_following_apologies_were_reported_by_the_chair(self):
         g = extract_text(minutes("""
@@ -234,9 +234,9 @@ class TestApologiesLayouts:
 class TestPresentersAndActions:
     def test_a_presenter_introduced_by_a_phrase_before_the_name(self):
         g = extract_text(minutes("""
-            2. SCD5 Strategic Assessment
+            2. Strategic Assessment
 
-            Presentation delivered by Alison Brown, Higher Intelligence Analyst.
+            Presentation delivered by Alice Brand, Intelligence Analyst.
 
             3. Terms of Reference
 
@@ -247,7 +247,7 @@ class TestPresentersAndActions:
             Jaimee Wyatt, Public Health Registrar, on behalf of Sam Long, Public Health Specialist, presented the report.
         """))
         found = {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)}
-        assert found == {"Alison Brown", "Alan Tolman", "Jaimee Wyatt"}
+        assert found == {"Alice Brand", "Alan Tolman", "Jaimee Wyatt"}
 
     def test_introducing_oneself_is_not_presenting(self):
         g = extract_text(minutes("""
@@ -262,9 +262,9 @@ class TestPresentersAndActions:
         g = extract_text(minutes("""
             1. Appointment of Chairman
 
-            Moved by Mrs Whitby and seconded by Councillor Matthews - That Councillor Sean Clay be elected Chairman.
+            Moved by Mrs Whitby and seconded by Councillor Marsh - That Councillor Sean Clay be elected Chairman.
         """))
-        assert {"Whitby", "Matthews"} <= present(g)
+        assert {"Whitby", "Marsh"} <= present(g)
 
     def test_an_action_is_the_commitment_not_its_paragraph(self):
         assert commitment("Inspector John Smith would look into this and report back to the next meeting.") \
