@@ -128,7 +128,7 @@ def _names_list(key: str) -> frozenset[str]:
 PLACE_WORDS = _names_list("place_words")
 
 # Lower-case words that may sit inside a multi-word organisation or post but never in a name.
-NAME_CONNECTORS = {"de", "van", "von", "der", "da", "di", "le", "la", "du", "bin", "al"}
+NAME_CONNECTORS = set(_names_list("surname_particles"))
 
 
 @dataclass(frozen=True)
