@@ -8,9 +8,10 @@ from functools import lru_cache
 from loaders.blocks import is_roster_status, read_block
 from loaders.context import Context, all_lines, mark_attended, note_person, note_post, resolve_org, split_role_org
 from loaders.lists import read_people_list
-from loaders.names import NameParts, is_name_word, leading_person, people_in_run, split_title, starts_with_person
+from loaders.names import TITLE_RE, NameParts, is_name_word, leading_person, people_in_run, split_title, \
+    starts_with_person
 from loaders.people import PersonRecord
-from loaders.phrasing import alternation, reads_as_prose
+from loaders.phrasing import alternation, attendance_code, reads_as_prose
 from loaders.scan import has_any
 from loaders.sections import APOLOGIES_IN_LINE, ATTENDANCE_HEAD, GROUP_HEAD, INLINE_HEAD, is_apology_text
 from loaders.structure import Item, Line
@@ -40,6 +41,10 @@ def read_attendance(ctx: Context) -> None:
         group = GROUP_HEAD.match(text)
         inline = None if head_ok or group \
             else (INLINE_HEAD.search(text) if has_any(text, ("present", "attend")) else None) or _head_then_person(text)
+        coded = _coded_roster(ctx, text[:inline.start()] if inline else text, line.no) if not (head_ok or group) else False
+        if coded and not inline:
+            i += 1
+            continue
         if is_apology_text(text) or not (head_ok or group or inline) or is_roster_status(lines, i):
             i += 1
             continue
@@ -54,6 +59,31 @@ def read_attendance(ctx: Context) -> None:
 
 
 _HEAD_WORDS = re.compile(rf"^\s*(?P<head>{alternation('attendance_headings')})\s+(?P<rest>[A-Z].*)$", re.I)
+
+
+# "P. Councillor Lisa Brett P. Councillor Gary Hopkins A. Councillor John Parham": a status code before
+# each titled name, the table's columns run together into one paragraph.
+_CODE_BEFORE_NAME = re.compile(rf"(?<![\w.])(?P<code>P|A|Y|N|X|✓|√)\.?\s+(?=(?:{TITLE_RE.pattern}))")
+
+
+def _coded_roster(ctx: Context, text: str, line_no: int) -> bool:
+    codes = list(_CODE_BEFORE_NAME.finditer(text)) if len(text) > 40 else []
+    if len(codes) < 3:
+        return False
+    for k, m in enumerate(codes):
+        end = codes[k + 1].start() if k + 1 < len(codes) else len(text)
+        lead = leading_person(text[m.end():end])
+        if not lead:
+            continue
+        record = note_person(ctx, lead[0], line_no)
+        status = attendance_code(m.group("code"))
+        evidence = text[m.start():m.end()] + lead[0].written
+        if status == "attended":
+            mark_attended(ctx, record, evidence)
+        elif status == "apologies":
+            ctx.apologised.add(id(record))
+            ctx.apology_evidence.setdefault(id(record), evidence)
+    return True
 
 
 def _head_then_person(text: str) -> re.Match[str] | None:

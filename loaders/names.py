@@ -263,17 +263,9 @@ def leading_person(text: str) -> tuple[NameParts, str] | None:
     m = TITLED_RE.match(text)
     if m:
         # "Inspector Muneeb Ishtiaq Metropolitan Police": stop the name where non-name words start.
-        kept = _name_run(m.group("name").split())
+        kept = _titled_run(text, m)
         if kept:
             end = _span_end(text, m.start("name"), kept)
-            kept = _first_name_cut(kept, text[end:])
-            end = _span_end(text, m.start("name"), kept)
-            nxt = _NEXT_WORD.match(text[end:end + 30])
-            if len(kept) >= 2 and nxt and nxt.group(1) in _INSTITUTION_WORDS | _PLACE_QUALIFIERS \
-                    and not (len(kept) == 2 and _known_first(kept[0])):
-                # "Cllr Davis Eastfield Borough Council": the last word starts the council's name.
-                kept = kept[:-1]
-                end = _span_end(text, m.start("name"), kept)
             return NameParts(" ".join(m.group("title").split()), " ".join(kept)), text[end:]
         return None
     m = _UNTITLED_LEAD.match(text)
@@ -296,15 +288,32 @@ def _span_end(text: str, start: int, words: list[str]) -> int:
     return pos
 
 
+def _titled_run(text: str, m: re.Match[str]) -> list[str]:
+    """The name words after a title, where the name stops: at words that are no name, before a body's
+    name that runs on ('Cllr Davis Eastfield Borough Council'), after a first name and a surname."""
+    kept = _name_run(m.group("name").split())
+    if not kept:
+        return []
+    end = _span_end(text, m.start("name"), kept)
+    kept = _first_name_cut(kept, text[end:])
+    end = _span_end(text, m.start("name"), kept)
+    nxt = _NEXT_WORD.match(text[end:end + 30])
+    if len(kept) >= 2 and nxt and nxt.group(1) in _INSTITUTION_WORDS | _PLACE_QUALIFIERS \
+            and not (len(kept) == 2 and _known_first(kept[0])):
+        kept = kept[:-1]       # the last word starts the council's name
+    return kept
+
+
 def titled_mentions(text: str) -> list[tuple[NameParts, int, int]]:
     """Every 'Title Name' in a sentence, with its span."""
     out = []
     for m in TITLED_RE.finditer(text):
-        words = _name_run(m.group("name").split())
+        words = _titled_run(text, m)
         if not words:
             continue
         name = " ".join(words)
-        out.append((NameParts(" ".join(m.group("title").split()), name), m.start(), m.start("name") + len(name)))
+        out.append((NameParts(" ".join(m.group("title").split()), name), m.start(),
+                    _span_end(text, m.start("name"), words)))
     return out
 
 

@@ -174,6 +174,13 @@ class TestAttendanceLayouts:
         assert present(g) == {"S Brown", "O Reed", "C Dale", "R Horn", "S Webb"}
         assert "Police Scotland" in affiliated(g, "S Webb")
 
+    def test_a_status_code_before_each_titled_name_in_one_paragraph(self):
+        g = extract_text(minutes("""
+            MINUTES OF THE PANEL HELD ON 11 MARCH 2019 Eastfield Council P. Councillor Lisa Bright P. Councillor Gary Hope Westfield District Council A. Councillor John Parr P. Councillor Roz Wills Officers Present: Ian Page – Lead Officer
+        """, head=""))
+        assert present(g) == {"Lisa Bright", "Gary Hope", "Roz Wills", "Ian Page"}
+        assert sent_apologies(g) == {"John Parr"}
+
     def test_a_heading_run_straight_into_its_list(self):
         g = extract_text(minutes("""
             Core Membership Cllr Kerr (Chair) North District Council Cllr Pike Borough Council Chief Insp. Peter Brown Dorset Police
