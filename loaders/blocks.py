@@ -100,6 +100,7 @@ def read_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: int, mark
     last: PersonRecord | None = None
     last_text = ""
     columns: list[str] = []      # a table's header: which cell is the post, the body, the status
+    after_several = False        # the row before held several people
     for n, (text, line_no) in enumerate(rows):
         code = attendance_code(text)
         if code and last is not None:
@@ -131,7 +132,7 @@ def read_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: int, mark
         if several and not (sub and all(len(people_in_run(part)) <= 1 for part in sub)):
             # Several people on one row: 'Councillor Ann Reid Councillor Neil Moss'.
             if read_people_list(ctx, entry_text, line_no, mark, absent=absent):
-                last, last_text = None, entry_text
+                last, last_text, after_several = None, entry_text, True
                 continue
         entry = parse_entry(ctx, sub[0] if sub else entry_text, line_no)
         if entry and sub:
@@ -153,6 +154,8 @@ def read_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: int, mark
             on_body(org, text)
         elif n == 0 and not continuing:
             continue       # a caption before the list ("Organisation represented")
+        elif after_several and len(text.split()) <= 8 and not reads_as_prose(text):
+            continue       # the wrapped ends of a row of several people's bodies ("Board) Councils)")
         else:
             return line_index(lines, line_no, end)
     return end

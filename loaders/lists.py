@@ -67,6 +67,25 @@ def _share_body(ctx: Context, group: list[PersonRecord], body: str, evidence: st
     group.clear()
 
 
+def _balanced(text: str) -> str:
+    """Brackets a PDF's columns left open ('Malcolm Jenkin (London Helen Johnston (London') are dropped, so
+    they do not swallow the names after them; matched pairs stay."""
+    if text.count("(") == text.count(")"):
+        return text
+    chars, opened = list(text), []
+    for k, ch in enumerate(chars):
+        if ch == "(":
+            opened.append(k)
+        elif ch == ")":
+            if opened:
+                opened.pop()
+            else:
+                chars[k] = " "
+    for k in opened:
+        chars[k] = " "
+    return "".join(chars)
+
+
 def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[PersonRecord, str], None],
                      organisation: Callable[[OrgEntry, str], None] | None = None,
                      absent: Callable[[PersonRecord, str], None] | None = None) -> int:
@@ -74,7 +93,7 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
     post or body stated beside them, is marked; a body standing alone (before any person) goes to
     `organisation`; a member a substitute stood in for goes to `absent`. Returns how many entries were
     understood."""
-    text = re.sub(r"\.\s*$", "", text.strip())
+    text = _balanced(re.sub(r"\.\s*$", "", text.strip()))
     text = re.sub(r"^(?:the following\s*:?\s*)", "", text, flags=re.I)
     # "Cllrs Zubairi, Gurung and Grocock": the plural title belongs to every name in the list.
     plural = re.match(r"(Cllrs|Councillors)\.?\s+", text)
