@@ -97,6 +97,15 @@ def read_block(ctx: Context, lines: list[tuple[Line, Item | None]], i: int, mark
     substitute (marked present) beside the member they stood in for (to absent). A row that is none of
     these ends the list; after an inline heading ('Present: A, B'), so does any sentence."""
     rows, end = block_rows(lines, i)
+    stop = _read_rows(ctx, lines, rows, end, mark, continuing, on_body, absent)
+    # The rows read are a list, not prose: the item's sentences are not read from them again.
+    ctx.list_lines.update(line.no for line, _ in lines[i:stop] if rows and line.no >= rows[0][1])
+    return stop
+
+
+def _read_rows(ctx: Context, lines: list[tuple[Line, Item | None]], rows: list[tuple[str, int]], end: int,
+               mark: Mark, continuing: bool, on_body: Callable[[OrgEntry, str], None] | None,
+               absent: Mark | None) -> int:
     last: PersonRecord | None = None
     last_text = ""
     columns: list[str] = []      # a table's header: which cell is the post, the body, the status

@@ -55,6 +55,7 @@ class Context:
     actions: list[tuple[Action, list[object], str]] = field(default_factory=list)
     mentioned: dict[int, list[tuple[Item, str]]] = field(default_factory=dict)
     status_lines: set[int] = field(default_factory=set)              # roster lines read as a status code
+    list_lines: set[int] = field(default_factory=set)                # lines read as a list of people, not prose
     pos: int = 0
     lines: list[str] = field(init=False, repr=False)   # the document's lines, split once
     # What resolve_org and split_role_org answered, and the organisations noted: the stages ask about the

@@ -67,7 +67,7 @@ def read_items(ctx: Context) -> None:
     index = 0
     for item in ctx.layout.items:
         node = ctx.item_nodes[id(item)]
-        sentences = list(_sentences(item.body, item))
+        sentences = list(_sentences([l for l in item.body if l.no not in ctx.list_lines], item))
         declarations = bool(_DECLARATIONS.search(node.title))
         subject = None
         presented_before = len(ctx.presented)
