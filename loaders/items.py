@@ -334,10 +334,16 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
 
 def read_header_prose(ctx: Context) -> None:
     """Sentences before the first item ('WM introduced Cara Lund ... and welcomed Ken Andrews'): the
-    people they name, and who took part, though no item holds them."""
+    people they name, and who took part, though no item holds them. A titled name anywhere else outside
+    the items' text (a cover sheet's 'Chief Constable - Ms. C. Napier', an item's title) is a person too."""
     for sentence in _sentences([l for l in ctx.layout.header if _HEADER_SENTENCE.search(l.text)], None):
         if len(sentence.text.split()) >= 6 and reads_as_prose(sentence.text) and not is_apology_text(sentence.text):
             _read_sentence(ctx, sentence, None, first=False)
+    elsewhere = [(l.text, l.no) for l in ctx.layout.header if l.no not in ctx.list_lines]
+    elsewhere += [(item.title, item.line) for item in ctx.layout.items]
+    for text, line in elsewhere:
+        for parts, _, _ in titled_mentions(text) if text else ():
+            note_person(ctx, parts, line)
 
 
 _HEADER_SENTENCE = re.compile(r"[a-z]\S*\s+[a-z]\S*\s+[a-z]")     # three lower-case words: prose, not a list

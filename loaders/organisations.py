@@ -98,7 +98,10 @@ class Gazetteer:
         for cut in range(1, min(3, len(words) - 1) + 1):
             for candidate in (" ".join(words[cut:]), " ".join(words[:-cut])):
                 entry = self.entries.get(gazetteer_key(candidate)) or self._ccg(candidate)
-                if entry and entry.local_branches:
+                after = words[len(words) - cut:] if candidate == " ".join(words[:-cut]) else []
+                if entry and (entry.local_branches or _PLACE_AFTER.fullmatch(" ".join(after))
+                              and not _POSTS_OR_HEADS & set(after)):
+                    # "Scottish Enterprise Ayrshire", "Citizens Advice Doncaster": that place's own body.
                     return OrgEntry(" ".join(words), entry.kind)
                 if entry and len(candidate.split()) >= 2:
                     return entry
@@ -140,6 +143,17 @@ _NOT_PLACES = {"the", "county", "district", "borough", "city", "parish", "town",
 
 
 GAZETTEER_FILES = ("uk_public_bodies.yaml",)
+# A place after a national body's name (title-case words, not an acronym such as "DNA" or a post).
+_PLACE_AFTER = re.compile(r"(?:[A-Z][a-z]+(?:\s+(?:and|&)\s+)?\s*){1,3}")
+
+
+def _posts_or_heads() -> frozenset[str]:
+    from loaders.data_files import names_data
+
+    return frozenset(names_data()["post_words"]) | frozenset(ORG_HEADS) | {"Policy", "Borough", "Service", "Unit"}
+
+
+_POSTS_OR_HEADS = _posts_or_heads()
 
 
 @lru_cache(maxsize=65536)
