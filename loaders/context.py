@@ -296,6 +296,9 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
     parts, rest = lead
     if not parts.title and _names_a_body(ctx, text, parts):
         return None
+    if not parts.title and not _name_shaped_lead(parts) and rest.strip() \
+            and not re.match(r"\s*(?:[,(–—:|]|\s-\s)\s*\S", rest):
+        return None     # "Aberdeenshire Voluntary Action": no known first name, and the words run on into a body
     rest = rest.strip()
     if len(parts.words) == 3 and rest and not re.match(r"[,(–—:-]", rest):
         # "Julie Howe Dorset Police": a table's columns run together; the third word starts the body.
@@ -357,6 +360,14 @@ def _own_initials(rest: str, parts: NameParts) -> tuple[str, str | None]:
 
 
 _FIRST_CELL = re.compile(r"\s*(?:,|\(|\||\s[–—-]\s|\s{2,})")
+
+
+def _name_shaped_lead(parts: NameParts) -> bool:
+    """A lead that reads as a person's name by itself: a known first name, or initials."""
+    from loaders.first_names import is_first_name
+
+    first = parts.words[0]
+    return is_first_name(first) or "." in first or len(first.rstrip(".")) == 1
 
 
 def _names_a_body(ctx: Context, text: str, parts: NameParts) -> bool:
