@@ -168,8 +168,15 @@ def _moderngov_numbered(lines: list[Line]) -> Layout | None:
     items = []
     for k, (i, j, number) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
-        item = Item(number, clean_title(lines[j].text), lines[j].no)
-        _split_agenda(item, lines[j + 1:end])
+        # CMIS prints "2 Declaration of Interests" on one line, then "2" alone, then the minute itself.
+        above = next((m for l in lines[max(0, i - 3):i] if (m := re.match(rf"^\s*{number}\.?\s+(\S.{{2,150}})$", l.text))),
+                     None)
+        if above and not _title_like(lines[j].text.strip()):
+            item = Item(number, clean_title(above.group(1)), lines[i].no)
+            _split_agenda(item, lines[j:end])
+        else:
+            item = Item(number, clean_title(lines[j].text), lines[j].no)
+            _split_agenda(item, lines[j + 1:end])
         items.append(item)
     return Layout(lines[:starts[0][0]], items, "moderngov")
 
