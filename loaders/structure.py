@@ -307,7 +307,9 @@ def _items_at(lines: list[Line], heads: list[tuple[int, str]], kind: str) -> Lay
 
 
 # "Meeting dates - 2013 Minutes: Theresa ... provided ...": a table row of title, 'Minutes:', the minutes.
-_MINUTES_ROW = re.compile(r"^\s*(?P<title>\S.{2,150}?)\s+Minutes\s*:\s*(?P<body>\S.*)$")
+_MINUTES_ROW = re.compile(r"^\s*(?P<title>(?:\S.{2,150}?)?)\s*\bMinutes\s*:\s*(?P<body>\S.*)$")
+# Where a row's title stops and its agenda text starts: "Apologies To receive.", "... PDF 193 KB To consider".
+_AGENDA_TEXT = re.compile(r"(?<=[a-z)])\s+(?=To\s[a-z])|\s+PDF\s+[\d.]+\s*[KM]B\b|\s+(?=You\s+(?:are|may)\b)")
 
 
 def _minutes_rows(lines: list[Line]) -> Layout | None:
@@ -318,7 +320,13 @@ def _minutes_rows(lines: list[Line]) -> Layout | None:
         return None
     items = []
     for k, (i, m) in enumerate(rows):
-        title = re.split(r"(?<=[a-z)])\s+(?=To\s[a-z])|\s+PDF\s+[\d.]+\s*[KM]B\b", m.group("title"))[0]
+        title = _AGENDA_TEXT.split(m.group("title"))[0]
+        if not title.strip() or re.match(r"\s*(?:\(|To\s[a-z])", title):
+            # "Minutes:" opens the row: the title is on the row above ("Simultaneous Translation You are ...").
+            above = next((lines[x].text for x in range(i - 1, max(-1, i - 4), -1)
+                          if lines[x].text.strip() and "Minutes:" not in lines[x].text), "")
+            above = _AGENDA_TEXT.split(above.strip())[0] if above else ""
+            title = above if above and not re.search(r"[.;:]\s*$", above) and len(above.split()) <= 14 else ""
         end = rows[k + 1][0] if k + 1 < len(rows) else len(lines)
         item = Item(None, clean_title(title), lines[i].no)
         item.body = [Line(lines[i].no, m.group("body").rstrip(" |"))] + lines[i + 1:end]
