@@ -90,7 +90,8 @@ def parse_layout(text: str) -> Layout:
     label = next((k for k, l in enumerate(nonblank[:12]) if _AGENDA_ITEM_LABEL.fullmatch(l.text)), None)
     if label is not None:
         return _single_item(lines, lines.index(nonblank[label]))
-    for layout in (_issue_page, _moderngov_numbered, _moderngov_unnumbered, _minutes_rows, _headings, _gap_titles):
+    for layout in (_issue_page, _moderngov_numbered, _moderngov_unnumbered, _minutes_rows, _headings, _gap_titles,
+                   _line_titles):
         found = layout(lines)
         if found:
             return found
@@ -352,9 +353,13 @@ def _title_like(text: str) -> bool:
     from loaders.sections import ATTENDANCE_HEAD
 
     title = clean_title(text)
-    return bool(title) and not _NOT_A_TITLE.match(text) and not ATTENDANCE_HEAD.fullmatch(title) and not _SENTENCE_END.search(title) \
-        and not re.search(r"[:;,]\s*-?$", text) and len(title.split()) <= 12 and _is_heading_text(title) \
-        and not _names_person_first(text)
+    return bool(title) and not _NOT_A_TITLE.match(text) and not ATTENDANCE_HEAD.fullmatch(title) \
+        and not _SENTENCE_END.search(title) and not _UNFINISHED.search(text) and len(title.split()) <= 12 \
+        and _is_heading_text(title) and not _names_person_first(text)
+
+
+# A line that stops mid-phrase ('The local objectives; and', 'Report (132K/bytes)', 'Minutes:') is no title.
+_UNFINISHED = re.compile(r"[:;,]\s*-?$|\b(?:and|or|of|the|to|for|with|a|an)\s*$|\(\d+\s*K/?bytes\)", re.I)
 
 
 def _unindented_title(text: str) -> bool:
@@ -380,6 +385,22 @@ def _gap_titles(lines: list[Line]) -> Layout | None:
     if len(heads) < 2:
         return None
     return _items_at(lines, heads, "gap-titles")
+
+
+def _line_titles(lines: list[Line]) -> Layout | None:
+    """PDF text with its headings on short lines of their own between paragraphs, no blank lines around
+    them: a title-like line after a sentence's end (or another title), with a sentence after it."""
+    text_at = [i for i, l in enumerate(lines) if l.text.strip()]
+    heads: list[tuple[int, str]] = []
+    for k, i in enumerate(text_at[1:-1], start=1):
+        text = lines[i].text.strip()
+        before, after = lines[text_at[k - 1]].text.strip(), lines[text_at[k + 1]].text.strip()
+        after_a_sentence = bool(re.search(r"[.:;)]$", before)) or bool(heads and heads[-1][0] == text_at[k - 1])
+        if len(text.split()) <= 8 and after_a_sentence and _title_like(text) and not _title_like(after):
+            heads.append((i, text))
+    if len(heads) < 3:
+        return None
+    return _items_at(lines, heads, "line-titles")
 
 
 def _untitled_page(lines: list[Line]) -> Layout:
