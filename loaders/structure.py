@@ -395,7 +395,8 @@ def _line_titles(lines: list[Line]) -> Layout | None:
     for k, i in enumerate(text_at[1:-1], start=1):
         text = lines[i].text.strip()
         before, after = lines[text_at[k - 1]].text.strip(), lines[text_at[k + 1]].text.strip()
-        after_a_sentence = bool(re.search(r"[.:;)]$", before)) or bool(heads and heads[-1][0] == text_at[k - 1])
+        after_a_sentence = bool(re.search(r"[.:;)]$|\b(?:19|20)\d\d$", before)) \
+            or bool(heads and heads[-1][0] == text_at[k - 1])       # a sentence's end, a date line, a title
         if len(text.split()) <= 8 and after_a_sentence and _title_like(text) and not _title_like(after):
             heads.append((i, text))
     if len(heads) < 3:

@@ -310,3 +310,50 @@ class TestFactsFitTheModel:
             g = extract_text(text)
             assert not g.misfits()
             assert not any("does not join" in w.message for w in g.warnings)
+
+
+class TestItemLayouts:
+    @staticmethod
+    def titles(text: str) -> list[str]:
+        from loaders.structure import parse_layout
+
+        return [item.title for item in parse_layout(text).items]
+
+    def test_pdf_headings_on_short_lines_between_paragraphs(self):
+        text = textwrap.dedent("""\
+            Partnership Minutes June 2014
+            Wednesday 4th June 2014
+            Minutes of the last meeting
+            The minutes from the 7th May 2014 meeting were accepted as an accurate record.
+            Safeguarding in Schools
+            The Chair will meet with the designated leads to take forward the actions and these will be
+            addressed at future meetings of the designated leads group.
+            Family Front Door
+            The concerns raised were discussed and a resolution was established.
+        """)
+        assert self.titles(text) == ["Minutes of the last meeting", "Safeguarding in Schools", "Family Front Door"]
+
+    def test_cmis_number_and_title_then_the_number_alone(self):
+        text = textwrap.dedent("""\
+            Public Items
+            1 Sederunt
+            2 Declaration of Group Decisions and Members Interests *
+            2
+
+            There were no declarations of interest in respect of any item on the agenda.
+
+            3 Written Questions **
+            3
+
+            The Committee noted that no written questions had been submitted.
+        """)
+        assert self.titles(text)[-2:] == ["Declaration of Group Decisions and Members Interests", "Written Questions"]
+
+    def test_rows_that_open_with_minutes_take_the_title_above(self):
+        text = textwrap.dedent("""\
+            Simultaneous Translation You are welcome to use Welsh at the meeting.
+            Minutes: It was noted that no requests had been received.
+            Apologies To receive. Minutes: The following apologies for absence were reported:
+            Declarations of Interest To receive any declarations. Minutes: None were reported.
+        """)
+        assert self.titles(text) == ["Simultaneous Translation", "Apologies", "Declarations of Interest"]
