@@ -3,15 +3,13 @@ cells on lines of their own, rosters with a status beside each name, and contact
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from loaders.blocks import is_roster_status, read_block
+from loaders.blocks import is_roster_status, read_block, roster_row
 from loaders.context import Context, all_lines, mark_attended, note_person, note_post, resolve_org, split_role_org
 from loaders.lists import read_people_list
-from loaders.names import TITLE_RE, NameParts, is_name_word, leading_person, people_in_run, split_title, \
-    starts_with_person
+from loaders.names import TITLE_RE, NameParts, is_name_word, leading_person, people_in_run, split_title
 from loaders.people import PersonRecord
-from loaders.phrasing import alternation, attendance_code, reads_as_prose
+from loaders.phrasing import alternation, attendance_code
 from loaders.scan import has_any
 from loaders.sections import APOLOGIES_IN_LINE, ATTENDANCE_HEAD, GROUP_HEAD, INLINE_HEAD, is_apology_text
 from loaders.structure import Item, Line
@@ -133,16 +131,10 @@ def _attendance_inline(ctx: Context, rest: str, line_no: int, body=None) -> None
                                           "kept, posts not paired")
 
 
-@lru_cache(maxsize=8192)
-def _person_row(text: str) -> bool:
-    """A short row that starts with a person's name as lists print them (titled, initials, or a first name)."""
-    return starts_with_person(text) and len(text.split()) <= 14 and not reads_as_prose(text)
-
-
 def _headless_roster(ctx: Context, lines: list[tuple[Line, Item | None]]) -> None:
     """A list of those present whose heading was lost (PDF columns, a roster with a status per name): the
     first place where three or more rows start with a name within a few lines of each other."""
-    rows = [_person_row(line.text.strip()) for line, _ in lines]
+    rows = [roster_row(line.text.strip()) for line, _ in lines]
     k = 0
     while k < len(lines):
         if rows[k]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from loaders.context import Context, note_org, note_post, parse_entry, resolve_org, split_role_org
@@ -40,7 +41,7 @@ def block_rows(lines: list[tuple[Line, Item | None]], i: int) -> tuple[list[tupl
             continue        # a Markdown table's rule under its header
         if text.startswith("|") and text.endswith("|"):
             text = text.strip("| ").strip()    # a Markdown table row: its cells, as any other table's
-        status = attendance_code(text) and any(_roster_row(t) for t, _ in rows[-2:])
+        status = attendance_code(text) and any(roster_row(t) for t, _ in rows[-2:])
         if not status and (ATTENDANCE_HEAD.match(text.rstrip(":")) and (len(text.split()) <= 4 or ":" in text)
                            or GROUP_HEAD.match(text) or INLINE_HEAD.match(text) or NUMBERED.match(text)
                            or is_apology_text(text) and not attendance_code(text)):
@@ -207,9 +208,12 @@ def is_roster_status(lines: list[tuple[Line, Item | None]], i: int) -> bool:
     if not attendance_code(lines[i][0].text):
         return False
     before = [line.text.strip() for line, _ in lines[max(0, i - 4):i] if line.text.strip()][-2:]
-    return any(_roster_row(t) for t in before)
+    return any(roster_row(t) for t in before)
 
 
-def _roster_row(text: str) -> bool:
-    """A name, or a name and post, as a roster prints them; never a sentence ('Cllr X presided.')."""
-    return starts_with_person(text) and not text.endswith(".") and not reads_as_prose(text)
+@lru_cache(maxsize=8192)
+def roster_row(text: str) -> bool:
+    """A short row that starts with a person's name as lists print them (titled, initials, or a first
+    name), perhaps with a post; never a sentence ('Cllr X presided.')."""
+    return starts_with_person(text) and len(text.split()) <= 14 and not text.endswith(".") \
+        and not reads_as_prose(text)

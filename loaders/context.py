@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from graph import ids
 from graph.model import Action, AgendaItem, Meeting, Organisation, PartnershipGraph
 from loaders.document import Document
+from loaders.first_names import is_first_name
 from loaders.names import NameParts, fold, is_name_word, leading_person, split_title
 from loaders.organisations import Gazetteer, OrgEntry, find_org_phrases
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
@@ -364,8 +365,6 @@ _FIRST_CELL = re.compile(r"\s*(?:,|\(|\||\s[–—-]\s|\s{2,})")
 
 def _name_shaped_lead(parts: NameParts) -> bool:
     """A lead that reads as a person's name by itself: a known first name, or initials."""
-    from loaders.first_names import is_first_name
-
     first = parts.words[0]
     return is_first_name(first) or "." in first or len(first.rstrip(".")) == 1
 
@@ -373,8 +372,6 @@ def _name_shaped_lead(parts: NameParts) -> bool:
 def _names_a_body(ctx: Context, text: str, parts: NameParts) -> bool:
     """'Aneurin Bevan University Health Board', 'Scottish Water': an organisation whose first words look like
     a name. A cell that reads as a body is one, unless it is exactly a name that starts with a first name."""
-    from loaders.first_names import is_first_name
-
     cell = _FIRST_CELL.split(text, 1)[0].strip()
     after = cell[cell.find(parts.words[-1]) + len(parts.words[-1]):].strip()
     if not after and is_first_name(parts.words[0]):

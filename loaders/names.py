@@ -6,6 +6,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loaders.data_files import data_file, names_data
+from loaders.first_names import is_first_name
 from loaders.scan import literal_alternation
 
 # Ranks and honorifics, longest first so "Chief Superintendent" wins over "Superintendent".
@@ -23,16 +25,14 @@ COURTESY = ["Councillor", "Cllr.", "Cllr", "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "M
             "Prof.", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness", "Rev.", "Rev", "Reverend",
             "Acting", "Interim", "Temporary"]
 
-def _titles_data() -> tuple[list[str], list[str]]:
-    from loaders.data_files import names_data
 
-    data = names_data()
-    return list(data.get("rank_titles") or []), list(data.get("courtesy_titles") or [])
+def _names_list(key: str) -> list[str]:
+    """A list from data/names.yaml: titles, particles, post and place words."""
+    return list(names_data().get(key) or [])
 
 
-_EXTRA_RANKS, _EXTRA_COURTESY = _titles_data()
-RANKS += [t for t in _EXTRA_RANKS if t not in RANKS]
-COURTESY += [t for t in _EXTRA_COURTESY if t not in COURTESY]
+RANKS += [t for t in _names_list("rank_titles") if t not in RANKS]
+COURTESY += [t for t in _names_list("courtesy_titles") if t not in COURTESY]
 
 _TITLE_ALT = literal_alternation(RANKS + COURTESY)
 # A rank as a post is written out: "Chief Insp. Peter Brown" holds the post of Chief Inspector.
@@ -106,26 +106,12 @@ Governance Democratic Democracy Legal Monitoring Officer Solicitor Legal Service
 Division Divisional Region Regional Locality Sector Directorate Cluster
 """.split())
 
-def _place_words() -> set[str]:
-    """Words of the borough names in the organisations data file ('Barking', 'Dagenham', 'Barnet'):
-    places, never names. Read here, not imported, because organisations.py builds on this module."""
-    import yaml
-    from importlib import resources
-
-    raw = yaml.safe_load(resources.files("loaders").joinpath("data/organisations.yaml").read_text(encoding="utf-8"))
-    return {w for place, _ in raw.get("london_boroughs") or [] for w in place.split() if w[0].isupper()}
-
-
-NOT_NAME_WORDS |= _place_words()
-
-def _names_list(key: str) -> frozenset[str]:
-    from loaders.data_files import names_data
-
-    return frozenset(names_data().get(key) or [])
-
+# Words of the borough names in the organisations data file ('Barking', 'Dagenham'): places, never names.
+NOT_NAME_WORDS |= {w for place, _ in data_file("organisations.yaml").get("london_boroughs") or []
+                   for w in place.split() if w[0].isupper()}
 
 # The last word of a street, building or place: 'Victoria Street', 'Grahame Park' are never people.
-PLACE_WORDS = _names_list("place_words")
+PLACE_WORDS = frozenset(_names_list("place_words"))
 
 # Lower-case words that may sit inside a multi-word organisation or post but never in a name.
 NAME_CONNECTORS = set(_names_list("surname_particles"))
@@ -248,8 +234,6 @@ def _name_run(words: list[str]) -> list[str]:
 def _first_name_cut(run: list[str], after: str) -> list[str]:
     """'Lynn Smith Eastfield Community Council': a first name and a surname, then the body, where a third
     name word runs straight on into more words ('Kay Wilson Wood, ...' keeps three)."""
-    from loaders.first_names import is_first_name
-
     if len(run) == 3 and is_first_name(run[0]) and not is_initial(run[0]) \
             and not re.match(r"\s*(?:$|[,;(:–—-])", after):
         return run[:2]
@@ -299,7 +283,7 @@ def _titled_run(text: str, m: re.Match[str]) -> list[str]:
     end = _span_end(text, m.start("name"), kept)
     nxt = _NEXT_WORD.match(text[end:end + 30])
     if len(kept) >= 2 and nxt and nxt.group(1) in _INSTITUTION_WORDS | _PLACE_QUALIFIERS \
-            and not (len(kept) == 2 and _known_first(kept[0])):
+            and not (len(kept) == 2 and is_first_name(kept[0])):
         kept = kept[:-1]       # the last word starts the council's name
     return kept
 
@@ -328,12 +312,6 @@ _PLACE_QUALIFIERS = {"Borough", "District", "County", "City", "Metropolitan", "T
                      "Association", "Councils", "Constabulary", "Fire", "Health", "Clinical", "Safeguarding"}
 
 
-def _known_first(word: str) -> bool:
-    from loaders.first_names import is_first_name
-
-    return is_first_name(word)
-
-
 def full_name_mentions(text: str) -> list[tuple[NameParts, int, int]]:
     """Untitled two- or three-word names in a sentence ('Tania Martin'), with their spans."""
     out = []
@@ -354,7 +332,7 @@ def full_name_mentions(text: str) -> list[tuple[NameParts, int, int]]:
         nxt = _NEXT_WORD.match(following)
         if nxt and nxt.group(1) in NOT_NAME_WORDS and nxt.group(1) not in ("The", "And", "For", "To", "In", "On",
                                                                               "At", "With", "As", "He", "She") \
-                and not (_known_first(run[0]) and nxt.group(1) not in _INSTITUTION_WORDS):
+                and not (is_first_name(run[0]) and nxt.group(1) not in _INSTITUTION_WORDS):
             continue     # ... but 'Peter Cole Data Analyst': a first name, then the post
         out.append((NameParts("", " ".join(run)), start, end_pos))
     return out
@@ -366,13 +344,7 @@ _NAMED_BODY_AFTER = re.compile(r"\s*(?:&|and)\s+(?:[A-Z][\w’'-]*\s+){1,5}(?:Ho
 _AFTER_SEPARATOR = re.compile(r"(?:^|[,;(]\s*|\band\s+)$")
 
 
-def _post_before() -> re.Pattern[str]:
-    from loaders.data_files import names_data
-
-    return re.compile(rf"\b(?:{literal_alternation(names_data()['post_words'])})\s+$")
-
-
-_POST_BEFORE = _post_before()
+_POST_BEFORE = re.compile(rf"\b(?:{literal_alternation(_names_list('post_words'))})\s+$")
 
 
 @lru_cache(maxsize=8192)
@@ -380,8 +352,6 @@ def people_in_run(text: str) -> tuple[tuple[NameParts, int, int], ...]:
     """Every person a run of list text names, with the span of each name, where separators may be missing:
     'Helen Crane (Chair) Area Manager, Council Cllr Gareth Lloyd Coast Group Siobhan Kerr Development
     Officer'. A name begins with a title, with initials, or with a known first name and a surname."""
-    from loaders.first_names import is_first_name
-
     out: list[tuple[NameParts, int, int]] = []
     pos = 0
     for m in _WORD_START.finditer(text):
@@ -411,8 +381,6 @@ def people_in_run(text: str) -> tuple[tuple[NameParts, int, int], ...]:
 def starts_with_person(text: str) -> bool:
     """Whether a row begins with a person's name as lists print them: titled, with initials, or a known
     first name and a surname (people_in_run's test, for the first word only)."""
-    from loaders.first_names import is_first_name
-
     if not text[:1].isupper():
         return False
     lead = leading_person(text)

@@ -5,11 +5,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
 
+from loaders.data_files import data_file, names_data
 from loaders.names import fold
 from loaders.scan import count_word, finditer_near, literal_alternation
 
@@ -148,8 +148,6 @@ _PLACE_AFTER = re.compile(r"(?:[A-Z][a-z]+(?:\s+(?:and|&)\s+)?\s*){1,3}")
 
 
 def _posts_or_heads() -> frozenset[str]:
-    from loaders.data_files import names_data
-
     return frozenset(names_data()["post_words"]) | frozenset(ORG_HEADS) | {"Policy", "Borough", "Service", "Unit"}
 
 
@@ -168,12 +166,11 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
         listed = list(raw.get("organisations") or [])
     else:
-        data = resources.files("loaders").joinpath("data")
-        raw = yaml.safe_load(data.joinpath("organisations.yaml").read_text(encoding="utf-8"))
+        raw = data_file("organisations.yaml")
         listed = list(raw.get("organisations") or [])
-        # Every other gazetteer file beside it: the UK's forces, fire services, health boards, national bodies.
-        for extra in sorted(f for f in data.iterdir() if f.name in GAZETTEER_FILES):
-            listed += yaml.safe_load(extra.read_text(encoding="utf-8")).get("organisations") or []
+        # The other gazetteer files beside it: the UK's forces, fire services, health boards, national bodies.
+        for extra in GAZETTEER_FILES:
+            listed += data_file(extra).get("organisations") or []
     entries: dict[str, OrgEntry] = {}
     for item in listed:
         entry = OrgEntry(item["name"], item.get("kind"), list(item.get("aliases") or []),

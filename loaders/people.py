@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from loaders.first_names import is_first_name
 from loaders.names import NameParts, fold
 
 
@@ -159,8 +160,6 @@ class PeopleIndex:
     def merge_lone_surnames(self) -> None:
         """A surname-only record joins the one full-name record with that surname, if there is one; a
         first name alone ('Jo to notify ...') joins the one full name it begins, where no surname fits."""
-        from loaders.first_names import is_first_name
-
         for lone in [r for r in self.records if r.first is None]:
             matches = [r for r in self.records if r.first and similar_surname(r.surname, lone.surname)]
             if not matches and not lone.councillor and not lone.ranks and is_first_name(lone.name):

@@ -30,18 +30,14 @@ def attendance_code(text: str) -> str | None:
     return None
 
 
-_PROSE: re.Pattern[str] | None = None
-_SUBSTITUTION_WORDS: re.Pattern[str] | None = None
+_PROSE = re.compile(rf"\b(?:{alternation('prose_verbs')})\b", re.I)
+# 'A, who was substituted by B' is a list entry: its verb belongs to the substitution phrase.
+_SUBSTITUTION_WORDS = re.compile(rf"\b(?:{alternation('substitution_after_absent')}|"
+                                 rf"{alternation('substitution_before_absent')}|"
+                                 rf"{alternation('substitution_after_substitute')})\b", re.I)
 
 
 def reads_as_prose(text: str) -> bool:
     """Whether a line is a sentence rather than a list entry: it has one of the verbs minutes narrate with,
     outside a substitution phrase."""
-    global _PROSE, _SUBSTITUTION_WORDS
-    if _PROSE is None:
-        _PROSE = re.compile(rf"\b(?:{alternation('prose_verbs')})\b", re.I)
-        # 'A, who was substituted by B' is a list entry: its verb belongs to the substitution phrase.
-        _SUBSTITUTION_WORDS = re.compile(rf"\b(?:{alternation('substitution_after_absent')}|"
-                                         rf"{alternation('substitution_before_absent')}|"
-                                         rf"{alternation('substitution_after_substitute')})\b", re.I)
     return bool(_PROSE.search(_SUBSTITUTION_WORDS.sub(" ", text)))

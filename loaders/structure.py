@@ -4,6 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.first_names import is_first_name
+from loaders.names import people_in_run, starts_with_person
+from loaders.sections import ATTENDANCE_HEAD
+
 
 _INDENTED = re.compile(r"\s{2,}\S")
 _NO_ITEM = re.compile(r"\s*No\.?\s+Item\s*", re.I)
@@ -280,9 +284,6 @@ _TITLE_WORD = re.compile(r"(?:[A-Z0-9][\w’'/&.-]*|&|and|of|the|for|to|on|in|wi
 def _run_in_title(text: str) -> tuple[str, str] | None:
     """'Welcome & Apologies Chris welcomed everyone, ...': a heading run straight into its first sentence,
     cut where the sentence starts (a sentence's opening word, or a person and a lower-case verb)."""
-    from loaders.first_names import is_first_name
-    from loaders.names import starts_with_person
-
     words = text.split()
     for k in range(1, min(len(words), 12)):
         if not _TITLE_WORD.match(words[k - 1]):
@@ -337,8 +338,6 @@ def _minutes_rows(lines: list[Line]) -> Layout | None:
 
 def _names_person_first(text: str) -> bool:
     """A row of a list of people ('Ann Ellis (AE)'), not a title."""
-    from loaders.names import people_in_run
-
     spans = people_in_run(text)
     return bool(spans) and spans[0][1] == 0
 
@@ -350,8 +349,6 @@ _NOT_A_TITLE = re.compile(r"^\s*(?:\(|To\s+[a-z]|That\b|Resolved|RESOLVED|Minute
 
 def _title_like(text: str) -> bool:
     """A line that reads as an item's title: short, capitalised, not a sentence, a list row or a label."""
-    from loaders.sections import ATTENDANCE_HEAD
-
     title = clean_title(text)
     return bool(title) and not _NOT_A_TITLE.match(text) and not ATTENDANCE_HEAD.fullmatch(title) \
         and not _SENTENCE_END.search(title) and not _UNFINISHED.search(text) and len(title.split()) <= 12 \
