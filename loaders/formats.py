@@ -68,8 +68,10 @@ def _finish(path: Path, raw: bytes, text: str, fmt: str, metadata: dict | None =
 
 def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\u200b", "")
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    return text
+    # Spaces and tabs at the end of every line but the last, as re.sub(r"[ \t]+\n", "\n") removed
+    # them, without that pattern's rescan of a long run of spaces from each of its positions.
+    lines = text.split("\n")
+    return "\n".join([line.rstrip(" \t") for line in lines[:-1]] + lines[-1:])
 
 
 _MD_INLINE = [
@@ -120,13 +122,40 @@ class HtmlLoader:
         for row in main.find_all("tr"):
             cells = [c.get_text(" ", strip=True) for c in row.find_all(["td", "th"])]
             row.replace_with(soup.new_string("\n" + " | ".join(c for c in cells if c) + "\n"))
-        for tag in main.find_all(self.BLOCKS):
-            tag.insert_before("\n")
-            tag.insert_after("\n")
-        text = main.get_text()
+        text = block_text(main, self.BLOCKS)
         text = re.sub(r"[ \t]+", " ", text)
         text = re.sub(r"\n\s*\n+", "\n\n", text)
         return _finish(path, raw, text.strip(), "html")
+
+
+def block_text(main, blocks: tuple[str, ...]) -> str:
+    """main.get_text() with a line break before and after each block element inside `main`.
+
+    One walk over the tree: inserting the breaks into the tree (insert_before / insert_after) made
+    BeautifulSoup look for each tag's last descendant, quadratic in the depth of nested blocks.
+    """
+    from bs4 import NavigableString, Tag
+
+    types = main.interesting_string_types or Tag.MAIN_CONTENT_STRING_TYPES
+    if isinstance(types, type):
+        types = {types}
+    newline = "\n" if NavigableString in types else ""
+    names = set(blocks)
+    out: list[str] = []
+    # A stack of what is still to do: a node to enter, or a string to emit once a block's children are done.
+    stack: list = list(reversed(main.contents))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str) and not isinstance(node, NavigableString):
+            out.append(node)
+        elif isinstance(node, Tag):
+            if node.name in names:
+                out.append(newline)
+                stack.append(newline)
+            stack.extend(reversed(node.contents))
+        elif type(node) in types:
+            out.append(str(node))
+    return "".join(out)
 
 
 # pypdf reports each damage it reads around ("Ignoring wrong pointing object 6 0") as a warning

@@ -13,7 +13,7 @@ from loaders.names import PLACE_WORDS, NameParts, fold, full_name_mentions, lead
 from loaders.outcomes import action_marker, read_actions, read_decisions
 from loaders.people import PersonRecord
 from loaders.phrasing import alternation, reads_as_prose
-from loaders.scan import caseless, has_any, literal_alternation
+from loaders.scan import NEAR, caseless, has_any, literal_alternation
 from loaders.strategies import read_strategies
 from loaders.structure import Item, Line
 
@@ -49,8 +49,10 @@ _BARE_POST = re.compile(r"\s+((?:[A-Z][\w’'&-]*\s+){0,4}?(?:" + "|".join(w for
                         r")\b(?:\s+(?:of|for|at)\s+[^,.;]{2,60}?)?)\s*(?:,|\s+(?=(?:" + SPEECH_VERBS + r")\b))")
 _AT_ORG = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
 # Every split starts at a space or at "Action": the look-ahead is a quick test before the three forms.
+# The line-break form starts only where a run of spaces starts (every match does): tried from each
+# space of a long run, it rescanned the run to its end each time.
 _SENTENCE_SPLIT = re.compile(r"(?=[\sA])(?:(?<=[.!?])\s+(?=[A-Z“\"‘(]|\d{1,2}\.\s+[A-Z])|(?<=\.)\s*(?=Action\s*[:\-–])|"
-                             r"\s*\n\s*)")
+                             r"(?<!\s)\s*\n\s*)")
 
 
 def read_items(ctx: Context) -> None:
@@ -184,25 +186,31 @@ _INITIALS_TOKEN = re.compile(r"\b[A-Z][A-Za-z]?[A-Z]{1,2}\b")
 def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, int, int]]:
     """People named in a sentence, titled or not, and posts that stand for one ('the Borough Commander')."""
     spans: list[tuple[NameParts | PersonRecord, int, int]] = []
-    taken: list[tuple[int, int]] = []
+    # Which characters a name already taken covers: a look-up per name, not a pass over every name
+    # taken so far (quadratic in a sentence that names thousands).
+    taken = bytearray(len(text) + 1)
+
+    def take(s: int, e: int) -> None:
+        taken[s:e] = b"\x01" * (e - s)
+
     for parts, s, e in titled_mentions(text):
         spans.append((parts, s, e))
-        taken.append((s, e))
+        take(s, e)
     for parts, s, e in full_name_mentions(text):
-        if any(a <= s < b or a < e <= b for a, b in taken):
+        if taken[s] or taken[e - 1]:
             continue
         if not _plausible_untitled(ctx, parts, text, s, e):
             continue
         spans.append((parts, s, e))
-        taken.append((s, e))
+        take(s, e)
     for m in _INITIALS_TOKEN.finditer(text) if ctx.people.initials else ():
         # "WM introduced Cara Lund": initials the list of those present gave a person.
         record = ctx.people.by_initials(m.group(0))
-        if record is not None and not any(a <= m.start() < b for a, b in taken):
+        if record is not None and not taken[m.start()]:
             spans.append((record, m.start(), m.end()))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     for m in _ROLE_REF.finditer(text) if "he" in text and _ANY_ROLE_WORD.search(text) else ():
-        if any(a <= m.start() < b for a, b in taken):
+        if taken[m.start()]:
             continue
         record = ctx.people.by_role(re.sub(r",.*$", "", m.group(1)))
         if record is None and re.match(r"(?:Vice[- ])?Chair", m.group(1)):
@@ -245,7 +253,7 @@ def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: in
         return True
     # The middle of a list of names the sentence has just introduced ("welcomed new members A, B and C").
     if re.search(r"\b(?:welcomed|from|by|thanked|members?)\s+(?:[A-Z][\w’'-]*\s*,?\s*(?:and\s+)?){1,12}$",
-                 text[:s]) and re.match(r"\s*(?:,|and\b|\.|$)", after):
+                 text[max(0, s - NEAR):s]) and re.match(r"\s*(?:,|and\b|\.|$)", after):
         return True
     if re.search(r"\b(?:at|in|near|around|across|within|outside)\s*$", before):
         return False     # "the police station at Golders Green would stay open": a place
@@ -291,7 +299,7 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
     people = _people_in(ctx, text, sentence.line)
     # Posts stated beside a name: "Tina McElligott, Director for Early Help ..., presented the report".
     for record, s, e in people:
-        after = text[e:]
+        after = text[e:e + NEAR]
         m = _stated_post(after)
         if m and not re.match(r"\s*(?:and|who|which|that)\b", m.group(1)) and not _names_someone(ctx, m.group(1)) \
                 and not is_apology_text(text):
@@ -303,7 +311,7 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
         at = _AT_ORG.match(after) if after[:1].isspace() else None
         if at:
             note_post(ctx, record, None, resolve_org(ctx, at.group(1).strip()), text, sentence.line)
-        before = text[:s]
+        before = text[max(0, s - NEAR):s]
         bracketed = _POST_THEN_BRACKET.search(before) if before.endswith("(") else None
         if bracketed and ROLE_WORD_RE.search(bracketed.group(1)):
             # "The Assistant Director for Public Protection and Safety (Jo Stone) chaired ..."
@@ -400,7 +408,7 @@ _NOT_PRESENT_BEFORE = re.compile(rf"\b(?:{alternation('not_present_before_name')
 
 def _takes_part(text: str, sentence: Sentence, s: int, e: int) -> bool:
     """Whether the person named at text[s:e] speaks, asks, is welcomed, attends or declares an interest."""
-    before, after = text[:s], text[e:]
+    before, after = text[max(0, s - NEAR):s], text[e:e + NEAR]
     if _SPEECH_AFTER.match(after) or _ACTING_BEFORE.search(before):
         return True
     welcome = _WELCOME_VERB.search(before)
@@ -410,7 +418,8 @@ def _takes_part(text: str, sentence: Sentence, s: int, e: int) -> bool:
     # "welcomed new members Sara Leach, Luke Kwamya and ...": everyone in the welcomed list.
     if "welcomed" in before and _WELCOMED.search(before) and not _FROM_OR_OF.search(before):
         return True
-    if sentence.item is not None and e - s >= len(text.strip()) - 2 \
+    if sentence.item is not None and e - s >= len(text) - 2 - (len(text) - len(text.strip()) if text[:1].isspace()
+                                                               or text[-1:].isspace() else 0) \
             and re.search(r"declaration", sentence.item.title, re.I):
         return True
     if has_any(before, ("question", "query", "comment")) and (_ASKED_BY_LIST.search(before + " ")
@@ -453,7 +462,7 @@ def _listed_after_phrase(text: str, people: list[tuple[PersonRecord, int, int]])
     out: list[PersonRecord] = []
     previous_end = None
     for record, s, e in people:
-        if _PRESENTER_BEFORE.search(text, 0, s):
+        if _PRESENTER_BEFORE.search(text, max(0, s - NEAR), s):
             out, previous_end = [record], e
         elif previous_end is not None and _LIST_GAP.fullmatch(text, previous_end, s):
             out.append(record)
@@ -476,7 +485,7 @@ _UP_TO_VERB = re.compile(r"\s*(?:(?:[A-Z][\w’'&/-]*|of|for|and|&|the)\s+){0,8}
 def _subject(text: str, before: list[tuple[PersonRecord, int, int]], verb: int) -> list[tuple[PersonRecord, int, int]]:
     """Who a verb's subject names: the person just before it ('Dr Harding introduced'), with those joined to
     them by 'and' ('A and B presented'), never someone earlier in the sentence ('The Chairman welcomed ...')."""
-    if len(before) >= 2 and _ON_BEHALF_OF.search(text, 0, before[-1][1]):
+    if len(before) >= 2 and _ON_BEHALF_OF.search(text, max(0, before[-1][1] - NEAR), before[-1][1]):
         # "A, post, on behalf of B, post, presented": A presented.
         spoken_for = before.pop()
         if not re.fullmatch(r"[^.;]{0,120}", text[before[-1][2]:spoken_for[1]]) \
@@ -503,7 +512,7 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
         previous_end = m.end()
         # "the report presented": a participle after a thing, not a person presenting.
         if not subject or re.search(r"\b(?:report|reports|paper|papers|item|slides|document|information)\s+$",
-                                    text[:m.start()]):
+                                    text[max(0, m.start() - NEAR):m.start()]):
             continue
         for record, s, e in subject:
             # "In response to a question from X, Y presented": X is not presenting.
@@ -520,19 +529,20 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
             out.append(record)
     listed_after = _listed_after_phrase(text, people)
     for record, s, e in people:
-        invited = _INVITED.search(text, 0, s) and _INVITED_TO.match(text, e)
+        invited = _INVITED.search(text, max(0, s - NEAR), s) and _INVITED_TO.match(text, e)
         if record in listed_after and record not in out:
             out.append(record)
             continue
-        if record not in out and (_PRESENTER_BEFORE.search(text, 0, s) or invited) \
-                and not _ON_BEHALF_OF.search(text, 0, s):
+        if record not in out and (_PRESENTER_BEFORE.search(text, max(0, s - NEAR), s) or invited) \
+                and not _ON_BEHALF_OF.search(text, max(0, s - NEAR), s):
             out.append(record)
     # "Jaime Wyatt, on behalf of Sam Long, presented the report": only the one speaking presented.
-    out = [r for r in out if not any(r is record and _ON_BEHALF_OF.search(text, 0, s) for record, s, e in people)]
+    out = [r for r in out if not any(r is record and _ON_BEHALF_OF.search(text, max(0, s - NEAR), s)
+                                     for record, s, e in people)]
     if first:
         for record, s, e in people:
             if re.match(r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*(?:reported|advised) that\b|"
                         r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*(?:advised|informed|briefed) the (?:board|group|"
-                        r"partnership|committee|meeting)\b", text[e:]) and record not in out and s < 60:
+                        r"partnership|committee|meeting)\b", text[e:e + NEAR]) and record not in out and s < 60:
                 out.append(record)
     return out
