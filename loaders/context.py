@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph import ids
-from graph.model import Action, AgendaItem, Meeting, Organisation, PartnershipGraph
+from graph.model import Action, AgendaItem, Meeting, Organisation, PartnershipGraph, Strategy
 from loaders.document import Document
 from loaders.first_names import is_first_name
 from loaders.names import NameParts, fold, is_name_word, leading_person, split_title
@@ -54,6 +54,8 @@ class Context:
     org_apologies: dict[str, str] = field(default_factory=dict)
     apology_evidence: dict[int, str] = field(default_factory=dict)
     actions: list[tuple[Action, list[object], str]] = field(default_factory=list)
+    decisions: int = 0                                                # Decision nodes made so far
+    strategies: list[Strategy] = field(default_factory=list)          # Strategy nodes, in the order made
     mentioned: dict[int, list[tuple[Item, str]]] = field(default_factory=dict)
     status_lines: set[int] = field(default_factory=set)              # roster lines read as a status code
     list_lines: set[int] = field(default_factory=set)                # lines read as a list of people, not prose

@@ -237,7 +237,7 @@ _POST_AFTER = re.compile(r"\s*[,(]\s*(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,5}?(?:
 
 def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: int) -> bool:
     """An untitled two-word name is a person when the sentence treats it as one."""
-    if any(fold(parts.name) == fold(r.name) for r in ctx.people.records):
+    if ctx.people.named(parts.name):
         return True
     known_body = ctx.gazetteer.lookup(parts.name, ctx.home)
     if known_body is not None and known_body.kind:

@@ -242,7 +242,8 @@ def _lettered_parts(sentences: list[Sentence], start: int) -> list[Sentence]:
 
 
 def _decision(ctx: Context, item: AgendaItem, verb: str, rest: str, evidence: str) -> None:
-    count = sum(1 for _ in ctx.graph.of_label(Label.DECISION)) + 1
+    ctx.decisions += 1          # counted as made: counting the graph's nodes each time was quadratic
+    count = ctx.decisions
     text = f"{verb} {rest}".strip()
     decision = Decision(id=ids.child_id(Label.DECISION, ctx.meeting.id, count), name=_short(text),
                         meeting=ctx.meeting.id, text=text, verb=verb, documents=[ctx.name])

@@ -99,6 +99,15 @@ class PeopleIndex:
         record.last_pos = max(record.last_pos, pos)
         return record
 
+    def named(self, name: str) -> bool:
+        """Whether a record's name folds as this one does: any(fold(r.name) == fold(name) for r in records),
+        answered from the index of names and forms, without a pass over every record for most names."""
+        key = fold(name)
+        holder = self._first_with.get(key)
+        if holder is None:
+            return False
+        return fold(holder.name) == key or any(fold(r.name) == key for r in self.records)
+
     def by_initials(self, token: str) -> PersonRecord | None:
         """The person these minutes call by their initials ('LR'), once a list has said whose they are."""
         if not self.initials:
