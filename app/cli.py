@@ -111,14 +111,20 @@ curation_option = click.option(
     "--curation", type=click.Path(exists=True, dir_okay=False, path_type=Path), envvar="PGRAPH_CURATION",
     help="YAML of person and organisation aliases, merges and splits, applied on every load.")
 
+file_timeout_option = click.option(
+    "--file-timeout", type=click.FloatRange(min=0), default=300.0, show_default=True, metavar="SECONDS",
+    help="Give up a file that takes longer than this to read and extract (one error line; the rest go on); 0: no limit.")
+
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Re-extract documents even when their content is already stored.")
 @curation_option
+@file_timeout_option
 @pass_settings
 @friendly_errors
-def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Path | None) -> None:
+def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Path | None,
+         file_timeout: float) -> None:
     """Load minutes (.txt, .md, .html, .pdf files or folders of them) into the graph.
 
     Only new or changed documents are extracted; the exit code is 1 when any file failed.
@@ -140,7 +146,7 @@ def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Pat
     with settings.open_store() as store:
         try:
             report = load_into(store, paths, force=force, progress=extracting, writing=written,
-                               curation=Curation.load(curation))
+                               curation=Curation.load(curation), file_timeout=file_timeout)
         finally:
             extracting.close()
             writing.close()
@@ -166,8 +172,9 @@ def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Pat
 @click.option("--stage", type=click.Choice(["load", "extract", "resolve"]), default="resolve",
               show_default=True, help="Stop after this stage.")
 @click.option("-o", "--output", type=click.File("w"), default="-", help="Output file (default stdout).")
+@file_timeout_option
 @friendly_errors
-def extract(paths: tuple[Path, ...], stage: str, output) -> None:
+def extract(paths: tuple[Path, ...], stage: str, output, file_timeout: float) -> None:
     """Run the reading stages without a store and print their JSON.
 
     \b
@@ -182,7 +189,7 @@ def extract(paths: tuple[Path, ...], stage: str, output) -> None:
     def failed(name: str, message: str) -> None:
         errors.append((name, message))
 
-    docs = read_documents(files, failed)
+    docs = read_documents(files, failed, timeout=file_timeout)
     if stage == "load":
         json.dump([{"name": d.name, "sha256": d.sha256, "metadata": d.metadata, "text": d.text}
                    for d in docs], output, indent=1, ensure_ascii=False)
@@ -190,7 +197,7 @@ def extract(paths: tuple[Path, ...], stage: str, output) -> None:
         from graph.model import PartnershipGraph
 
         # A document that cannot be extracted is reported; the others are still printed.
-        graphs = extract_documents(docs, on_error=failed, resolve=stage == "resolve")
+        graphs = extract_documents(docs, on_error=failed, resolve=stage == "resolve", timeout=file_timeout)
         merged = PartnershipGraph()
         for g in graphs:
             merged.merge(g)
