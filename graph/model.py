@@ -48,6 +48,14 @@ class Rel(str, Enum):
 LIST_PROPERTIES = ("documents", "aliases")
 
 
+def preferred_spelling(a: str, b: str) -> str:
+    """Of two spellings of one name, the one a node keeps whatever the order it met them in: not all
+    capitals if one is not ('Hate Crime Strategy' over 'HATE CRIME STRATEGY'), then the first in code point
+    order, which puts capitals first ('Hate Crime Strategy' over 'Hate crime strategy').
+    graph/store/statements.py chooses by the same rule in Cypher."""
+    return min(a, b, key=lambda s: (s == s.upper(), s))
+
+
 @dataclass(kw_only=True)
 class Node:
     """A node of any kind; subclasses add the properties SCHEMA.md requires of their label."""
@@ -89,8 +97,15 @@ class Node:
             else:
                 self.extra.setdefault(key, value)
         if isinstance(self, (Person, Organisation, Strategy)) and other.name != self.name:
-            if other.name not in self.aliases:
-                self.aliases.append(other.name)
+            other_name = other.name
+            if isinstance(self, Strategy) and preferred_spelling(other.name, self.name) == other.name:
+                # One strategy spelt two ways by two documents: the spelling kept is the same whichever
+                # document came first (the store chooses by the same rule).
+                self.name, other_name, self.kind = other.name, self.name, other.kind or self.kind
+            if other_name not in self.aliases:
+                self.aliases.append(other_name)
+            if self.name in self.aliases:
+                self.aliases.remove(self.name)
 
     @staticmethod
     def from_properties(props: dict[str, Any]) -> Node:
