@@ -218,7 +218,8 @@ def extract(paths: tuple[Path, ...], stage: str, output, file_timeout: float) ->
               help="Base IRI for RDF formats.")
 @click.option("--public-only", is_flag=True, help="RDF: leave out private individuals (no role or organisation).")
 @click.option("--publisher", help="RDF: the dataset's publisher (default: the body that held most meetings).")
-@click.option("--issued", metavar="YYYY-MM-DD", help="RDF: the publication date (default: the latest meeting's).")
+@click.option("--issued", metavar="YYYY-MM-DD", callback=lambda ctx, param, value: _iso_option(value, "--issued"),
+              help="RDF: the publication date (default: the latest meeting's).")
 @pass_settings
 @friendly_errors
 def export(settings: Settings, fmt: str, output: Path | None, base: str, public_only: bool,
@@ -242,6 +243,20 @@ def export(settings: Settings, fmt: str, output: Path | None, base: str, public_
     _write_out(text, output)
     if output:
         settings.say(f"wrote {output} ({len(graph.nodes)} nodes, {len(graph.relationships)} relationships)")
+
+
+def _iso_option(value: str | None, option: str) -> str | None:
+    """A date option checked as it is read: a real YYYY-MM-DD, or one line saying so (exit 2)."""
+    from loaders.validation import iso_date
+
+    from graph.errors import InvalidInput
+
+    if value is None:
+        return None
+    try:
+        return iso_date(value, option, "date")
+    except InvalidInput as exc:
+        raise click.BadParameter(str(exc).split(": ", 2)[-1]) from exc
 
 
 def _write_out(text: str, output: Path | None) -> None:

@@ -16,6 +16,13 @@ class ExtractionError(PartnershipGraphError):
     hint = "The file could not be read as minutes; check it opens as text, HTML or PDF."
 
 
+class InvalidInput(ExtractionError):
+    """A file or value the user wrote by hand (curation, sidecar, front matter, a date option) that does
+    not fit its schema: the message says where and what is expected, one line per problem."""
+
+    hint = ""
+
+
 class StoreUnavailable(PartnershipGraphError):
     hint = "Check --store DIR is writable, or that --neo4j URI and NEO4J_USERNAME/NEO4J_PASSWORD are right."
 

@@ -45,13 +45,16 @@ def _read(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ExtractionError(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise ExtractionError(f"cannot read {path}: {(exc.strerror or str(exc)).lower()}") from exc
     if size == 0:
         raise ExtractionError(f"{path.name}: the file is empty")
     if size > size_limit(path):
         raise ExtractionError(f"{path.name}: {size / 2**20:.0f} MB is larger than minutes can be; "
                               "split it into one file per meeting")
-    return path.read_bytes()
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ExtractionError(f"cannot read {path}: {(exc.strerror or str(exc)).lower()}") from exc
 
 
 def _finish(path: Path, raw: bytes, text: str, fmt: str, metadata: dict | None = None) -> Document:
@@ -100,7 +103,7 @@ class TextLoader:
     def load(self, path: Path) -> Document:
         raw = _read(path)
         text = decode(raw, path.name)
-        metadata, text = split_front_matter(text)
+        metadata, text = split_front_matter(text, path.name)
         if path.suffix.lower() in (".md", ".markdown") or re.search(r"^\s*#{1,6} |\*\*\w", text, re.M):
             text = markdown_to_text(text)
         return _finish(path, raw, text, "text", metadata)

@@ -12,6 +12,10 @@ from typing import Any, Iterable
 
 from graph.errors import BadParameter, RecipeNotFound
 
+# Whole-number parameters fit in 32 bits: the embedded server keeps only the low 32 bits of a LIMIT
+# (2**32 is read as 0 and answers no rows, silently), and no recipe needs more.
+MAX_INTEGER = 2**31 - 1
+
 HERE = Path(__file__).resolve().parent
 TYPES = ("string", "integer", "year", "boolean")
 _PARAM = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(([^)]*)\)\s*$")
@@ -31,6 +35,8 @@ class Param:
         if self.type == "integer":
             if not re.fullmatch(r"-?\d+", value):
                 raise BadParameter(f"{self.name} must be a whole number, not {raw!r}")
+            if abs(int(value)) > MAX_INTEGER:
+                raise BadParameter(f"{self.name} must be between {-MAX_INTEGER:,} and {MAX_INTEGER:,}, not {value}")
             return int(value)
         if self.type == "year":
             if not re.fullmatch(r"\d{4}", value):

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 
 from graph.errors import QueryError, StoreUnavailable
@@ -98,8 +99,13 @@ class EmbeddedStore(CypherStore):
             raise
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:
         self.close()
+        if isinstance(exc, (RedisConnectionError, ConnectionError)):
+            # The server died under the command (killed, out of memory): one line, not the client's
+            # traceback. Each document is written whole or not at all, so a rerun finishes the work.
+            raise StoreUnavailable(f"the graph server for {self.folder} stopped while in use ({exc}); "
+                                   "documents written before it stopped are kept: run the command again") from exc
 
     def _prepare_folder(self) -> None:
         try:

@@ -91,8 +91,13 @@ class Neo4jStore(CypherStore):
                 session.run(statement).consume()
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:
+        from neo4j.exceptions import ServiceUnavailable, SessionExpired
+
         self.close()
+        if isinstance(exc, (ServiceUnavailable, SessionExpired, ConnectionError)):
+            raise StoreUnavailable(f"the Neo4j server at {self.uri} went away while in use ({exc}); "
+                                   "documents written before it did are kept: run the command again") from exc
 
     def close(self) -> None:
         if self._driver is not None:
