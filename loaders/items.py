@@ -9,7 +9,8 @@ from loaders.sections import is_apology_text
 from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading_line, mark_attended, \
     note_person, note_post, parse_entry, resolve_org, split_role_org
 from loaders.first_names import is_first_name
-from loaders.names import PLACE_WORDS, NameParts, fold, full_name_mentions, leading_person, titled_mentions
+from loaders.names import PLACE_WORDS, NameParts, fold, full_name_mentions, leading_person, starts_with_person, \
+    titled_mentions
 from loaders.outcomes import action_marker, read_actions, read_decisions
 from loaders.people import PersonRecord
 from loaders.phrasing import alternation, reads_as_prose
@@ -266,6 +267,16 @@ _POST_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*(?:\s+(?:of|for|and|&
                           r"(?:,\s*([^,]{2,60}?))?(?:,\s*([^,]{2,60}?))?,\s*$")
 
 
+def _own_post(stated: str) -> str:
+    """A stated post up to where the next person or a relative clause begins ('Policy and Improvement
+    Officer' keeps its 'and'; 'Chair, and Ann Lee' does not)."""
+    stated = re.split(r",\s*(?:who|which|in her|in his)\b", stated)[0]
+    for m in re.finditer(r"\s+and\s+", stated):
+        if starts_with_person(stated[m.end():]):
+            return stated[:m.start()]
+    return stated
+
+
 def _stated_post(after: str) -> re.Match[str] | None:
     """A post stated straight after a name: in brackets, set off by a comma or dash, or running on.
     Each pattern is tried only when the text after the name starts as it must."""
@@ -295,7 +306,7 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
         m = _stated_post(after)
         if m and not re.match(r"\s*(?:and|who|which|that)\b", m.group(1)) and not _names_someone(ctx, m.group(1)) \
                 and not is_apology_text(text):
-            stated = re.split(r"\s+and\s+(?=(?:[A-Z][\w’'-]+\s){1,3})|,\s*(?:who|which|in her|in his)\b", m.group(1))[0]
+            stated = _own_post(m.group(1))
             role, org = split_role_org(ctx, stated)
             if role and not ROLE_WORD_RE.search(role):
                 role = None

@@ -181,6 +181,34 @@ class TestAttendanceLayouts:
         assert present(g) == {"Lisa Bright", "Gary Hope", "Roz Wills", "Ian Page"}
         assert sent_apologies(g) == {"John Parr"}
 
+    def test_bodies_between_coded_entries_head_the_members_after_them(self):
+        g = extract_text(minutes("""
+            MINUTES OF THE PANEL HELD ON 11 MARCH 2019 Eastfield Council P. Councillor Lisa Bright (Chairman), P. Councillor Gary Hope Westfield District Council A. Councillor John Parr P. Councillor Roz Wills Independent Members P. Rosa Hill
+        """, head=""))
+        assert affiliated(g, "Lisa Bright") == {"Eastfield Council"} and holds(g, "Lisa Bright") == {"Chairman"}
+        assert affiliated(g, "Gary Hope") == {"Eastfield Council"}
+        assert affiliated(g, "John Parr") == affiliated(g, "Roz Wills") == {"Westfield District Council"}
+
+    def test_a_body_after_each_coded_name_is_that_members_own(self):
+        g = extract_text(minutes("""
+            MINUTES OF THE PANEL HELD ON 11 MARCH 2019 P. Councillor Lisa Bright Eastfield Council P. Councillor Gary Hope Westfield District Council A. Councillor John Parr Northfield Borough Council
+        """, head=""))
+        assert affiliated(g, "Lisa Bright") == {"Eastfield Council"}
+        assert affiliated(g, "Gary Hope") == {"Westfield District Council"}
+        assert affiliated(g, "John Parr") == {"Northfield Borough Council"}
+
+    def test_name_dash_post_entries_run_together(self):
+        text = ("Ian Page – Lead Officer Sue Mount – Police and Crime Commissioner Nick Garr – Chief Constable "
+                "Joan Coyle – Victim Champion")
+        assert split_at_people(text) == ["Ian Page – Lead Officer", "Sue Mount – Police and Crime Commissioner",
+                                         "Nick Garr – Chief Constable", "Joan Coyle – Victim Champion"]
+        g = extract_text(minutes("""
+            Officers Present: Ian Page – Lead Officer Nick Garr – Chief Constable Joan Coyle – Victim Champion PCP 34.12/13 MEMBERSHIP OF THE PANEL The Chairman welcomed everyone.
+        """))
+        assert present(g) >= {"Ian Page", "Nick Garr", "Joan Coyle"}
+        assert holds(g, "Nick Garr") == {"Chief Constable"}
+        assert holds(g, "Joan Coyle") == {"Victim Champion"}
+
     def test_a_heading_run_straight_into_its_list(self):
         g = extract_text(minutes("""
             Core Membership Cllr Kerr (Chair) North District Council Cllr Pike Borough Council Chief Insp. Peter Brown Dorset Police
@@ -255,6 +283,15 @@ class TestPresentersAndActions:
         """))
         found = {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)}
         assert found == {"Alice Brand", "Alan Tolman", "Jaimee Wyatt"}
+
+    def test_a_bracketed_post_with_and_stays_whole(self):
+        g = extract_text(minutes("""
+            2. Strategy
+
+            The report was presented by Helen Watts (Public Health Registrar, Eastfield City Council) and Dan Speed (Policy and Improvement Officer, Eastfield City Council).
+        """))
+        assert holds(g, "Dan Speed") == {"Policy and Improvement Officer"}
+        assert affiliated(g, "Dan Speed") == {"Eastfield City Council"}
 
     def test_introducing_oneself_is_not_presenting(self):
         g = extract_text(minutes("""
