@@ -39,6 +39,15 @@ def define_acronyms(ctx: Context) -> None:
         for org_phrase, _, end in find_org_phrases(phrase):
             if end == len(phrase):
                 ctx.org_aliases[acr] = OrgEntry(org_phrase)
+    # "Chair HWB", "the CSP's plan": the meeting's own body by its initials, with or without its place.
+    body = ctx.meeting.body
+    if body:
+        words = [w for w in re.split(r"[\s-]+", body) if w[:1].isupper() and w not in ("The", "Of")]
+        entry = ctx.gazetteer.lookup(body, ctx.home) or OrgEntry(body)
+        for lead in range(min(2, len(words) - 1)):
+            acr = "".join(w[0] for w in words[lead:])
+            if len(acr) >= 2:
+                ctx.org_aliases.setdefault(acr, entry)
 
 
 # A council however the text names it; only letters and spaces, around one of the anchor's words.

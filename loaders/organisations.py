@@ -99,11 +99,11 @@ class Gazetteer:
             for candidate in (" ".join(words[cut:]), " ".join(words[:-cut])):
                 entry = self.entries.get(gazetteer_key(candidate)) or self._ccg(candidate)
                 after = words[len(words) - cut:] if candidate == " ".join(words[:-cut]) else []
-                if entry and (entry.local_branches or _PLACE_AFTER.fullmatch(" ".join(after))
-                              and not _POSTS_OR_HEADS & set(after)):
+                if entry and (entry.local_branches or _PLACE_AFTER.fullmatch(" ".join(after))) \
+                        and not _POSTS_OR_HEADS & set(after):
                     # "Scottish Enterprise Ayrshire", "Citizens Advice Doncaster": that place's own body.
                     return OrgEntry(" ".join(words), entry.kind)
-                if entry and len(candidate.split()) >= 2:
+                if entry and len(candidate.split()) >= 2 and not _POSTS_OR_HEADS & set(after):
                     return entry
         return None
 
