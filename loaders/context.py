@@ -9,7 +9,7 @@ from graph.model import Action, AgendaItem, Meeting, Organisation, PartnershipGr
 from loaders.document import Document
 from loaders.first_names import is_first_name
 from loaders.names import NameParts, fold, is_name_word, leading_person, split_title
-from loaders.organisations import Gazetteer, OrgEntry, find_org_phrases
+from loaders.organisations import Gazetteer, OrgEntry, find_org_phrases, partnership_type, placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
 from loaders.phrasing import alternation
 from loaders.scan import has_any
@@ -58,6 +58,7 @@ class Context:
     mentioned: dict[int, list[tuple[Item, str]]] = field(default_factory=dict)
     status_lines: set[int] = field(default_factory=set)              # roster lines read as a status code
     list_lines: set[int] = field(default_factory=set)                # lines read as a list of people, not prose
+    place: str | None = None      # the place whose minutes these are ("Sheffield"), where the text says
     pos: int = 0
     lines: list[str] = field(init=False, repr=False)   # the document's lines, split once
     # What resolve_org and split_role_org answered, and the organisations noted: the stages ask about the
@@ -108,6 +109,9 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
     if loose and fold(bare) in ctx.gazetteer.boroughs:
         # "Strategic Lead Safer Communities, Barnet": in an organisation's slot a borough is its council.
         return OrgEntry(ctx.gazetteer.boroughs[fold(bare)], "council")
+    local = local_partnership(ctx, bare)
+    if local:
+        return local
     if is_generic_body(bare):
         return None     # "Council", "Community Council", "Police": which one, the text has not said
     if _NHS_PLACE.fullmatch(bare):
@@ -139,6 +143,18 @@ _PLACES_JOINED = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,2}(?:and|&)\s+")
 # "Co-chair Inclusion and Fairness Forum", "Chair Safer Streets Board": a post run straight into its body.
 _LEADING_POST = re.compile(r"(?:Co-|Vice[- ]|Deputy\s+)?(?:Chair|Chairman|Chairperson|Chairwoman|Convener|Convenor|"
                            r"Secretary|Treasurer|Clerk|Lead|Manager|Director|Officer|Member)\s+(?!of\b|for\b|and\b)", re.I)
+
+
+def local_partnership(ctx: Context, phrase: str) -> OrgEntry | None:
+    """'the Community Safety Partnership' named alone: the meeting's own body where it is one of that
+    kind, else this place's ('Dorset Community Safety Partnership'); None where the place is unknown."""
+    kind = partnership_type(phrase)
+    if kind is None:
+        return None
+    body = ctx.meeting.body
+    if body and fold(body).endswith(fold(kind)):
+        return ctx.gazetteer.lookup(body, ctx.home) or OrgEntry(body, "partnership")
+    return OrgEntry(placed(kind, ctx.place), "partnership") if ctx.place else None
 
 
 def is_generic_body(name: str) -> bool:

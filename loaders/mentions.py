@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.context import Context, is_sub_group, line_of, note_org, titlecase_line
+from loaders.context import Context, is_sub_group, line_of, local_partnership, note_org, titlecase_line
 from loaders.names import fold
 from loaders.organisations import LETTERS_AND_SPACES, Gazetteer, OrgEntry, find_org_phrases
 from loaders.scan import ascii_caseless, finditer_near, has_word, literal_alternation
@@ -83,7 +83,7 @@ def note_organisation_mentions(ctx: Context) -> None:
                                                    known=lambda p: ctx.gazetteer.lookup(p) is not None):
             if set(phrase.split()) & person_words:
                 continue
-            entry = ctx.gazetteer.lookup(phrase, ctx.home)
+            entry = ctx.gazetteer.lookup(phrase, ctx.home) or local_partnership(ctx, phrase)
             if entry is None:
                 if not _plausible_org(phrase):
                     continue

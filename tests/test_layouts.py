@@ -394,3 +394,50 @@ class TestItemLayouts:
             Declarations of Interest To receive any declarations. Minutes: None were reported.
         """)
         assert self.titles(text) == ["Simultaneous Translation", "Apologies", "Declarations of Interest"]
+
+
+class TestOrganisationsAndPosts:
+    def test_a_national_partnership_named_alone_is_this_places(self):
+        g = extract_text(minutes("""
+            Health and Wellbeing Board - Tuesday, 4 June 2024
+
+            1. Strategy
+
+            Ann Rowe (Director of Public Health, Eastfield City Council) presented the report. The Safeguarding Adults Board would be consulted.
+        """, head=""))
+        orgs = names(nodes(g, Label.ORGANISATION))
+        assert {"Eastfield Health and Wellbeing Board", "Eastfield Safeguarding Adults Board",
+                "Eastfield City Council"} <= orgs
+        assert "Health and Wellbeing Board" not in orgs
+
+    def test_a_team_before_the_council_is_no_part_of_its_place(self):
+        g = extract_text(minutes("""
+            Present: Ann Rowe (Director of Public Health Eastfield City Council), Tom Lake (Stockton-on-Tees Borough Council)
+        """))
+        assert affiliated(g, "Ann Rowe") == {"Eastfield City Council"}
+        assert affiliated(g, "Tom Lake") == {"Stockton-on-Tees Borough Council"}
+
+    def test_posts_given_in_prose(self):
+        g = extract_text(minutes("""
+            1. Appointment of Chairman
+
+            RESOLVED – that Brad Wells is elected Chairman of the Eastfield Police and Crime Panel for the ensuing year.
+
+            2. Appointment of Vice-Chairman
+
+            The Panel agreed the appointment of Councillor Dave Reed as Vice-Chairman for the Council year 2020/2021.
+            Ann Rowe, in her new role as Provost, welcomed members.
+        """))
+        assert holds(g, "Brad Wells") == {"Chairman"}
+        assert affiliated(g, "Brad Wells") == {"Eastfield Police and Crime Panel"}
+        assert holds(g, "Dave Reed") == {"Vice-Chairman"}
+        assert holds(g, "Ann Rowe") == {"Provost"}
+
+    def test_a_post_and_its_body_run_together(self):
+        g = extract_text(minutes("""
+            Present: Dora Agu - Co-chair Inclusion and Fairness Forum; Rick Parr, Chief Executive of Eastfield and Westfield Teaching Hospitals NHS Foundation Trust; Cllr John Syme (Chairman), Mid and Upper Dale
+        """))
+        assert holds(g, "Dora Agu") == {"Co-chair"} and affiliated(g, "Dora Agu") == {"Inclusion and Fairness Forum"}
+        assert holds(g, "Rick Parr") == {"Chief Executive"}
+        assert affiliated(g, "Rick Parr") == {"Eastfield and Westfield Teaching Hospitals NHS Foundation Trust"}
+        assert holds(g, "John Syme") == {"Chairman"}
