@@ -51,8 +51,11 @@ _BARE_POST = re.compile(r"\s+((?:[A-Z][\w’'&-]*\s+){0,4}?(?:" + "|".join(w for
                         r")\b(?:\s+(?:of|for|at)\s+[^,.;]{2,60}?)?)\s*(?:,|\s+(?=(?:" + SPEECH_VERBS + r")\b))")
 _AT_ORG = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
 # Every split starts at a space or at "Action": the look-ahead is a quick test before the three forms.
-_SENTENCE_SPLIT = re.compile(r"(?=[\sA])(?:(?<=[.!?])\s+(?=[A-Z“\"‘(]|\d{1,2}\.\s+[A-Z])|(?<=\.)\s*(?=Action\s*[:\-–])|"
-                             r"\s*\n\s*)")
+# A full stop after a title or an initial ('Ms. S. Toland') ends no sentence.
+_NOT_AN_END = "".join(rf"(?<!\b{t}\.)" for t in ("Mr", "Ms", "Mrs", "Dr", "Cllr", "Prof", "Rev", "St", "No", "Insp",
+                                                  "Supt", "Sgt", "Det", "Ch", "Co", "Cty"))
+_SENTENCE_SPLIT = re.compile(rf"(?=[\sA])(?:(?<=[.!?]){_NOT_AN_END}(?<![\s(][A-Z]\.)(?<!^[A-Z]\.)\s+"
+                             r"(?=[A-Z“\"‘(]|\d{1,2}\.\s+[A-Z])|(?<=\.)\s*(?=Action\s*[:\-–])|\s*\n\s*)")
 
 
 def add_items(ctx: Context) -> None:
@@ -89,7 +92,7 @@ def read_items(ctx: Context) -> None:
 
 
 def _sentences(lines: list[Line], item: Item | None):
-    for line in lines:
+    for line in _unwrapped(lines):
         text = line.text.strip()
         if not text:
             continue
@@ -97,6 +100,24 @@ def _sentences(lines: list[Line], item: Item | None):
             part = part.strip(" \t•·")
             if part:
                 yield Sentence(part, line.no, item, 0)
+
+
+def _unwrapped(lines: list[Line]) -> list[Line]:
+    """Lines a PDF wrapped mid-sentence joined again ('... Sam Denman and Eleri' / 'Butler were welcomed'):
+    a long line that stops without a stop, straight above the next, runs on into it."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and len(prev.text.strip()) >= 60 and line.text.strip() \
+                and not _ENDS_CLAUSE.search(prev.text) and not _STARTS_ROW.match(line.text):
+            out[-1] = Line(prev.no, prev.text.rstrip() + " " + line.text.strip())
+        else:
+            out.append(line)
+    return out
+
+
+_ENDS_CLAUSE = re.compile(r"[.!?:;)\]|]\s*$")
+_STARTS_ROW = re.compile(r"\s*(?:[-•·*–]|\d{1,2}[.)]|\(?[a-z]{1,3}\)|[A-Z][A-Za-z ]{0,30}:)")
 
 
 # "9(i) Women's Safety Forum – Jo Baker": who takes the item, after a dash at the end of its title.
@@ -445,7 +466,10 @@ _FROM_OR_OF = re.compile(r"\b(?:from|of)\s+$")
 _ASKED_BY_LIST = re.compile(r"(?:question|query|comment)s?\s+(?:from|by)\s+(?:[A-Z][\w’'-]*\s*,?\s*(?:and\s+)?){0,8}$",
                             re.I)
 _ASKED_BY = re.compile(r"(?:question|query|comment)s?\s+(?:from|by)\s*$", re.I)
-_INVITED = re.compile(r"[^.]{0,80}\b(?:was|were)\s+(?:also\s+)?(?:invited to the table|in attendance|present)")
+# "Subject to the correction that Ms X was also in attendance, the minutes of the meeting held on ...": a
+# sentence about the previous meeting's record.
+_EARLIER_MINUTES = re.compile(r"\bminutes of the (?:previous|last|meeting held)|\bprevious minutes\b", re.I)
+_WAS_PRESENT = re.compile(r"[^.]{0,80}\b(?:was|were)\s+(?:also\s+)?(?:invited to the table|in attendance|present|welcomed)")
 _ATTENDED = re.compile(r"[^.]{0,60}?\battended the meeting")
 
 
@@ -472,7 +496,7 @@ def _takes_part(text: str, sentence: Sentence, s: int, e: int) -> bool:
     if has_any(before, ("question", "query", "comment")) and (_ASKED_BY_LIST.search(before + " ")
                                                                or _ASKED_BY.search(before)):
         return True
-    if ("was" in after or "were" in after) and _INVITED.match(after):
+    if ("was" in after or "were" in after) and _WAS_PRESENT.match(after) and not _EARLIER_MINUTES.search(text):
         return True
     return "attended the meeting" in after and bool(_ATTENDED.match(after))
 

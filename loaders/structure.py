@@ -151,6 +151,12 @@ def _single_item(lines: list[Line], label: int) -> Layout:
     title_at = _next_nonblank(lines, label + 1)
     if title_at is None:
         return Layout(lines, [], "single-item")
+    if _NOT_A_TITLE.match(lines[title_at].text) or _SENTENCE_END.search(lines[title_at].text) \
+            and len(lines[title_at].text.split()) > 12:
+        # "(Ms A. Bell, Head of ..., attended in connection with this item.)": the page's title was not kept.
+        item = Item(None, "", lines[title_at].no)
+        _split_agenda(item, lines[title_at:])
+        return Layout(lines[:title_at], [item], "single-item")
     item = Item(None, clean_title(lines[title_at].text), lines[title_at].no)
     _split_agenda(item, lines[title_at + 1:])
     return Layout(lines[:title_at], [item], "single-item")

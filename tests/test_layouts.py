@@ -497,3 +497,19 @@ class TestFlattenedPages:
         g = extract_text(text, head="")
         titles = [n.title for n in nodes(g, Label.AGENDA_ITEM)]
         assert [t.upper() for t in titles] == ["MEMBERSHIP OF THE PANEL", "APOLOGIES FOR ABSENCE"]
+
+
+class TestSentences:
+    def test_a_title_or_initial_with_a_full_stop_ends_no_sentence(self):
+        g = extract_text("Agenda item\n\n\n    (Ms. S. Toland, Head of Environmental Health, attended in connection "
+                         "with this item.)\n\n\n    The Committee was advised that the Council would act.\n", head="")
+        assert present(g) == {"S. Toland"}
+
+    def test_a_sentence_a_pdf_wrapped_over_two_lines(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            All apologies are noted on page 2 of these minutes. Gail Toller, Sam Denham and Eleri
+            Butt were welcomed as new Board members.
+        """))
+        assert present(g) == {"Gail Toller", "Sam Denham", "Eleri Butt"}
