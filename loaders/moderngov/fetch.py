@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from graph.errors import ExtractionError, FetchError
 from loaders.dates import find_dates
@@ -201,7 +201,7 @@ def _one_meeting(http: PoliteClient, base: str, ref: MeetingRef, out: Path, stat
     record.date = record.date or ref.date
     name = stem(ref.id, record.date)
     digest = hashlib.sha256(data).hexdigest()
-    minutes_pdfs = minutes_documents(record) if pdfs else []
+    minutes_pdfs = _on_site(base, minutes_documents(record)) if pdfs else []
     if not record.has_minutes and not minutes_pdfs:
         report.no_minutes.append(name)
         state.meetings[ref.id] = {"listing": ref.listing, "sha256": digest, "document": None, "files": []}
@@ -215,7 +215,7 @@ def _one_meeting(http: PoliteClient, base: str, ref: MeetingRef, out: Path, stat
         return
     body = ref.committee or record.committee or "ModernGov meeting"
     page = service.meeting_page_url(base, ref.id)
-    document, files = _write_documents(http, out, name, record, body, minutes_pdfs, failed)
+    document, files = _write_documents(http, out, name, record, body, digest, minutes_pdfs, failed)
     meta = sidecar(record, body, page, source, ref.committee_id, minutes_pdfs, document.name)
     write_atomic(out / f"{name}.meta.yaml", sidecar_yaml(meta).encode("utf-8"))
     for old in (known or {}).get("files", []):
@@ -227,18 +227,31 @@ def _one_meeting(http: PoliteClient, base: str, ref: MeetingRef, out: Path, stat
     report.written.append(document)
 
 
+def _on_site(base: str, documents: list[LinkedDocument]) -> list[LinkedDocument]:
+    """Linked documents with their addresses made whole, those on the site's own host only: the fetcher
+    asks nothing of a host the user did not name."""
+    host = urlsplit(base).hostname
+    out = []
+    for doc in documents:
+        address = urljoin(base + "/", doc.url)
+        parts = urlsplit(address)
+        if parts.scheme in ("http", "https") and parts.hostname == host:
+            out.append(LinkedDocument(doc.title, address))
+    return out
+
+
 def _still_there(out: Path, known: dict) -> bool:
     return all((out / f).is_file() for f in known.get("files", []))
 
 
-def _write_documents(http: PoliteClient, out: Path, name: str, record: MeetingRecord, body: str,
+def _write_documents(http: PoliteClient, out: Path, name: str, record: MeetingRecord, body: str, digest: str,
                      minutes_pdfs: list[LinkedDocument], failed: Callable[[str, FetchError], None]
                      ) -> tuple[Path, list[str]]:
     """The HTML of the items' minutes, and with --pdfs the minutes PDF: whichever holds more text is the
     meeting's document, the other is kept in the hidden folder (one document per meeting: `pgraph load`
     knows a meeting by its file name without the suffix)."""
     page = out / f"{name}.html"
-    write_atomic(page, document_html(record, body).encode("utf-8"))
+    write_atomic(page, document_html(record, body, digest).encode("utf-8"))
     if not minutes_pdfs:
         (out / f"{name}.pdf").unlink(missing_ok=True)
         return page, [page.name]

@@ -42,12 +42,14 @@ def clean_html(fragment: str) -> str:
     return str(soup).strip()
 
 
-def document_html(record: MeetingRecord, body: str) -> str:
+def document_html(record: MeetingRecord, body: str, record_sha256: str = "") -> str:
     """The meeting's minutes as one page: the body and date at the top, then each item's number, title and
-    minutes, in the service's order."""
+    minutes, in the service's order. The service record's hash is in the head, so that a change to the
+    record alone (its attendance) is a changed document to `pgraph load`, which then reads the sidecar again."""
     when = record.date.strftime("%-d %B %Y") if record.date else "date not given"
     parts = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-             f"<title>{html.escape(body)}, {html.escape(when)}</title>", "</head>", "<body>",
+             f"<title>{html.escape(body)}, {html.escape(when)}</title>",
+             f'<meta name="pgraph-source-sha256" content="{html.escape(record_sha256)}">', "</head>", "<body>",
              '<div id="mgContent">', f"<h1>{html.escape(body)}</h1>",
              f"<p>Minutes of the meeting held on {html.escape(when)}"
              + (f", {html.escape(record.time)}" if record.time else "") + "</p>"]
