@@ -43,7 +43,11 @@ def _key(text: str) -> str:
 def status_of(attendance: str) -> str | None:
     """'attended', 'substitute', 'apologies', 'absent' or 'not_recorded' for a recorded status, None when
     the status is not known."""
-    return _statuses().get(_key(_substitute_for().sub("", attendance)))
+    found = _statuses().get(_key(attendance))
+    if found is None and _substitute_for().search(attendance):
+        # 'Present as deputy for Chief Inspector A': the status without whom it names.
+        found = _statuses().get(_key(re.sub(r"[\s,(]+(?:for|in place of)\s.*$", "", attendance, flags=re.I)))
+    return found
 
 
 def read_recorded_attendance(ctx: Context) -> None:

@@ -253,15 +253,19 @@ def test_fetch_then_load_puts_the_meeting_and_its_attendance_in_the_store(site, 
         ("Daniel Webb", "Raj Kohli"), ("Linda Moss", "Anne Porter")]
     # The minutes text names the same people ('Councillor Hale', the apologies and substitutions item): one
     # person each, one fact each.
-    people = [n["name"] for n in data["nodes"] if n["label"] == "Person"]
-    assert len(people) == len(set(people))
-    assert "Helen Grant" not in people and "Peter Lang" not in people     # expected, absent: no attendance
+    people = sorted(n["name"] for n in data["nodes"] if n["label"] == "Person" and "7001_2026-01-14.html" in n["documents"])
+    assert people == ["Anne Porter", "Daniel Webb", "Karen Blake", "Linda Moss", "Mark Ellis", "Raj Kohli",
+                      "Sarah Hale", "Tamara Reid"]         # not Helen Grant (expected) nor Peter Lang (absent)
+    assert "Cllr Hale" in nodes["person:sarah-hale"]["aliases"] or "Councillor Hale" in nodes["person:sarah-hale"]["aliases"]
     keys = [(e["type"], e["source"], e["target"]) for e in facts("SUBSTITUTED_FOR") + facts("ATTENDED")]
     assert len(keys) == len(set(keys))
     assert any(e["type"] == "PRESENTED" and named(e["source"]) == "Mark Ellis" for e in edges)
     # The posts the record states for external members.
     held = {(named(e["source"]), nodes[e["target"]]["name"]) for e in edges if e["type"] == "HOLDS"}
     assert ("Tamara Reid", "Director of Public Health") in held and ("Karen Blake", "Chief Executive") in held
+    # Where the text says more than the record: Mark Ellis sat as 'Officer'; the minutes give his post.
+    assert ("Mark Ellis", "Head of Community Safety") in held
+    assert not any(name == "Mark Ellis" and post == "Officer" for name, post in held)   # a seat, not a post
     assert nodes["meeting:7005-2026-04-15"]["date"] == "2026-04-15"
 
     # Nothing new on the next run: nothing fetched, nothing re-extracted.
@@ -373,3 +377,52 @@ def test_file_names_come_from_the_meeting_id_and_date_only(site, tmp_path):
     result = fetch(site, out, "--committee", "601", "--delay", "0")
     assert "meeting id '../../evil' is not a number" in result.output
     assert not (tmp_path / "evil").exists() and all(p.parent == out for p in out.rglob("*.html"))
+
+
+# -- attendance the service records, read from a sidecar by `pgraph load`
+
+
+RECORDED_DATA = yaml.safe_load((Path(__file__).resolve().parent.parent / "loaders" / "data" /
+                                "recorded_attendance.yaml").read_text())
+EXPECTED_FACT = {"attended": "ATTENDED", "substitute": "ATTENDED", "apologies": "SENT_APOLOGIES",
+                 "absent": None, "not_recorded": None}
+
+
+@pytest.mark.parametrize("status,code", [(status, code) for status, codes in RECORDED_DATA["statuses"].items()
+                                         for code in codes if code])
+def test_every_recorded_status_is_read(status, code):
+    """One snippet per line of loaders/data/recorded_attendance.yaml: a sidecar attendee with that status."""
+    from helpers import extract_text
+
+    attendees = [{"name": "Councillor Jane Doyle", "role": "Committee Member", "attendance": code},
+                 {"name": "Councillor Paul Finch", "role": "Committee Member", "attendance": "Apologies"}]
+    graph = extract_text("Board\n\n1. Welcome\n\nThe Chair welcomed everyone.", "m.txt",
+                         date="2026-01-14", source="https://moderngov.example.gov.uk/x", attendees=attendees)
+    facts = {(rel.type.value, rel.source) for rel in graph.relationships.values()
+             if rel.source == "person:jane-doyle"}
+    expected = EXPECTED_FACT[status]
+    assert facts == ({(expected, "person:jane-doyle")} if expected else set())
+    if status == "substitute":
+        assert not any(rel.type.value == "SUBSTITUTED_FOR" for rel in graph.relationships.values())   # whom: not said
+    if status == "absent":
+        meeting = next(n for n in graph.nodes.values() if n.label.value == "Meeting")
+        assert meeting.extra["absent"] == ["Councillor Jane Doyle"]
+
+
+def test_an_unknown_recorded_status_is_a_warning_and_no_fact():
+    from helpers import extract_text
+
+    graph = extract_text("Board\n\n1. Welcome\n\nThe Chair welcomed everyone.", "m.txt",
+                         attendees=[{"name": "Jane Doyle", "attendance": "Sent a postcard"}])
+    assert not any(rel.source == "person:jane-doyle" for rel in graph.relationships.values())
+    assert any("'Sent a postcard' of Jane Doyle is not a status the reader knows" in w.message for w in graph.warnings)
+
+
+def test_a_substitute_named_in_the_role_or_status():
+    from helpers import extract_text
+
+    graph = extract_text("Board\n\n1. Welcome\n\nThe Chair welcomed everyone.", "m.txt", attendees=[
+        {"name": "Cllr Rob Hart MBE", "role": "Substitute for Cllr Amy Stone", "attendance": "Present as substitute"},
+        {"name": "Ian Cole", "role": "Partner Member", "attendance": "Present as deputy for Chief Inspector Kim Lowe"}])
+    subs = sorted((rel.source, rel.target) for rel in graph.relationships.values() if rel.type.value == "SUBSTITUTED_FOR")
+    assert subs == [("person:ian-cole", "person:kim-lowe"), ("person:rob-hart", "person:amy-stone")]
