@@ -266,6 +266,7 @@ def test_fetch_then_load_puts_the_meeting_and_its_attendance_in_the_store(site, 
     # Where the text says more than the record: Mark Ellis sat as 'Officer'; the minutes give his post.
     assert ("Mark Ellis", "Head of Community Safety") in held
     assert not any(name == "Mark Ellis" and post == "Officer" for name, post in held)   # a seat, not a post
+    assert not any(post.startswith("who ") for _, post in held)     # 'A, who was substituted by B'
     assert nodes["meeting:7005-2026-04-15"]["date"] == "2026-04-15"
 
     # Nothing new on the next run: nothing fetched, nothing re-extracted.
@@ -426,3 +427,23 @@ def test_a_substitute_named_in_the_role_or_status():
         {"name": "Ian Cole", "role": "Partner Member", "attendance": "Present as deputy for Chief Inspector Kim Lowe"}])
     subs = sorted((rel.source, rel.target) for rel in graph.relationships.values() if rel.type.value == "SUBSTITUTED_FOR")
     assert subs == [("person:ian-cole", "person:kim-lowe"), ("person:rob-hart", "person:amy-stone")]
+
+
+def test_a_who_clause_after_an_apology_is_no_post():
+    from helpers import extract_text
+
+    graph = extract_text("Board\n\n1. Apologies\n\nApologies for absence were received from Councillor Anne "
+                         "Porter, who was substituted by Councillor Linda Moss.", "m.txt")
+    assert not [n.name for n in graph.nodes.values() if n.label.value == "Role" and "who" in n.name]
+    assert [(r.source, r.target) for r in graph.relationships.values() if r.type.value == "SUBSTITUTED_FOR"] == [
+        ("person:linda-moss", "person:anne-porter")]
+
+
+def test_a_folder_holds_one_sites_meetings(site, tmp_path):
+    out = tmp_path / "minutes"
+    assert fetch(site, out, "--committee", "601", "--to", "2026-01-31", "--delay", "0").exit_code == 0
+    state = out / ".moderngov" / "state.json"
+    state.write_text(state.read_text().replace(site.url, "https://moderngov.other-council.gov.uk"))
+    result = fetch(site, out, "--committee", "601", "--delay", "0")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "holds meetings fetched from https://moderngov.other-council.gov.uk" in result.output

@@ -91,10 +91,13 @@ class _State:
         self.meetings: dict[str, dict] = {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("base") == base:
-                self.meetings = dict(data.get("meetings") or {})
-        except (OSError, ValueError, AttributeError):
-            pass
+        except (OSError, ValueError):
+            data = {}
+        data = data if isinstance(data, dict) else {}
+        if data.get("meetings") and data.get("base") != base:
+            # Two sites number their meetings alike: their files would overwrite each other.
+            raise FetchError(f"{out} holds meetings fetched from {data.get('base')}; fetch {base} into another folder")
+        self.meetings = dict(data.get("meetings") or {}) if isinstance(data.get("meetings"), dict) else {}
         self.base = base
 
     def save(self) -> None:
