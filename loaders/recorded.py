@@ -78,14 +78,14 @@ def read_recorded_attendance(ctx: Context) -> None:
             absent.append(parts.written)
             continue
         record = note_person(ctx, parts, None)
-        _note_role(ctx, record, role, entry.get("organisation"), evidence)
+        post, organisation = _note_role(ctx, record, role, entry.get("organisation"), evidence)
         if status == "apologies":
             ctx.apologised.add(id(record))
             ctx.apology_evidence.setdefault(id(record), evidence)
             continue
         mark_attended(ctx, record, evidence)
-        seat = role or ("In attendance" if _key(attendance) in _in_attendance() else "")
-        props = {"role": seat or None, "organisation": entry.get("organisation")}
+        seat = post or role or ("In attendance" if _key(attendance) in _in_attendance() else "")
+        props = {"role": seat or None, "organisation": organisation}
         ctx.attended_props.setdefault(id(record), {k: v for k, v in props.items() if v})
         if status == "substitute":
             whom = entry.get("substitute_for") or _whom(role) or _whom(attendance)
@@ -112,8 +112,10 @@ def _parts(name: str) -> NameParts | None:
     return parts
 
 
-def _note_role(ctx: Context, record, role: str, organisation: str | None, evidence: str) -> None:
-    """A post the record gives (not a seat like 'Committee Member'), and the organisation it names."""
+def _note_role(ctx: Context, record, role: str, organisation: str | None, evidence: str
+               ) -> tuple[str | None, str | None]:
+    """A post the record gives (not a seat like 'Committee Member') and the organisation it names, noted as
+    the person's; returned for their ATTENDED."""
     org = resolve_org(ctx, organisation, loose=True) if organisation else None
     post = None
     if role and _key(role) not in _seat_roles() and not _substitute_for().search(role):
@@ -121,3 +123,4 @@ def _note_role(ctx: Context, record, role: str, organisation: str | None, eviden
         org = org or named
     if post or org:
         note_post(ctx, record, post, org, evidence, None)
+    return post, (org.name if org else organisation)

@@ -105,6 +105,7 @@ def site():
     s.ok("GetCommittees", fixture("partnership_committees.xml"))
     s.ok("GetMeetings:601", fixture("partnership_meetings.xml"))
     s.ok("GetMeetings:144", fixture("meetings.xml"))
+    s.ok("GetMeetings:0", fixture("partnership_meetings.xml"))          # 0: every committee's
     s.ok("GetMeeting:7001", fixture("partnership_meeting_7001.xml"))
     s.ok("GetMeeting:7003", fixture("partnership_meeting_7003_no_minutes.xml"))
     s.ok("GetMeeting:7004", MALFORMED)
@@ -246,6 +247,8 @@ def test_fetch_then_load_puts_the_meeting_and_its_attendance_in_the_store(site, 
     attended = {named(e["source"]): e for e in facts("ATTENDED")}
     assert set(attended) == {"Sarah Hale", "Linda Moss", "Daniel Webb", "Tamara Reid", "Karen Blake", "Mark Ellis"}
     assert attended["Sarah Hale"]["role"] == "Chair" and attended["Mark Ellis"]["role"] == "Officer"
+    assert (attended["Tamara Reid"]["role"], attended["Tamara Reid"]["organisation"]) == (
+        "Director of Public Health", "London Borough of Barnet")
     source = f"{site.url}/mgWebService.asmx/GetMeeting?lMeetingId=7001"
     assert source in attended["Sarah Hale"]["evidence"] and "Present" in attended["Sarah Hale"]["evidence"]
     assert {named(e["source"]) for e in facts("SENT_APOLOGIES")} == {"Anne Porter", "Raj Kohli"}
@@ -268,6 +271,14 @@ def test_fetch_then_load_puts_the_meeting_and_its_attendance_in_the_store(site, 
     assert not any(name == "Mark Ellis" and post == "Officer" for name, post in held)   # a seat, not a post
     assert not any(post.startswith("who ") for _, post in held)     # 'A, who was substituted by B'
     assert nodes["meeting:7005-2026-04-15"]["date"] == "2026-04-15"
+
+    turtle = CliRunner().invoke(cli, ["--store", str(store), "export", "--format", "turtle", "-o", str(tmp_path / "g.ttl")])
+    assert turtle.exit_code == 0, turtle.output
+    from rdflib import Graph
+    from test_rdf import conforms
+
+    ok, shacl = conforms(Graph().parse(tmp_path / "g.ttl", format="turtle"))
+    assert ok, shacl
 
     # Nothing new on the next run: nothing fetched, nothing re-extracted.
     site.log.clear()
@@ -447,3 +458,17 @@ def test_a_folder_holds_one_sites_meetings(site, tmp_path):
     result = fetch(site, out, "--committee", "601", "--delay", "0")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "holds meetings fetched from https://moderngov.other-council.gov.uk" in result.output
+
+
+def test_without_committee_every_committees_meetings_in_one_request(site, tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "minutes"
+    result = fetch(site, out, "--to", "2026-01-31", "--delay", "0")
+    assert result.exit_code == 0, result.output
+    assert site.requests() == ["GetCommittees", "GetMeetings:0", "GetMeeting:7001"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((out / "7001_2026-01-14.html").stat().st_mode) == 0o666 & ~umask
+    assert not list(out.glob(".part-*"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -107,11 +106,12 @@ def sidecar_yaml(data: dict[str, Any]) -> str:
 def write_atomic(path: Path, data: bytes) -> None:
     """Written whole or not at all: a stopped run never leaves half a file for `pgraph load` to read."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".part-", suffix=path.suffix)
+    # Hidden while written, so a load of the folder meanwhile passes it over; made with the user's umask.
+    tmp = path.with_name(f".part-{os.getpid()}-{path.name}")
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with open(tmp, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
