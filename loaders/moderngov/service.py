@@ -183,7 +183,9 @@ def parse_meeting(data: bytes, url: str) -> MeetingRecord:
 
 def _item(e: Element) -> AgendaItem:
     number = _text(e, "fulldisplaynumberformat") or _text(e, "minutesitemnumber")
-    minutes = _text(e, "minutesnonemptyhtmlbody") if _text(e, "isminutepublished").casefold() != "false" else ""
+    # Minutes not yet published, or of an item taken in private, are not the public record.
+    public = _text(e, "isminutepublished").casefold() != "false" and _text(e, "isrestricted").casefold() != "true"
+    minutes = _text(e, "minutesnonemptyhtmlbody") if public else ""
     return AgendaItem(number=number, title=_text(e, "agendaitemtitle"), minutes_html=minutes,
                       documents=tuple(_document(d) for d in e.iterfind("linkeddocuments/linkeddoc")))
 
