@@ -10,7 +10,7 @@ from loaders.document import Document
 from loaders.items import read_header_prose, read_items
 from loaders.meeting import add_meeting
 from loaders.mentions import define_acronyms, note_organisation_mentions
-from loaders.organisations import Gazetteer, OrgEntry, home_council, load_gazetteer
+from loaders.organisations import Gazetteer, OrgEntry, document_place, home_council, load_gazetteer
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
 from loaders.recorded import read_recorded_attendance
 from loaders.structure import parse_layout
@@ -21,8 +21,9 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> PartnershipGra
     gazetteer = gazetteer or load_gazetteer()
     layout = parse_layout(doc.text)
     graph = PartnershipGraph()
-    ctx = Context(doc, layout, gazetteer, home_council(doc.text, gazetteer), graph,
-                  add_meeting(doc, layout, graph))
+    home = home_council(doc.text, gazetteer)
+    place = document_place(doc.text, home)
+    ctx = Context(doc, layout, gazetteer, home, graph, add_meeting(doc, layout, graph, place), place=place)
     define_acronyms(ctx)
     read_recorded_attendance(ctx)       # first: the record's evidence stands where the text says the same
     read_contact_lines(ctx)

@@ -7,10 +7,12 @@ from graph import ids
 from graph.model import AgendaItem, Label, Rel
 from loaders.sections import is_apology_text
 from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading_line, mark_attended, \
-    note_person, note_post, parse_entry, resolve_org, split_role_org
+    is_generic_body, note_person, note_post, parse_entry, resolve_org, split_role_org
 from loaders.first_names import is_first_name
-from loaders.names import PLACE_WORDS, NameParts, fold, full_name_mentions, leading_person, titled_mentions
+from loaders.names import PLACE_WORDS, NameParts, fold, full_name_mentions, leading_person, starts_with_person, \
+    titled_mentions
 from loaders.outcomes import action_marker, read_actions, read_decisions
+from loaders.organisations import OrgEntry
 from loaders.people import PersonRecord
 from loaders.phrasing import alternation, reads_as_prose
 from loaders.scan import caseless, has_any, literal_alternation
@@ -266,6 +268,16 @@ _POST_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*(?:\s+(?:of|for|and|&
                           r"(?:,\s*([^,]{2,60}?))?(?:,\s*([^,]{2,60}?))?,\s*$")
 
 
+def _own_post(stated: str) -> str:
+    """A stated post up to where the next person or a relative clause begins ('Policy and Improvement
+    Officer' keeps its 'and'; 'Chair, and Ann Lee' does not)."""
+    stated = re.split(r",\s*(?:who|which|in her|in his)\b", stated)[0]
+    for m in re.finditer(r"\s+and\s+", stated):
+        if starts_with_person(stated[m.end():]):
+            return stated[:m.start()]
+    return stated
+
+
 def _stated_post(after: str) -> re.Match[str] | None:
     """A post stated straight after a name: in brackets, set off by a comma or dash, or running on.
     Each pattern is tried only when the text after the name starts as it must."""
@@ -295,7 +307,7 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
         m = _stated_post(after)
         if m and not re.match(r"\s*(?:and|who|which|that)\b", m.group(1)) and not _names_someone(ctx, m.group(1)) \
                 and not is_apology_text(text):
-            stated = re.split(r"\s+and\s+(?=(?:[A-Z][\w’'-]+\s){1,3})|,\s*(?:who|which|in her|in his)\b", m.group(1))[0]
+            stated = _own_post(m.group(1))
             role, org = split_role_org(ctx, stated)
             if role and not ROLE_WORD_RE.search(role):
                 role = None
@@ -317,6 +329,8 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
     # sentence gives its one subject.
     if people and people[0][1] < 40:
         _post_of_body(ctx, people[0][0], _IS_POST.search(text, people[0][2]), text, sentence.line)
+    for record, s, e in people:
+        _appointed(ctx, record, text, s, e, sentence.line)
     presenters = _presenters(ctx, text, people, first) if item is not None else []
     for record in presenters:
         ctx.presented.append((record, item, text))
@@ -367,6 +381,44 @@ def _declaration_row(ctx: Context, sentence: Sentence, people: list[tuple[Person
     _post_of_body(ctx, subject, _IS_POST.search(text), text, sentence.line)
     _post_of_body(ctx, subject, _EMPLOYED_BY.search(text), text, sentence.line)
     return None
+
+
+_POST_RUN = r"[A-Z][\w’'-]*(?:[ \t]+(?:[A-Z][\w’'&-]*|of|for|the|and|&|on)|-[A-Z][\w’'-]*)*"
+_APPOINTED_AFTER = re.compile(rf"\s*(?:\([^)]{{0,60}}\)\s*)?,?\s*(?i:{alternation('appointment_after_name')})"
+                              rf"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?P<post>{_POST_RUN})")
+_APPOINTED_BEFORE = re.compile(rf"(?i:\b(?:{alternation('appointment_before_name')}))\s+$")
+_AS_POST = re.compile(rf"\s*(?:\([^)]{{0,60}}\)\s*)?,?\s+as\s+(?:the\s+)?(?:new\s+)?(?P<post>{_POST_RUN})")
+_OF_THE_BODY = re.compile(r"\s+(?:of|for|to|on)\s+(?:the\s+)?(?P<body>[^,]+)$")
+
+
+def _appointed(ctx: Context, record: PersonRecord, text: str, s: int, e: int, line: int) -> None:
+    """'X was elected Chairman of the Panel', 'the appointment of X as Vice Chair': the post given, at the
+    body named, or at the meeting's own body where the sentence calls it 'the Panel' or 'the Board'."""
+    m = _APPOINTED_AFTER.match(text, e)
+    if m is None and _APPOINTED_BEFORE.search(text, max(0, s - 40), s):
+        m = _AS_POST.match(text, e)
+    if m is None:
+        return
+    post = m.group("post")
+    if re.match(r"\s+year\b", text[m.end():m.end() + 6], re.I):
+        post = re.sub(r"\s+for\s+.*$", "", post)       # "Chairman for the Council year 2020/21"
+    post = re.sub(r"(?:\s+(?:of|for|the|and|&|on))+$", "", post)
+    if not ROLE_WORD_RE.search(post):
+        return
+    role, org = split_role_org(ctx, post)
+    if org is None and role:
+        body = _OF_THE_BODY.search(role)
+        if body and is_generic_body(body.group("body")):
+            role = role[:body.start()]
+            org = _own_body(ctx)
+    if role and ROLE_WORD_RE.search(role):
+        note_post(ctx, record, role, org, text, line)
+
+
+def _own_body(ctx: Context):
+    """The meeting's own body as an organisation, where the minutes name it."""
+    body = ctx.meeting.body
+    return (resolve_org(ctx, body) or OrgEntry(body)) if body else None
 
 
 def _post_of_body(ctx: Context, record: PersonRecord, m: re.Match[str] | None, text: str, line: int) -> None:

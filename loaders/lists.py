@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from loaders.context import LAST_BRACKETED_INITIALS, Context, initials_of, mark_attended, note_org, parse_entry, \
+from loaders.context import LAST_BRACKETED_INITIALS, Context, clean_post, initials_of, mark_attended, note_org, parse_entry, \
     resolve_org, split_outside_parens, split_role_org
 from loaders.names import NameParts, split_at_people, starts_with_person
 from loaders.organisations import OrgEntry
@@ -166,7 +166,8 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
             if org2:
                 note_org(ctx, org2, seg)
             if role or org2:
-                current.facts.append(RoleFact(role, org2.name if org2 else None, current_text + ", " + seg, line_no))
+                current.facts.append(RoleFact(clean_post(role), org2.name if org2 else None, current_text + ", " + seg,
+                                                    line_no))
             if sub:
                 substitute(ctx, current, sub[1], line_no, seg)
     return count

@@ -181,6 +181,34 @@ class TestAttendanceLayouts:
         assert present(g) == {"Lisa Bright", "Gary Hope", "Roz Wills", "Ian Page"}
         assert sent_apologies(g) == {"John Parr"}
 
+    def test_bodies_between_coded_entries_head_the_members_after_them(self):
+        g = extract_text(minutes("""
+            MINUTES OF THE PANEL HELD ON 11 MARCH 2019 Eastfield Council P. Councillor Lisa Bright (Chairman), P. Councillor Gary Hope Westfield District Council A. Councillor John Parr P. Councillor Roz Wills Independent Members P. Rosa Hill
+        """, head=""))
+        assert affiliated(g, "Lisa Bright") == {"Eastfield Council"} and holds(g, "Lisa Bright") == {"Chairman"}
+        assert affiliated(g, "Gary Hope") == {"Eastfield Council"}
+        assert affiliated(g, "John Parr") == affiliated(g, "Roz Wills") == {"Westfield District Council"}
+
+    def test_a_body_after_each_coded_name_is_that_members_own(self):
+        g = extract_text(minutes("""
+            MINUTES OF THE PANEL HELD ON 11 MARCH 2019 P. Councillor Lisa Bright Eastfield Council P. Councillor Gary Hope Westfield District Council A. Councillor John Parr Northfield Borough Council
+        """, head=""))
+        assert affiliated(g, "Lisa Bright") == {"Eastfield Council"}
+        assert affiliated(g, "Gary Hope") == {"Westfield District Council"}
+        assert affiliated(g, "John Parr") == {"Northfield Borough Council"}
+
+    def test_name_dash_post_entries_run_together(self):
+        text = ("Ian Page – Lead Officer Sue Mount – Police and Crime Commissioner Nick Garr – Chief Constable "
+                "Joan Coyle – Victim Champion")
+        assert split_at_people(text) == ["Ian Page – Lead Officer", "Sue Mount – Police and Crime Commissioner",
+                                         "Nick Garr – Chief Constable", "Joan Coyle – Victim Champion"]
+        g = extract_text(minutes("""
+            Officers Present: Ian Page – Lead Officer Nick Garr – Chief Constable Joan Coyle – Victim Champion PCP 34.12/13 MEMBERSHIP OF THE PANEL The Chairman welcomed everyone.
+        """))
+        assert present(g) >= {"Ian Page", "Nick Garr", "Joan Coyle"}
+        assert holds(g, "Nick Garr") == {"Chief Constable"}
+        assert holds(g, "Joan Coyle") == {"Victim Champion"}
+
     def test_a_heading_run_straight_into_its_list(self):
         g = extract_text(minutes("""
             Core Membership Cllr Kerr (Chair) North District Council Cllr Pike Borough Council Chief Insp. Peter Brown Dorset Police
@@ -255,6 +283,15 @@ class TestPresentersAndActions:
         """))
         found = {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)}
         assert found == {"Alice Brand", "Alan Tolman", "Jaimee Wyatt"}
+
+    def test_a_bracketed_post_with_and_stays_whole(self):
+        g = extract_text(minutes("""
+            2. Strategy
+
+            The report was presented by Helen Watts (Public Health Registrar, Eastfield City Council) and Dan Speed (Policy and Improvement Officer, Eastfield City Council).
+        """))
+        assert holds(g, "Dan Speed") == {"Policy and Improvement Officer"}
+        assert affiliated(g, "Dan Speed") == {"Eastfield City Council"}
 
     def test_introducing_oneself_is_not_presenting(self):
         g = extract_text(minutes("""
@@ -357,3 +394,50 @@ class TestItemLayouts:
             Declarations of Interest To receive any declarations. Minutes: None were reported.
         """)
         assert self.titles(text) == ["Simultaneous Translation", "Apologies", "Declarations of Interest"]
+
+
+class TestOrganisationsAndPosts:
+    def test_a_national_partnership_named_alone_is_this_places(self):
+        g = extract_text(minutes("""
+            Health and Wellbeing Board - Tuesday, 4 June 2024
+
+            1. Strategy
+
+            Ann Rowe (Director of Public Health, Eastfield City Council) presented the report. The Safeguarding Adults Board would be consulted.
+        """, head=""))
+        orgs = names(nodes(g, Label.ORGANISATION))
+        assert {"Eastfield Health and Wellbeing Board", "Eastfield Safeguarding Adults Board",
+                "Eastfield City Council"} <= orgs
+        assert "Health and Wellbeing Board" not in orgs
+
+    def test_a_team_before_the_council_is_no_part_of_its_place(self):
+        g = extract_text(minutes("""
+            Present: Ann Rowe (Director of Public Health Eastfield City Council), Tom Lake (Stockton-on-Tees Borough Council)
+        """))
+        assert affiliated(g, "Ann Rowe") == {"Eastfield City Council"}
+        assert affiliated(g, "Tom Lake") == {"Stockton-on-Tees Borough Council"}
+
+    def test_posts_given_in_prose(self):
+        g = extract_text(minutes("""
+            1. Appointment of Chairman
+
+            RESOLVED – that Brad Wells is elected Chairman of the Eastfield Police and Crime Panel for the ensuing year.
+
+            2. Appointment of Vice-Chairman
+
+            The Panel agreed the appointment of Councillor Dave Reed as Vice-Chairman for the Council year 2020/2021.
+            Ann Rowe, in her new role as Provost, welcomed members.
+        """))
+        assert holds(g, "Brad Wells") == {"Chairman"}
+        assert affiliated(g, "Brad Wells") == {"Eastfield Police and Crime Panel"}
+        assert holds(g, "Dave Reed") == {"Vice-Chairman"}
+        assert holds(g, "Ann Rowe") == {"Provost"}
+
+    def test_a_post_and_its_body_run_together(self):
+        g = extract_text(minutes("""
+            Present: Dora Agu - Co-chair Inclusion and Fairness Forum; Rick Parr, Chief Executive of Eastfield and Westfield Teaching Hospitals NHS Foundation Trust; Cllr John Syme (Chairman), Mid and Upper Dale
+        """))
+        assert holds(g, "Dora Agu") == {"Co-chair"} and affiliated(g, "Dora Agu") == {"Inclusion and Fairness Forum"}
+        assert holds(g, "Rick Parr") == {"Chief Executive"}
+        assert affiliated(g, "Rick Parr") == {"Eastfield and Westfield Teaching Hospitals NHS Foundation Trust"}
+        assert holds(g, "John Syme") == {"Chairman"}

@@ -383,11 +383,41 @@ def test_not_present_before_name(phrase, form):
     assert people(g, Rel.ATTENDED) == folded(OTHER, SUBSTITUTE), describe(g, text)
 
 
+# ============================================================================== posts given and posts' noise
+def posts_of(g: PartnershipGraph, name: str) -> set[str]:
+    return {g.nodes[r.target].name for r in g.rels_of(Rel.HOLDS) if fold(g.nodes[r.source].name) == fold(name)}
+
+
+@pytest.mark.parametrize("phrase,form", cases("appointment_after_name", ("sentence",)))
+def test_appointment_after_name(phrase, form):
+    g, text = read(item_snippet(f"It was agreed that {SUBSTITUTE} {phrase} as Vice Chair of the Partnership."))
+    assert posts_of(g, SUBSTITUTE) == {"Vice Chair"}, text
+
+
+@pytest.mark.parametrize("phrase,form", cases("appointment_before_name", ("sentence",)))
+def test_appointment_before_name(phrase, form):
+    g, text = read(item_snippet(f"The Partnership {phrase} {SUBSTITUTE} as Vice Chair of the Partnership."))
+    assert posts_of(g, SUBSTITUTE) == {"Vice Chair"}, text
+
+
+@pytest.mark.parametrize("phrase,form", cases("post_noise_before", ("list",)))
+def test_post_noise_before(phrase, form):
+    g, text = read(minutes(f"""
+        Present: {OTHER} (Chair), {SUBSTITUTE} ({phrase} Community Safety Manager)
+
+        1. Youth Justice Plan
+
+        Noted.
+    """))
+    assert posts_of(g, SUBSTITUTE) == {"Community Safety Manager"}, text
+
+
 # ============================================================================== the file and the tests agree
 TESTED_KEYS = {"attendance_headings", "apology_verbs", "apology_sources", "substitution_after_absent",
                "substitution_before_absent", "substitution_after_substitute", "attendance_codes",
                "presenter_before_name", "presenter_invited_to", "on_behalf", "acting_before_name",
-               "welcome_verbs", "not_present_before_name"}
+               "welcome_verbs", "not_present_before_name", "appointment_after_name", "appointment_before_name",
+               "post_noise_before"}
 # prose_verbs are not a way of stating a relationship but the words that end a list: no snippet of their own.
 NOT_RELATIONSHIPS = {"prose_verbs"}
 
