@@ -289,6 +289,9 @@ def test_fetch_then_load_puts_the_meeting_and_its_attendance_in_the_store(site, 
 
 def test_pdfs_keep_whichever_holds_more(site, tmp_path):
     out = tmp_path / "minutes"
+    assert fetch(site, out, "--committee", "601", "--to", "2026-01-31", "--delay", "0").exit_code == 0
+    assert site.requests("pdf:") == []
+    # Asked for PDFs on a later run: the meetings fetched without them are fetched again.
     result = fetch(site, out, "--committee", "601", "--to", "2026-01-31", "--delay", "0", "--pdfs")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir() if p.is_file()) == ["7001_2026-01-14.meta.yaml", "7001_2026-01-14.pdf"]
@@ -472,3 +475,14 @@ def test_without_committee_every_committees_meetings_in_one_request(site, tmp_pa
     os.umask(umask)
     assert stat.S_IMODE((out / "7001_2026-01-14.html").stat().st_mode) == 0o666 & ~umask
     assert not list(out.glob(".part-*"))
+
+
+def test_attendees_as_attributes_or_child_elements():
+    data = (b'<?xml version="1.0" encoding="utf-8"?><meeting><meetingid>12</meetingid><meetingdate>03/02/2025'
+            b'</meetingdate><attendees><attendee><name>Dr Amy Shah</name><roledescription>Director of Public Health'
+            b'</roledescription><attendance>Present</attendance></attendee>'
+            b'<attendee name="Cllr Tom Bell" roledescription="Chair" attendance="Apologies"/></attendees></meeting>')
+    record = parse_meeting(data, "x")
+    assert [(a.name, a.role, a.attendance) for a in record.attendees] == [
+        ("Dr Amy Shah", "Director of Public Health", "Present"), ("Cllr Tom Bell", "Chair", "Apologies")]
+    assert record.date.isoformat() == "2025-02-03" and not record.has_minutes

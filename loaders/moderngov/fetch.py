@@ -190,7 +190,8 @@ def _one_meeting(http: PoliteClient, base: str, ref: MeetingRef, out: Path, stat
         report.future.append(name)
         return
     known = state.meetings.get(ref.id)
-    if known and not refresh and known.get("listing") == ref.listing and _still_there(out, known):
+    if known and not refresh and known.get("listing") == ref.listing and _still_there(out, known) \
+            and (known.get("pdfs") or not pdfs):        # asked for PDFs now: fetched again for them
         recent = ref.date is None or (today - ref.date).days <= RECHECK_DAYS
         if known.get("document") or not recent:
             report.cached.append(name)
