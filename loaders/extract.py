@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from graph import ids
 from graph.model import Organisation, PartnershipGraph, Person, Rel, Role
+from loaders.action_logs import read_action_logs
 from loaders.apologies import read_apologies, read_prose_substitutions
 from loaders.attendance import read_attendance, read_contact_lines
 from loaders.context import Context
 from loaders.document import Document
-from loaders.items import read_header_prose, read_items
+from loaders.items import add_items, read_header_prose, read_items
 from loaders.meeting import add_meeting
 from loaders.mentions import define_acronyms, note_organisation_mentions
 from loaders.organisations import Gazetteer, OrgEntry, document_place, home_council, load_gazetteer
@@ -30,6 +31,8 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> PartnershipGra
     read_attendance(ctx)
     read_apologies(ctx)
     read_prose_substitutions(ctx)
+    add_items(ctx)
+    read_action_logs(ctx)
     read_items(ctx)
     read_header_prose(ctx)
     ctx.people.merge_lone_surnames()

@@ -55,7 +55,8 @@ _SENTENCE_SPLIT = re.compile(r"(?=[\sA])(?:(?<=[.!?])\s+(?=[A-Z“\"‘(]|\d{1,2
                              r"\s*\n\s*)")
 
 
-def read_items(ctx: Context) -> None:
+def add_items(ctx: Context) -> None:
+    """A node for each agenda item, in order: the stages after this one attach what they read to them."""
     for order, item in enumerate(ctx.layout.items, start=1):
         title = item.title or f"Item {item.number or order}"
         node = AgendaItem(id=ids.child_id(Label.AGENDA_ITEM, ctx.meeting.id, order), name=title,
@@ -65,6 +66,9 @@ def read_items(ctx: Context) -> None:
         ctx.graph.relate(Rel.HAS_ITEM, ctx.meeting.id, node.id, ctx.name, heading_line(ctx, item) or title,
                          order=order)
         ctx.item_nodes[id(item)] = node
+
+
+def read_items(ctx: Context) -> None:
     listed = {id(item): _agenda_block(ctx, item) for item in ctx.layout.items}
     index = 0
     for item in ctx.layout.items:
@@ -519,7 +523,7 @@ _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,120}\)?)?\s*(?:,|\band\b|&)\s*(?:and\s+
 # Between two names a verb shares: a post, then 'and' (and perhaps the next one's post: "Mr A and the
 # Communities Manager, Mr B, introduced the report").
 _JOINED = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,[^,.;]{0,90}?,?)?\s*(?:and|&|,)\s*"
-                     r"(?:the\s+(?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and|&)\s+)?){1,8}?,?\s*)?")
+                     r"(?:the\s+(?:[A-Z][\w’'&-]*(?:\s+|(?=,))(?:(?:of|for|and|&)\s+)?){1,8}?,?\s*)?")
 _UP_TO_VERB = re.compile(r"\s*(?:(?:[A-Z][\w’'&/-]*|of|for|and|&|the)\s+){0,8}?(?:\([^)]*\))?\s*(?:,[^.;]{0,120}?,?)?"
                          r"\s*(?:(?:from|of|at)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){1,6})?"   # "Joanna Peebles from Scottish Water"
                          r"\s*(?:also\s+|then\s+|jointly\s+|both\s+)?")

@@ -441,3 +441,32 @@ class TestOrganisationsAndPosts:
         assert holds(g, "Rick Parr") == {"Chief Executive"}
         assert affiliated(g, "Rick Parr") == {"Eastfield and Westfield Teaching Hospitals NHS Foundation Trust"}
         assert holds(g, "John Syme") == {"Chairman"}
+
+
+class TestActionLogs:
+    def owners(self, g) -> set[tuple[str, str]]:
+        return {(g.nodes[r.source].text, g.nodes[r.target].name) for r in g.rels_of(Rel.ASSIGNED_TO)}
+
+    def test_a_log_before_the_first_item_with_initials_for_owners(self):
+        g = extract_text(minutes("""
+            Action Log
+            Action by / Action / Deadline
+            JR / Update on Resettlement. / 28.6.12
+            CS & JR / Pull together a good news story. / 28.6.12
+
+            1. Minutes of the previous meeting
+
+            Accepted as correct.
+        """))
+        assert self.owners(g) == {("Update on Resettlement", "JR"), ("Pull together a good news story", "CS"),
+                                  ("Pull together a good news story", "JR")}
+
+    def test_initials_of_someone_named_in_full_own_an_action(self):
+        g = extract_text(minutes("""
+            Present: Tara Ennis (Chair), Gil Watts
+
+            1. Research
+
+            Action: TE to arrange for the papers to be presented          TE
+        """))
+        assert self.owners(g) == {("arrange for the papers to be presented", "Tara Ennis")}
