@@ -45,10 +45,6 @@ class FetchReport:
     failed: list[tuple[str, str]] = field(default_factory=list)   # (url, message)
     requests: int = 0
 
-    @property
-    def documents(self) -> list[Path]:
-        return self.written
-
 
 def base_url(url: str) -> str:
     """The site's base from whatever address of it the user gave: 'https://x.gov.uk/mgListCommittees.aspx?...'
