@@ -28,8 +28,14 @@ def _cells(text: str, separator: re.Pattern[str]) -> list[str]:
     return [c.strip(" *") for c in separator.split(text.strip().strip("|"))]
 
 
+_TASK_WORDS = tuple({h.split()[0] for h, column in _COLUMNS.items() if column == "task"})
+
+
 def _header(text: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
     """The separator and the task and owner columns' places, where the line is an action log's header."""
+    folded = text.casefold()
+    if not any(w in folded for w in _TASK_WORDS):
+        return None       # a quick test: most lines name no task column
     for separator in _SEPARATORS:
         cells = _cells(text, separator)
         if len(cells) < 2:

@@ -1,6 +1,8 @@
 """Extraction: a Document's text and structure in, one document's PartnershipGraph out."""
 from __future__ import annotations
 
+import dataclasses
+
 from graph import ids
 from graph.model import Organisation, PartnershipGraph, Person, Rel, Role
 from loaders.action_logs import read_action_logs
@@ -14,12 +16,16 @@ from loaders.mentions import define_acronyms, note_organisation_mentions
 from loaders.organisations import Gazetteer, OrgEntry, document_place, home_council, load_gazetteer
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
 from loaders.recorded import read_recorded_attendance
+from loaders.reflow import reflowed
 from loaders.structure import parse_layout
 
 
 def extract(doc: Document, gazetteer: Gazetteer | None = None) -> PartnershipGraph:
     """Read one document of minutes into a graph: meeting, items, people, organisations, facts."""
     gazetteer = gazetteer or load_gazetteer()
+    text = reflowed(doc.text)
+    if text != doc.text:
+        doc = dataclasses.replace(doc, text=text)
     layout = parse_layout(doc.text)
     graph = PartnershipGraph()
     home = home_council(doc.text, gazetteer)

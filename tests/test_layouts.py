@@ -470,3 +470,30 @@ class TestActionLogs:
             Action: TE to arrange for the papers to be presented          TE
         """))
         assert self.owners(g) == {("arrange for the papers to be presented", "Tara Ennis")}
+
+
+class TestFlattenedPages:
+    """A PDF turned to text with every paragraph run into one line: items are found again by their numbers."""
+
+    def test_numbered_items_in_one_long_line(self):
+        attendees = ", ".join(f"{first} {last} ({first[0]}{last[0]})" for first, last in
+                              [("Dave", "Hill"), ("Paula", "Bell"), ("Susan", "Bacon"), ("Grace", "Tomlin"),
+                               ("Andy", "Redd"), ("Ray", "Hart"), ("Chris", "Parr"), ("Ian", "Newby")])
+        text = (f"Minutes Children's Trust Board Notes of meeting on 22nd June 2007 Attendees: {attendees} "
+                "1. Apologies for absence The above apologies were noted. 2. Minutes / matters arising from previous "
+                "meeting The minutes were agreed 3. Learning from the Joint Area Review The report is expected by 3 "
+                "July and will then be public. 4. Children's Fund Progress Report SB gave a presentation on the fund.")
+        g = extract_text(text, head="")
+        titles = [n.title for n in nodes(g, Label.AGENDA_ITEM)]
+        assert titles == ["Apologies for absence", "Minutes / matters arising from previous meeting",
+                          "Learning from the Joint Area Review", "Children's Fund Progress Report"]
+        assert present(g) >= {"Dave Hill", "Ian Newby"}
+
+    def test_items_numbered_through_the_municipal_year(self):
+        text = ("MINUTES OF A MEETING OF THE EASTFIELD POLICE AND CRIME PANEL HELD ON 11TH DECEMBER 2013 "
+                + "Eastfield Council P. Councillor Lisa Bright P. Councillor Gary Hope P. Councillor Roz Wills " * 4
+                + "PCP 34.12/13 MEMBERSHIP OF THE PANEL The Chairman referred to the recommendation of the Panel. "
+                "35.12/13 APOLOGIES FOR ABSENCE Apologies were received from Councillor John Parr.")
+        g = extract_text(text, head="")
+        titles = [n.title for n in nodes(g, Label.AGENDA_ITEM)]
+        assert [t.upper() for t in titles] == ["MEMBERSHIP OF THE PANEL", "APOLOGIES FOR ABSENCE"]
