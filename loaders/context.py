@@ -47,6 +47,7 @@ class Context:
     org_aliases: dict[str, OrgEntry] = field(default_factory=dict)    # acronyms defined in this document
     apologised: set[int] = field(default_factory=set)                 # id() of records who sent apologies
     attended: dict[int, str] = field(default_factory=dict)           # id() -> evidence
+    attended_props: dict[int, dict] = field(default_factory=dict)    # id() -> ATTENDED's role, organisation
     orgs_seen: dict[str, str] = field(default_factory=dict)          # canonical name -> evidence
     item_nodes: dict[int, AgendaItem] = field(default_factory=dict)  # id(Item) -> node
     presented: list[tuple[PersonRecord, AgendaItem, str]] = field(default_factory=list)

@@ -15,6 +15,7 @@ from loaders.meeting import add_meeting
 from loaders.mentions import define_acronyms, note_organisation_mentions
 from loaders.organisations import Gazetteer, OrgEntry, document_place, home_council, load_gazetteer
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
+from loaders.recorded import read_recorded_attendance
 from loaders.reflow import reflowed
 from loaders.structure import parse_layout
 
@@ -31,6 +32,7 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> PartnershipGra
     place = document_place(doc.text, home)
     ctx = Context(doc, layout, gazetteer, home, graph, add_meeting(doc, layout, graph, place), place=place)
     define_acronyms(ctx)
+    read_recorded_attendance(ctx)       # first: the record's evidence stands where the text says the same
     read_contact_lines(ctx)
     read_attendance(ctx)
     read_apologies(ctx)
@@ -115,7 +117,8 @@ def _people_nodes(ctx: Context) -> None:
         final = people.final(record)
         if id(final) in apologised and not any(id(people.final(s)) == id(final) for s, _, _ in ctx.substitutions):
             continue
-        graph.relate(Rel.ATTENDED, node_of(final).id, ctx.meeting.id, name, evidence)
+        graph.relate(Rel.ATTENDED, node_of(final).id, ctx.meeting.id, name, evidence,
+                     **ctx.attended_props.get(key, {}))
     for record, item, evidence in ctx.presented:
         graph.relate(Rel.PRESENTED, node_of(record).id, item.id, name, evidence)
     for record, item, evidence in ctx.contributed:

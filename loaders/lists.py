@@ -26,6 +26,8 @@ _SUBSTITUTION = [
     re.compile(rf"^(?P<absent>.+?)\s+\((?P<sub>[^)]+?)\s+(?:{_AFTER_SUB})\)\.?$", re.I),
 ]
 
+_WHO_CLAUSE = re.compile(r"\s*who\s+(?:was|were|is|are|has|had|will)\b", re.I)
+
 
 def substitution_split(text: str) -> tuple[str, str] | None:
     for pattern in _SUBSTITUTION:
@@ -158,7 +160,8 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
             if initials and initials_of(initials.group(1), NameParts("", current.name)):
                 ctx.people.add_form(current, initials.group(1))    # "Council (Chair) (WM)": Will Moore's
                 seg = seg[:initials.start()].rstrip()
-            role, org2 = split_role_org(ctx, seg)
+            # "A, who was substituted by B": a clause about A, never A's post.
+            role, org2 = (None, None) if _WHO_CLAUSE.match(seg) else split_role_org(ctx, seg)
             org2 = org2 or org
             if org2:
                 note_org(ctx, org2, seg)

@@ -57,7 +57,9 @@ _ITEM_LINE = re.compile(r"^\s*Item\s+(\S.*)$")
 _SUB_HEADING = re.compile(r"^\s*([ivx]{1,4})\)\s+(\S.*)$")
 _MINUTES_LABEL = re.compile(r"^\s*Minutes\s*:\s*$", re.I)
 _AGENDA_ITEM_LABEL = re.compile(r"\s*Agenda item\s*", re.I)
-_COVER_ROW = re.compile(r"\t|\s\d+\s*-\s*\d+\s*$")
+# A cover page's row ends in its pages ('Minutes 3 - 10'); a title ending in a span of years
+# ('Community Safety Strategy 2026-2030') is a title.
+_COVER_ROW = re.compile(r"\t|\s(?!(?:19|20)\d\d\s*-\s*(?:19|20)?\d\d\s*$)\d+\s*-\s*\d+\s*$")
 _SENTENCE_END = re.compile(r"[.;:]\s*$")
 
 
