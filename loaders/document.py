@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import InvalidInput
-from loaders.validation import METADATA_KEYS, metadata, read_yaml_file, read_yaml_text
+from loaders.validation import ATTENDEE_KEYS, METADATA_KEYS, metadata, read_yaml_file, read_yaml_text
 
-__all__ = ["METADATA_KEYS", "Document", "sha256_of", "sidecar_metadata", "split_front_matter"]
+__all__ = ["ATTENDEE_KEYS", "METADATA_KEYS", "Document", "sha256_of", "sidecar_metadata", "split_front_matter"]
 
 
 @dataclass

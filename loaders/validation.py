@@ -191,7 +191,9 @@ def curation(path: Path) -> dict[str, Any]:
 
 # ----------------------------------------------------------------------------------------- metadata
 
-METADATA_KEYS = ("body", "date", "url", "venue")
+METADATA_KEYS = ("body", "date", "url", "venue", "source")
+# Attendance a publisher records as data (a ModernGov sidecar's `attendees`): each entry's fields.
+ATTENDEE_KEYS = ("name", "role", "attendance", "substitute_for", "organisation")
 
 
 def metadata(data: Any, where: str) -> dict[str, str]:
@@ -213,4 +215,18 @@ def metadata(data: Any, where: str) -> dict[str, str]:
         if checked is not None:
             out[key] = checked
     problems.raise_any()
+    attendees = _attendees(data.get("attendees"))
+    if attendees:
+        out["attendees"] = attendees
+    return out
+
+
+def _attendees(value: Any) -> list[dict[str, str]]:
+    """The attendees a sidecar lists, each with a name; other entries and fields are passed over."""
+    if not isinstance(value, list):
+        return []
+    out = []
+    for entry in value:
+        if isinstance(entry, dict) and str(entry.get("name") or "").strip():
+            out.append({k: " ".join(str(entry[k]).split()) for k in ATTENDEE_KEYS if entry.get(k) not in (None, "")})
     return out
