@@ -237,7 +237,8 @@ def fetch_moderngov(settings: Settings, base_url: str, committees: tuple[str, ..
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+# Not exists=True: a missing or unreadable path is one error line, and the others are still read.
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--stage", type=click.Choice(["load", "extract", "resolve"]), default="resolve",
               show_default=True, help="Stop after this stage.")
 @click.option("-o", "--output", type=click.File("w"), default="-", help="Output file (default stdout).")

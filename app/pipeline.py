@@ -69,12 +69,22 @@ class LoadReport:
 
 def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[str, str]]]:
     """Files to load, folders expanded (sorted; sidecar metadata, hidden files and folders and a folder's
-    README skipped); missing paths reported. A file named on its own is always taken."""
+    README skipped); missing and unreadable paths reported, one line each, the others still taken.
+    A file named on its own is always taken."""
     suffixes = set(supported_suffixes())
     found: list[Path] = []
     missing: list[tuple[str, str]] = []
     for raw in paths:
         path = Path(raw)
+        try:
+            path.stat()
+            if path.is_dir() and not os.access(path, os.R_OK | os.X_OK):
+                raise PermissionError(13, "Permission denied")
+        except FileNotFoundError:
+            pass                     # said below
+        except OSError as exc:       # a folder on the way, or the folder itself, that may not be read
+            missing.append((str(path), f"cannot read {path}: {(exc.strerror or str(exc)).lower()}"))
+            continue
         if path.is_dir():
             # Hidden folders inside it too (.git, the fetcher's .moderngov with its spare copies).
             found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes

@@ -187,6 +187,39 @@ def test_an_unreadable_file_named_on_the_command_line_is_one_line_and_the_rest_a
     assert "a.txt" in result.stdout
 
 
+@pytest.fixture
+def locked(tmp_path, monkeypatch):
+    """A folder the operating system will not let us into (as root, chmod cannot make one): os.stat of
+    anything inside it fails with EACCES, as it does for a file in a folder without search permission."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    (folder / "m.txt").write_text(MINUTES, encoding="utf-8")
+    stat = os.stat
+
+    def refusing(path, *args, **kwargs):
+        if str(path).startswith(str(folder)):
+            raise PermissionError(13, "Permission denied", str(path))
+        return stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", refusing)
+    return folder
+
+
+@pytest.mark.parametrize("command", ["extract", "load"])
+def test_a_path_that_cannot_be_reached_is_one_line_and_the_others_are_read(tmp_path, locked, command):
+    (tmp_path / "a.txt").write_text(MINUTES, encoding="utf-8")
+    args = ["extract", "--stage", "extract"] if command == "extract" else ["--store", str(tmp_path / "s"), "load"]
+    result = run(*args, str(tmp_path / "a.txt"), str(locked / "m.txt"), str(locked))
+    assert result.exit_code == 1
+    errors = [line for line in error_lines(result) if line.startswith("error:")]
+    assert errors == [f"error: cannot read {locked / 'm.txt'}: permission denied",
+                      f"error: cannot read {locked}: permission denied"]
+    if command == "extract":
+        assert "a.txt" in result.stdout
+    else:
+        assert "1 loaded, 0 unchanged, 2 failed of 3 files" in result.stderr
+
+
 def test_an_unreadable_file_in_a_load_fails_alone(tmp_path, unreadable):
     from graph.store import open_store
 
