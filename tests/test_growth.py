@@ -180,6 +180,31 @@ def test_extraction_is_linear_in_the_length_of_the_minutes(tmp_path):
     assert_linear(make, 100)
 
 
+SHAPES = {
+    "a roster, one person a line": lambda n: "Minutes\nPresent:\n" + "\n".join(
+        f"{_person(i)}, {POSTS[i % len(POSTS)]}" for i in range(n)) + "\n\n1. Item\n\nNoted.\n",
+    "a roster as a table": lambda n: "Minutes\n" + "\n".join(
+        f"| {_person(i)} | {POSTS[i % len(POSTS)]} | Present |" for i in range(n)) + "\n\n1. Item\n\nNoted.\n",
+    "apologies from many people": lambda n: "Minutes\nPresent: Ann Smith, Chair\nApologies were received from "
+        + ", ".join(_person(i) for i in range(n)) + ".\n\n1. Item\n\nNoted.\n",
+    "one paragraph of many sentences": lambda n: "Minutes\nPresent: Ann Smith, Chair\n\n1. Item\n\n" + " ".join(
+        f"{_person(i % 50)} asked about case {i}. The Board noted it." for i in range(n)) + "\n",
+    "many actions": lambda n: "Minutes\nPresent: Ann Smith, Chair\n\n1. Item\n\n" + "\n".join(
+        f"ACTION: {_person(i % 50)} to report on case {i}." for i in range(n)) + "\n",
+    "many organisations named": lambda n: "Minutes\nPresent: Ann Smith, Chair\n\n1. Item\n\n" + " ".join(
+        f"Barnet Council, Brent Council and Police Scotland met NHS Trust {i}." for i in range(n)) + "\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_extraction_is_linear_in_each_kind_of_list(tmp_path, shape):
+    def make(n: int):
+        doc = load(_file(tmp_path, f"shape{n}.txt", SHAPES[shape](n)))
+        return lambda: extract(doc)
+
+    assert_linear(make, 2000 if "table" in shape else 600)
+
+
 def test_resolution_is_linear_in_the_number_of_documents(tmp_path):
     """Many meetings of one board, each with a few of a pool of people that grows with the archive."""
     def make(n: int):
