@@ -121,7 +121,8 @@ def time_limit(seconds: float | None, name: str) -> Iterator[None]:
     A timer signal, which interrupts a long regular-expression search too. Signals reach only the main
     thread, where the CLI and the extraction workers run; elsewhere the block runs without a limit.
     """
-    if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread():
+    if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "setitimer"):
         yield
         return
 

@@ -130,6 +130,38 @@ def test_present_followed_by_thousands_of_people_reads_in_linear_time(tmp_path):
     assert_linear(make, 600)
 
 
+HTML_CASES = [
+    "<html><body><div>a<p>b<br>c</p><!-- a comment --><![CDATA[raw]]>d</div><ul><li>e</li><li>f</li></ul></body></html>",
+    "<div id='mgContent'><h2>Minutes</h2><table><tr><td>Ann Smith</td><td><table><tr><td>Chair</td></tr></table></td>"
+    "</tr></table><template><p>not shown</p></template><pre>x\n y</pre><span>g</span>h</div>",
+    "plain text with no tags<p>then a paragraph</p>",
+    "<html><head><title>t</title></head><body><section><article><h1>A</h1>text<dd>B</dd></article></section>"
+    "<script>var x = '<p>';</script><footer>F</footer></body></html>",
+]
+
+
+@pytest.mark.parametrize("html", HTML_CASES)
+def test_block_text_gives_what_inserting_line_breaks_gave(tmp_path, html):
+    """The one-walk reader against the insert_before / insert_after loop it replaced."""
+    import re
+
+    from bs4 import BeautifulSoup
+
+    from loaders.formats import HtmlLoader, block_text
+
+    def main_of(markup: str):
+        soup = BeautifulSoup(markup, "html.parser")
+        for tag in soup(["script", "style", "noscript", "nav", "head"]):
+            tag.decompose()
+        return soup, soup.find(id=re.compile("mgContent|content|main", re.I)) or soup.body or soup
+
+    soup, main = main_of(html)
+    for tag in main.find_all(HtmlLoader.BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    assert block_text(main_of(html)[1], HtmlLoader.BLOCKS) == main.get_text()
+
+
 # ------------------------------------------------------------------ every reader, extraction, resolution
 
 def test_text_reader_is_linear(tmp_path):
