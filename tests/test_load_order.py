@@ -1,5 +1,5 @@
-"""Load order never changes a stored fact: an archive loaded in three orders, in pieces, or loaded and then its changed
-files, exports the same.
+"""Load order never changes a stored fact: an archive loaded in three orders, in pieces, or loaded and then
+its changed files, exports the same.
 
 The archive is the sample minutes plus three short minutes that spell one strategy three ways
 ('Anti-social Behaviour Strategy', 'Anti Social ...', 'Anti-Social ...'): which spelling the node
