@@ -120,6 +120,8 @@ def time_limit(seconds: float | None, name: str) -> Iterator[None]:
 
     A timer signal, which interrupts a long regular-expression search too. Signals reach only the main
     thread, where the CLI and the extraction workers run; elsewhere the block runs without a limit.
+    The timer fires again every tenth of a second until the block is left: an exception raised while
+    the interpreter runs a garbage-collection callback or a __del__ is printed and dropped, not raised.
     """
     if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread() \
             or not hasattr(signal, "setitimer"):
@@ -130,7 +132,7 @@ def time_limit(seconds: float | None, name: str) -> Iterator[None]:
         raise FileTimeout(f"{name}: gave up after {seconds:g} s of reading (--file-timeout); not loaded")
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.1)
     try:
         yield
     finally:

@@ -70,3 +70,27 @@ def test_load_goes_on_past_a_slow_file_in_the_worker_pool(tmp_path, slow_text):
     assert [name for name, _ in report.failed] == [str(folder / "99_slow.txt")]
     assert "gave up after" in report.failed[0][1]
     assert len(report.loaded) + len(report.skipped) == 8
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_time_limit_holds_when_the_first_signal_lands_where_exceptions_are_dropped():
+    """An exception raised in a garbage-collection callback is printed and dropped: the limit fires again."""
+    import gc
+    import time
+
+    def slow_callback(phase, info):
+        if phase == "start":
+            end = time.monotonic() + 0.3          # the limit expires in here
+            while time.monotonic() < end:
+                pass
+
+    gc.callbacks.append(slow_callback)
+    try:
+        with pytest.raises(FileTimeout):
+            with time_limit(0.1, "x.txt"):
+                gc.collect()                       # the first signal is lost in the callback
+                deadline = time.monotonic() + 5
+                while time.monotonic() < deadline:
+                    pass
+    finally:
+        gc.callbacks.remove(slow_callback)
