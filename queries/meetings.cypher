@@ -1,11 +1,12 @@
 // The meetings held, optionally of one body or year, with attendance and agenda size.
 // params: body (string, optional), year (year, optional), limit (integer, default 500)
 // returns: date, body, meeting, document, attendees, apologies, items
+// dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
 // One row per meeting, ordered by the meeting's own properties: the first `limit` are picked
 // before anything is counted.
 MATCH (m:Meeting)
 WHERE ($body IS NULL OR toLower(m.body) CONTAINS toLower($body))
-  AND ($year IS NULL OR substring(coalesce(m.date, m.date_inferred), 0, 4) = $year)
+  AND ($year IS NULL OR toInteger(substring(coalesce(m.date, m.date_inferred), 0, 4)) = $year)
 WITH m, coalesce(m.date, m.date_inferred) AS date
 ORDER BY date, m.body, m.name, m.document
 LIMIT $limit

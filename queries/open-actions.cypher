@@ -1,6 +1,7 @@
 // Open actions for a person or an organisation (or all open actions), oldest first.
 // params: person (string, optional), organisation (string, optional), limit (integer, default 500)
 // returns: owner, owner_kind, action, date, body, meeting
+// dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
 // For a person or an organisation, their own actions (none when both are given: an owner is one or the
 // other); for all, meetings are taken by date and their actions read through the index on `meeting`, so
 // the query stops once `limit` rows are found.

@@ -1,6 +1,7 @@
 // The people of an organisation over time: who represented it, in which posts, first and last seen.
 // params: organisation (string)
 // returns: organisation, person, posts, first_seen, last_seen
+// dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
 MATCH (o:Organisation)
 WHERE toLower(o.name) CONTAINS toLower($organisation)
    OR any(x IN coalesce(o.aliases, []) WHERE toLower(x) CONTAINS toLower($organisation))

@@ -1,6 +1,7 @@
 // Who works with whom: the strongest person-person links (meetings attended together), optionally for one person or a range of years.
 // params: person (string, optional), year_from (year, optional), year_to (year, optional), limit (integer, default 25)
 // returns: person_a, person_b, meetings, first_year, last_year
+// dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
 // Three branches, of which one runs (the others stop at their first line):
 // - the whole archive: pairs from the counts the store keeps (DERIVED_CO_ATTENDED, graph/store/summaries.py),
 //   reading only those at or above the `limit`-th strongest count through the index on `meetings`
@@ -38,7 +39,7 @@ CALL {
   MATCH (a:Person)-[:ATTENDED]->(m:Meeting)
   WHERE $person IS NULL OR toLower(a.name) CONTAINS toLower($person)
      OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) CONTAINS toLower($person))
-  WITH a, m, substring(coalesce(m.date, m.date_inferred), 0, 4) AS year
+  WITH a, m, toInteger(substring(coalesce(m.date, m.date_inferred), 0, 4)) AS year
   WHERE ($year_from IS NULL OR year >= $year_from) AND ($year_to IS NULL OR year <= $year_to)
   MATCH (m)<-[:ATTENDED]-(b:Person)
   WHERE a.id < b.id

@@ -1,6 +1,8 @@
 // Who has held a post, and when (e.g. the Community Safety Manager of a council over the years).
 // params: role (string), organisation (string, optional)
 // returns: person, role, organisation, first_seen, last_seen, meetings
+// meetings: the minutes that name the person in the post.
+// dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
 MATCH (p:Person)-[h:HOLDS]->(r:Role)
 WHERE toLower(r.name) CONTAINS toLower($role)
 OPTIONAL MATCH (r)-[:ROLE_AT]->(o:Organisation)
@@ -12,5 +14,5 @@ OPTIONAL MATCH (hm:Meeting {document: h.document})
 WITH p, r, o, h, coalesce(h.first_seen, hm.date, hm.date_inferred) AS seen_from,
      coalesce(h.last_seen, hm.date, hm.date_inferred) AS seen_to
 RETURN p.name AS person, r.name AS role, o.name AS organisation,
-       min(seen_from) AS first_seen, max(seen_to) AS last_seen, count(h) AS meetings
+       min(seen_from) AS first_seen, max(seen_to) AS last_seen, count(DISTINCT h.document) AS meetings
 ORDER BY first_seen, last_seen, person, role, organisation

@@ -1,6 +1,7 @@
 // Every post at an organisation and who held it, in date order (the organisation's chart over time).
 // params: organisation (string)
 // returns: organisation, role, person, first_seen, last_seen
+// dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
 MATCH (o:Organisation)<-[:ROLE_AT]-(r:Role)<-[h:HOLDS]-(p:Person)
 WHERE toLower(o.name) CONTAINS toLower($organisation)
    OR any(x IN coalesce(o.aliases, []) WHERE toLower(x) CONTAINS toLower($organisation))
