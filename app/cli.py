@@ -203,10 +203,11 @@ def extract(paths: tuple[Path, ...], stage: str, output) -> None:
 
 
 @cli.command()
-@click.option("-f", "--format", "fmt", type=click.Choice(["json", "turtle", "jsonld", "ntriples"]),
+@click.option("-f", "--format", "fmt",
+              type=click.Choice(["json", "turtle", "jsonld", "ntriples", "graphml", "gexf", "csv"]),
               default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Output file (default stdout).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Output file (default stdout); for csv, the folder that gets nodes.csv and edges.csv.")
 @click.option("--base", default="https://example.org/partnership/", show_default=True,
               help="Base IRI for RDF formats.")
 @click.option("--public-only", is_flag=True, help="RDF: leave out private individuals (no role or organisation).")
@@ -216,15 +217,31 @@ def extract(paths: tuple[Path, ...], stage: str, output) -> None:
 @friendly_errors
 def export(settings: Settings, fmt: str, output: Path | None, base: str, public_only: bool,
            publisher: str | None, issued: str | None) -> None:
-    """Export the whole graph: node-link JSON (the evaluation's format) or RDF.
+    """Export the whole graph: node-link JSON (the evaluation's format), RDF, GraphML (yEd, Cytoscape),
+    GEXF (Gephi) or CSV (nodes.csv and edges.csv for spreadsheets and neo4j-admin database import).
 
     \b
     Example:
       pgraph --store ./graphdata export --format json -o graph.json
       pgraph --store ./graphdata export --format turtle -o graph.ttl
+      pgraph --store ./graphdata export --format gexf -o graph.gexf
+      pgraph --store ./graphdata export --format csv -o graph-csv
     """
+    if fmt in ("graphml", "gexf", "csv") and output is None:
+        raise click.UsageError(f"--format {fmt} needs -o/--output "
+                               f"({'a folder for nodes.csv and edges.csv' if fmt == 'csv' else 'a file'})")
     with settings.open_store() as store:
         graph = store.read_graph()
+    if fmt in ("graphml", "gexf", "csv"):
+        from graph import export_tables
+
+        if fmt == "csv":
+            written = ", ".join(str(p) for p in export_tables.write_csv(graph, output))
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            written = str(getattr(export_tables, f"write_{fmt}")(graph, output))
+        settings.say(f"wrote {written} ({len(graph.nodes)} nodes, {len(graph.relationships)} relationships)")
+        return
     if fmt == "json":
         text = json.dumps(graph.to_node_link(), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
     else:
