@@ -268,22 +268,48 @@ def _write_out(text: str, output: Path | None) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="At most this many rows, for recipes that stop at a limit (a line on stderr says when they do).")
 @pass_settings
 @friendly_errors
-def query(settings: Settings, recipe: str, params: tuple[str, ...], fmt: str, output: Path | None) -> None:
+def query(settings: Settings, recipe: str, params: tuple[str, ...], fmt: str, output: Path | None,
+          limit: int | None) -> None:
     """Run a named Cypher recipe (see `pgraph recipes`).
 
     \b
     Example:
       pgraph query post-holders -p role="Community Safety Manager" --format table
+      pgraph query meetings --limit 1000
     """
+    from graph.errors import BadParameter
     from queries import format_rows, get_recipe
 
     found = get_recipe(recipe)
     values = found.parse_params(params)
+    limited = "limit" in values
+    if limit is not None:
+        if not limited:
+            raise BadParameter(f"recipe {found.name!r} has no limit: it always returns every row")
+        values["limit"] = limit
+    asked = values.get("limit")
+    if limited:
+        values["limit"] = asked + 1        # one more than asked: tells whether rows were left out
     with settings.open_store() as store:
         rows = found.run(store, values)
+        if not rows and store_is_empty(store):
+            settings.say(EMPTY_STORE)
+    if limited and len(rows) > asked:
+        rows = rows[:asked]
+        settings.say(f"stopped at {asked} rows, the limit of {found.name!r}: there are more "
+                     f"(--limit N shows up to N)")
     _write_out(format_rows(rows, found.columns, fmt), output)
+
+
+EMPTY_STORE = "the store is empty: load minutes into it first (pgraph --store DIR load PATH...)"
+
+
+def store_is_empty(store: Any) -> bool:
+    return not store.run("MATCH (d:Document) RETURN d.name AS name LIMIT 1", read_only=True)
 
 
 @cli.command()
@@ -323,6 +349,8 @@ def cypher(settings: Settings, statement: str, params: tuple[str, ...], fmt: str
 
     with settings.open_store() as store:
         rows = store.run(statement, parse_params(params), read_only=True)
+        if not rows and store_is_empty(store):
+            settings.say(EMPTY_STORE)
     columns = list(rows[0].keys()) if rows else []
     click.echo(format_rows(rows, columns, fmt), nl=False)
 
@@ -366,11 +394,21 @@ def status(settings: Settings) -> None:
     Example:
       pgraph --store ./graphdata status
     """
-    with settings.open_store() as store:
-        counts = store.counts()
-        click.echo(f"store: {store.kind} at {store.location}")
-        for key in sorted(counts):
-            click.echo(f"  {key:<18} {counts[key]}")
+    from graph.errors import StoreInUse
+
+    try:
+        with settings.open_store() as store:
+            counts = store.counts()
+            click.echo(f"store: {store.kind} at {store.location}")
+            if not counts:
+                click.echo("  the store is empty")
+            for key in sorted(counts):
+                click.echo(f"  {key:<18} {counts[key]}")
+    except StoreInUse as exc:
+        # A load (or another command) holds the folder: say so rather than refuse.
+        click.echo(f"store: embedded at {(settings.store_dir or default_store_dir()).expanduser().resolve()}")
+        click.echo(f"  in use by pgraph process {exc.pid} (a load or another command): "
+                   "what it holds is counted once that finishes")
 
 
 @cli.command()
@@ -417,6 +455,20 @@ def demo(settings: Settings, output: Path) -> None:
     outputs["attendance"] = output / "people-attendance.png"
     for kind, path in outputs.items():
         click.echo(f"  {kind:<13} {path}")
+    for line in next_commands(settings):
+        click.echo(line)
+
+
+def next_commands(settings: Settings) -> list[str]:
+    """Three commands to try next, against the store the demo wrote."""
+    import shlex
+
+    where = f"--store {shlex.quote(str(settings.store_dir))} " if settings.neo4j is None else ""
+    store = f"the store at {settings.store_dir}" if settings.neo4j is None else "the Neo4j database"
+    return [f"Next, against {store}:",
+            f"  pgraph {where}query post-holders -p role=\"Community Safety Manager\"",
+            f"  pgraph {where}query organisations-by-year",
+            f"  pgraph {where}query person-record -p person=\"Matt Leng\""]
 
 
 def main() -> None:

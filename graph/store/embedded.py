@@ -14,7 +14,7 @@ from typing import Any
 
 from redis.exceptions import ResponseError
 
-from graph.errors import QueryError, StoreUnavailable
+from graph.errors import QueryError, StoreInUse, StoreUnavailable, WriteRefused
 from graph.store.base import CypherStore
 from graph.store.statements import INDEXED, LIST_INDEXED, REL_INDEXED, Step, combine
 
@@ -125,8 +125,8 @@ class EmbeddedStore(CypherStore):
                     continue
                 holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
                 os.close(fd)
-                raise StoreUnavailable(f"the store {self.folder} is in use by another pgraph process "
-                                       f"(pid {holder}); wait for it to finish or use another --store") from None
+                raise StoreInUse(f"the store {self.folder} is in use by another pgraph process "
+                                 f"(pid {holder})", pid=holder) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         self._lock_fd = fd
@@ -275,6 +275,8 @@ class EmbeddedStore(CypherStore):
             # GRAPH.RO_QUERY: the server itself refuses any write.
             result = (self._graph.ro_query if read_only else self._graph.query)(cypher, params or None)
         except ResponseError as exc:
+            if read_only and "read-only" in str(exc):
+                raise WriteRefused("this statement writes to the graph, and only reading is allowed here") from exc
             raise QueryError(str(exc)) from exc
         if not read_only:
             self._wrote = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from graph.errors import QueryError, StoreUnavailable
+from graph.errors import QueryError, StoreUnavailable, WriteRefused
 from graph.store.base import CypherStore
 from graph.store.statements import INDEXED, REL_INDEXED, Step
 
@@ -122,6 +122,8 @@ class Neo4jStore(CypherStore):
                     return session.execute_read(work)
                 return session.execute_write(work)
         except ClientError as exc:
+            if read_only and "write" in (exc.code or "").lower() + (exc.message or "").lower():
+                raise WriteRefused("this statement writes to the graph, and only reading is allowed here") from exc
             raise QueryError(f"Neo4j refused the query: {exc.message}") from exc
 
     def _execute(self, steps: list[Step]) -> None:
