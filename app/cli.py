@@ -294,10 +294,18 @@ def query(settings: Settings, recipe: str, params: tuple[str, ...], fmt: str, ou
     asked = values.get("limit")
     if limited:
         values["limit"] = asked + 1        # one more than asked: tells whether rows were left out
+    from app.lookup import Names, resolve_params, search_rows
+
     with settings.open_store() as store:
-        rows = found.run(store, values)
-        if not rows and store_is_empty(store):
+        if store_is_empty(store):
             settings.say(EMPTY_STORE)
+            rows = []
+        else:
+            names = Names(store)
+            values = resolve_params(names, values, settings.say)
+            rows = found.run(store, values)
+            if found.name == "search":
+                rows = search_rows(names, values["q"], rows)
     if limited and len(rows) > asked:
         rows = rows[:asked]
         settings.say(f"stopped at {asked} rows, the limit of {found.name!r}: there are more "
@@ -375,9 +383,14 @@ def viz(settings: Settings, output: Path, view: str, person: str | None, organis
       pgraph viz -o people.html
       pgraph viz --view organisations -o orgs.html --from 2017 --to 2021
     """
+    from app.lookup import Names
     from viz import render
 
     with settings.open_store() as store:
+        names = Names(store)
+        # Names as people type them (aliases, abbreviations, part of a name), resolved once for every command.
+        person = names.person(person).name if person else None
+        organisation = names.organisation(organisation).name if organisation else None
         graph = store.read_graph()
     path = render(graph, output, view=view, person=person, organisation=organisation,
                   year_from=year_from, year_to=year_to, min_weight=min_weight)

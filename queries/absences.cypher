@@ -7,7 +7,7 @@
 // answers the join with one lookup in the index on `document` per row, far slower than following the
 // person's few relationships.)
 MATCH (o:Organisation)
-WHERE toLower(o.name) CONTAINS toLower($organisation)
+WHERE o.id = $organisation OR toLower(o.name) CONTAINS toLower($organisation)
    OR any(x IN coalesce(o.aliases, []) WHERE toLower(x) CONTAINS toLower($organisation))
 CALL {
   WITH o

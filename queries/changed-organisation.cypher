@@ -6,7 +6,7 @@
 // (FalkorDB 4.16 applied a LIMIT between the subquery and the RETURN to the people, not the rows). A meeting's date is looked
 // up only for a statement that does not carry its own.
 MATCH (p:Person)
-WHERE $person IS NULL OR toLower(p.name) CONTAINS toLower($person)
+WHERE $person IS NULL OR p.id = $person OR toLower(p.name) CONTAINS toLower($person)
    OR any(x IN coalesce(p.aliases, []) WHERE toLower(x) CONTAINS toLower($person))
 WITH p
 ORDER BY p.name, p.id

@@ -15,7 +15,7 @@ CALL {
   WITH exact
   WITH exact WHERE size(exact) = 0
   MATCH (m:Meeting)
-  WHERE toLower(m.name) CONTAINS toLower($meeting)
+  WHERE m.id = $meeting OR toLower(m.name) CONTAINS toLower($meeting)
   RETURN m
 }
 WITH m

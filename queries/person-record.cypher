@@ -3,7 +3,7 @@
 // returns: person, date, what, detail, body
 // dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
 MATCH (p:Person)
-WHERE toLower(p.name) CONTAINS toLower($person)
+WHERE p.id = $person OR toLower(p.name) CONTAINS toLower($person)
    OR any(a IN coalesce(p.aliases, []) WHERE toLower(a) CONTAINS toLower($person))
 CALL {
   WITH p

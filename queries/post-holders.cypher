@@ -4,11 +4,11 @@
 // meetings: the minutes that name the person in the post.
 // dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
 MATCH (p:Person)-[h:HOLDS]->(r:Role)
-WHERE toLower(r.name) CONTAINS toLower($role)
+WHERE r.id = $role OR toLower(r.name) CONTAINS toLower($role)
 OPTIONAL MATCH (r)-[:ROLE_AT]->(o:Organisation)
 WITH p, r, o, h
 WHERE $organisation IS NULL
-   OR toLower(o.name) CONTAINS toLower($organisation)
+   OR o.id = $organisation OR toLower(o.name) CONTAINS toLower($organisation)
    OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) CONTAINS toLower($organisation))
 OPTIONAL MATCH (hm:Meeting {document: h.document})
 WITH p, r, o, h, coalesce(h.first_seen, hm.date, hm.date_inferred) AS seen_from,

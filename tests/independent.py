@@ -8,7 +8,8 @@ definitions stated there, not from its Cypher:
   digits as an integer, None when there is neither;
 - an organisation is represented at a meeting by someone who attended it and is named with the
   organisation in the same minutes: AFFILIATED_WITH it, or HOLDS a post that is ROLE_AT it;
-- a name parameter matches a node whose name or alias contains it, case-insensitively.
+- a name parameter matches the node whose id it is, or a node whose name or alias contains it,
+  case-insensitively (the command line resolves names to ids first, app/lookup.py).
 """
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ def year_of(value: str | None) -> int | None:
 
 def contains(text: str | None, node: dict) -> bool:
     if text is None:
+        return True
+    if node["id"] == text:
         return True
     needle = text.lower()
     return any(needle in (n or "").lower() for n in [node.get("name"), *(node.get("aliases") or [])])
@@ -318,8 +321,11 @@ class Independent:
                     found |= set(self._open_actions_of(p))
         elif person is None:
             for o in self.of("Organisation"):
-                if contains(organisation, o):
+                if contains(organisation, o):        # its own actions and those of its people
                     found |= set(self._open_actions_of(o))
+                    for _, p in self.incoming(o["id"], "AFFILIATED_WITH"):
+                        if p["label"] == "Person":
+                            found |= set(self._open_actions_of(p))
         rows = []
         for action, owner in found:
             a, o = self.nodes[action], self.nodes[owner]

@@ -367,6 +367,28 @@ def test_small_graph_pages_in_chromium(chromium, small, tmp_path):
     page.close()
 
 
+@browser
+@needs_chromium
+def test_page_search_takes_partial_names_and_says_when_nothing_matches(chromium, small, tmp_path):
+    r = open_page(chromium, render(small, tmp_path / "people.html"), tmp_path / "search.png")
+    page = r["page"]
+
+    def search(text: str) -> str:
+        page.fill("#pg-search", text)
+        page.dispatch_event("#pg-search", "change")
+        return page.inner_text("#pg-found")
+
+    assert search("mcelligott") == "" and page.evaluate("network.getSelectedNodes()") == [TINA]   # part of a name
+    assert search("MS MCELLIGOTT") == "" and page.evaluate("network.getSelectedNodes()") == [TINA]  # an alias
+    assert search("Higton") == "" and page.evaluate("network.getSelectedNodes()") == [MAGGIE]
+    assert search("Tina Mcélligott") == "" and page.evaluate("network.getSelectedNodes()") == [TINA]  # accents
+    said = search("Nobody Here")
+    assert "No one called" in said and "Nobody Here" in said
+    assert "3 match" in search("ma")       # Maggie, Matt and Tania Martin (words starting so): shows the first
+    assert r["errors"] == []
+    page.close()
+
+
 # Where on the page the mouse finds the link between two nodes (and nothing else): searched
 # along the line between them, as vis draws links curved when physics runs.
 HOVER_POINT = """([a, b]) => {

@@ -49,10 +49,11 @@ CHROME = """<header id="pg-header">
 </header>
 <aside id="pg-side">
   <section id="pg-find"><label for="pg-search">Find</label>
-    <input id="pg-search" list="pg-names" placeholder="a name" autocomplete="off"><datalist id="pg-names"></datalist></section>
+    <input id="pg-search" list="pg-names" placeholder="a name" autocomplete="off"><datalist id="pg-names"></datalist>
+    <p id="pg-found" role="status"></p></section>
   <section id="pg-legend"></section>
   <section id="pg-info"><p class="pg-hint">Click a node or a link for details.</p></section>
-  <details id="pg-picture" hidden><summary>Attendance by organisation per year</summary><img id="pg-heatmap" alt=""></details>
+  <details id="pg-picture" hidden><summary>Meetings each organisation was represented at, per year</summary><img id="pg-heatmap" alt=""></details>
 </aside>
 """
 
