@@ -92,6 +92,7 @@ class Progress:
 
     def __call__(self, name: str, done: int, total: int) -> None:
         if self.hidden:
+            self.done = done
             return
         if self.bar is None:
             self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr,
@@ -137,13 +138,25 @@ def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Pat
         extracting.close()         # the extraction bar ends before the writing bar starts
         writing(name, done, total)
 
-    with settings.open_store() as store:
+    try:
+        with settings.open_store() as store:
+            try:
+                report = load_into(store, paths, force=force, progress=extracting, writing=written,
+                                   curation=Curation.load(curation))
+            finally:
+                extracting.close()
+                writing.close()
+    except KeyboardInterrupt:
+        # One line, whatever the phase: each document is written whole or not at all (a batch in flight
+        # may have reached the store, so it is counted there).
+        phase = "writing" if writing.done else "reading and extracting"
         try:
-            report = load_into(store, paths, force=force, progress=extracting, writing=written,
-                               curation=Curation.load(curation))
-        finally:
-            extracting.close()
-            writing.close()
+            with settings.open_store() as store:
+                held = f"the store holds {len(store.document_hashes())} documents, each whole"
+        except (PartnershipGraphError, KeyboardInterrupt):
+            held = "documents already written are stored whole"
+        raise click.ClickException(f"interrupted while {phase}: {held}; "
+                                   "run the same load again to finish it") from None
     for name, message in report.failed:
         click.echo(f"error: {message}", err=True)
     for warning in report.warnings[:20]:
@@ -395,6 +408,28 @@ def viz(settings: Settings, output: Path, view: str, person: str | None, organis
     path = render(graph, output, view=view, person=person, organisation=organisation,
                   year_from=year_from, year_to=year_to, min_weight=min_weight)
     settings.say(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("documents", nargs=-1, required=True)
+@pass_settings
+@friendly_errors
+def forget(settings: Settings, documents: tuple[str, ...]) -> None:
+    """Remove documents from the store: the facts only they state go, the summaries are refreshed.
+
+    DOCUMENT is a file name as loaded (or a path ending in one); `pgraph query meetings` lists them.
+
+    \b
+    Example:
+      pgraph --store ./graphdata forget 002_1b73c097ab10a907.txt
+    """
+    from graph.store.forget import forget as forget_documents
+
+    with settings.open_store() as store:
+        removed = forget_documents(store, documents)
+        counts = store.counts()
+    settings.say(f"forgot {len(removed)} document{'s' if len(removed) != 1 else ''} ({', '.join(removed)}); "
+                 f"the store holds {counts.get('Document', 0)} documents, {counts.get('Meeting', 0)} meetings")
 
 
 @cli.command()

@@ -31,6 +31,9 @@ def _die_with_parent() -> None:
     # Runs in the child before exec: the server gets SIGTERM (and saves, then exits) when
     # the Python process dies, even by SIGKILL, instead of lingering as an orphan.
     ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    # Its own process group: Ctrl-C at the terminal interrupts pgraph, which then closes the server in
+    # order, instead of reaching the server mid-write too.
+    os.setpgrp()
     os.umask(0o077)     # the data, log and snapshot are the user's alone
 
 
