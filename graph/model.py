@@ -146,6 +146,17 @@ class Meeting(Node):
         return meeting_year(self.date, self.date_inferred)
 
 
+def citation(meeting: Meeting | None, document: str | None = None) -> str:
+    """How a source is cited to a reader: the body that met and the meeting's date (or the year its
+    minutes imply), the file name only when the meeting says neither."""
+    if meeting is not None:
+        when = meeting.date or (f"{meeting.date_inferred} (year inferred)" if meeting.date_inferred else None)
+        said = [part for part in (meeting.body, when) if part]
+        if said:
+            return ", ".join(said)
+    return document or (meeting.document if meeting is not None else None) or ""
+
+
 def meeting_year(date: str | None, date_inferred: str | None = None) -> int | None:
     """The year of a meeting's date, else of the year its minutes imply; None when neither is known
     (the recipes compute `toInteger(substring(coalesce(m.date, m.date_inferred), 0, 4))`)."""

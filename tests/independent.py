@@ -285,7 +285,7 @@ class Independent:
             attendees = {p["id"] for _, p in self.incoming(m["id"], "ATTENDED") if p["label"] == "Person"}
             apologies = {x["id"] for _, x in self.incoming(m["id"], "SENT_APOLOGIES")}
             items = {i["id"] for _, i in self.outgoing(m["id"], "HAS_ITEM") if i["label"] == "AgendaItem"}
-            rows.append({"date": self.date(m), "body": m.get("body"), "meeting": m["name"],
+            rows.append({"date": self.date(m), "body": m.get("body"), "meeting": m["name"], "url": m.get("url"),
                          "document": m.get("document"), "attendees": len(attendees),
                          "apologies": len(apologies), "items": len(items)})
         return rows

@@ -283,6 +283,21 @@ def test_page_is_self_contained_and_carries_years(small, tmp_path):
     assert data["heatmap"].startswith("data:image/png;base64,")
 
 
+def test_evidence_is_cited_by_meeting_not_by_file(small, tmp_path):
+    from graph.model import Meeting, citation
+
+    small.nodes[M1].url = "https://barnet.moderngov.co.uk/ieListDocuments.aspx?MId=1"
+    _, _, data = page_data(render(small, tmp_path / "people.html").read_text(encoding="utf-8"))
+    cites = {tuple(row[0::2]) for row in data["evidence"]}
+    assert ("Safer Communities Partnership Board, 2021-03-02",
+            "https://barnet.moderngov.co.uk/ieListDocuments.aspx?MId=1") in cites
+    assert ("Safer Communities Partnership Board, 2022-06-15", None) in cites
+    assert not any(cite.endswith(".txt") for cite, _ in cites)     # M4 is undated but its body is known
+    undated = Meeting(id="meeting:x", name="x", body=None, date=None, date_inferred="2017", document="x.txt")
+    assert citation(undated) == "2017 (year inferred)"
+    assert citation(Meeting(id="meeting:y", name="y", document="y.txt")) == "y.txt"       # only as a fallback
+
+
 def test_focus_options_shape_the_page(small, tmp_path):
     nodes, _, data = page_data(render(small, tmp_path / "p.html", person="ms mcelligott",
                                       min_weight=2).read_text(encoding="utf-8"))

@@ -301,7 +301,16 @@
     info.appendChild(el("h3", "Evidence"));
     e.ev.forEach(function (i) {
       var q = el("blockquote", PG.evidence[i][1], "pg-quote");
-      q.appendChild(el("cite", PG.evidence[i][0] || ""));
+      var cite = el("cite", PG.evidence[i][0] || "");
+      if (PG.evidence[i][2]) {                 // the minutes' own address: opened only when clicked
+        var a = el("a", "minutes");
+        a.href = PG.evidence[i][2];
+        a.rel = "noopener noreferrer";
+        a.target = "_blank";
+        cite.appendChild(document.createTextNode(" \u00b7 "));
+        cite.appendChild(a);
+      }
+      q.appendChild(cite);
       info.appendChild(q);
     });
     if (e.evn) { info.appendChild(el("p", "… and " + (e.evn - e.ev.length) + " more sentences", "pg-hint")); }
