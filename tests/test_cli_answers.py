@@ -99,3 +99,19 @@ def test_the_readme_examples_give_what_it_shows_after_the_demo(tmp_path, monkeyp
         result = invoke(shlex.split(command)[1:])
         assert result.exit_code == 0, (command, result.stderr)
         assert [line.rstrip() for line in result.stdout.splitlines()] == shown, command
+
+
+def test_counts_and_years_are_whole_numbers_in_every_format(loaded):
+    """The issue saw `meetings 1.0` in table, JSON and CSV, and years as strings in JSON."""
+    for recipe in ("organisations-by-year", "organisation-links", "organisations-stopped"):
+        rows = json.loads(invoke(loaded + ["query", recipe, "-f", "json"]).stdout)
+        assert rows, recipe
+        for row in rows:
+            for column, value in row.items():
+                if column in ("meetings", "people") or column.endswith("year"):
+                    assert type(value) is int, (recipe, column, value)
+        table = invoke(loaded + ["query", recipe]).stdout
+        csv_text = invoke(loaded + ["query", recipe, "-f", "csv"]).stdout
+        assert not re.search(r"\b\d+\.0\b", table + csv_text), recipe
+    one_year = json.loads(invoke(loaded + ["query", "organisations-by-year", "-p", "year=2021", "-f", "json"]).stdout)
+    assert one_year and {r["year"] for r in one_year} == {2021}
