@@ -122,7 +122,8 @@ class Neo4jStore(CypherStore):
                     return session.execute_read(work)
                 return session.execute_write(work)
         except ClientError as exc:
-            if read_only and "write" in (exc.code or "").lower() + (exc.message or "").lower():
+            said = f"{exc.code or ''} {exc.message or ''}".lower()
+            if read_only and ("accessmode" in said or "writ" in said):     # Neo.ClientError.Statement.AccessMode
                 raise WriteRefused("this statement writes to the graph, and only reading is allowed here") from exc
             raise QueryError(f"Neo4j refused the query: {exc.message}") from exc
 
