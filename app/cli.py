@@ -174,6 +174,75 @@ def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Pat
         sys.exit(1)
 
 
+@cli.group(context_settings=CONTEXT)
+def fetch() -> None:
+    """Fetch minutes from a council's publishing system into a folder, ready for `pgraph load`.
+
+    \b
+    Example:
+      pgraph fetch moderngov https://moderngov.example-council.gov.uk --committee "Health and Wellbeing Board" \\
+          --from 2024-01-01 -o minutes/ --load
+    """
+
+
+@fetch.command("moderngov", context_settings=CONTEXT)
+@click.argument("base_url")
+@click.option("--committee", "committees", multiple=True, metavar="ID|TITLE",
+              help="A committee by id, title or part of its title (repeatable; default: every committee).")
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="First meeting date (default: a year before --to).")
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Last meeting date (default: today).")
+@click.option("--pdfs", is_flag=True, help="Also download each meeting's minutes PDF; the one holding more text is loaded.")
+@click.option("--load", "load_after", is_flag=True, help="Load what is in the folder into the store afterwards.")
+@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds between requests (one request at a time).")
+@click.option("--refresh", is_flag=True, help="Fetch every meeting again, even those fetched before and unchanged.")
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the documents and their .meta.yaml sidecars.")
+@curation_option
+@pass_settings
+@friendly_errors
+def fetch_moderngov(settings: Settings, base_url: str, committees: tuple[str, ...], date_from, date_to,
+                    pdfs: bool, load_after: bool, delay: float, refresh: bool, output: Path,
+                    curation: Path | None) -> None:
+    """Fetch minutes and attendance from a ModernGov site's web service (mgWebService.asmx).
+
+    Writes one document per meeting with minutes (ID_DATE.html, the items' minutes with their numbers
+    and titles) and ID_DATE.meta.yaml (body, date, venue, page URL, status, attendees as recorded).
+    A second run fetches only new or changed meetings. Exit code 1 when any request failed.
+
+    \b
+    Example:
+      pgraph fetch moderngov https://moderngov.example-council.gov.uk --committee "Safer Communities" -o minutes/
+      pgraph --store ./graphdata fetch moderngov https://moderngov.example-council.gov.uk -o minutes/ --load
+    """
+    from loaders.moderngov.fetch import fetch_moderngov as run_fetch
+
+    progress = Progress("Fetching  ", settings.quiet)
+
+    def warn(message: str) -> None:
+        click.echo(f"\nwarning: {message}" if progress.bar is not None else f"warning: {message}", err=True)
+
+    try:
+        report = run_fetch(base_url, output, committees, date_from.date() if date_from else None,
+                           date_to.date() if date_to else None, pdfs=pdfs, delay=delay, refresh=refresh,
+                           progress=progress, warn=warn)
+    finally:
+        progress.close()
+    settings.say(f"{report.listed} meetings listed: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+                 f"{len(report.cached)} fetched before, {len(report.cancelled)} cancelled, "
+                 f"{len(report.no_minutes)} without minutes, {len(report.future)} still to come, "
+                 f"{len(report.failed)} failed ({report.requests} requests to {report.base}); in {output}")
+    if load_after:
+        settings.say(f"loading {output}")
+        # The whole folder: documents fetched by an earlier run but not loaded are loaded too; those
+        # already stored and unchanged are skipped. Exits 1 itself when a document failed.
+        click.get_current_context().invoke(load, paths=(output,), force=False, curation=curation)
+    if report.failed:
+        sys.exit(1)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--stage", type=click.Choice(["load", "extract", "resolve"]), default="resolve",

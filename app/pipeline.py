@@ -63,16 +63,18 @@ class LoadReport:
 
 
 def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to load, folders expanded (sorted; sidecar metadata, hidden files and a folder's README
-    skipped); missing paths reported. A file named on its own is always taken."""
+    """Files to load, folders expanded (sorted; sidecar metadata, hidden files and folders and a folder's
+    README skipped); missing paths reported. A file named on its own is always taken."""
     suffixes = set(supported_suffixes())
     found: list[Path] = []
     missing: list[tuple[str, str]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            # Hidden folders inside it too (.git, the fetcher's .moderngov with its spare copies).
             found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
-                            and not p.name.endswith(".meta.yaml") and not p.name.startswith(".")
+                            and not p.name.endswith(".meta.yaml")
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts)
                             and not p.stem.upper() == "README")
         elif path.is_file():
             found.append(path)

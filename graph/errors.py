@@ -54,3 +54,10 @@ class NotFound(PartnershipGraphError):
     """A person or organisation asked for by name matches no node."""
 
     hint = "Names match the resolved name or any alias, ignoring case; `pgraph query search -p q=...` lists them."
+
+
+class FetchError(PartnershipGraphError):
+    """A request to a publisher's web service failed, or its answer could not be read."""
+
+    hint = "Check the address opens in a browser (the site's base, e.g. https://moderngov.example.gov.uk); " \
+           "run again later to fetch what failed."

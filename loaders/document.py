@@ -10,7 +10,9 @@ import yaml
 
 from graph.errors import ExtractionError
 
-METADATA_KEYS = ("body", "date", "url", "venue")
+METADATA_KEYS = ("body", "date", "url", "venue", "source")
+# Attendance a publisher records as data (a ModernGov sidecar's `attendees`): each entry's fields.
+ATTENDEE_KEYS = ("name", "role", "attendance", "substitute_for", "organisation")
 
 
 @dataclass
@@ -66,4 +68,18 @@ def _metadata(data: dict[str, Any]) -> dict[str, Any]:
     for key in METADATA_KEYS:
         if data.get(key) not in (None, ""):
             out[key] = str(data[key])
+    attendees = _attendees(data.get("attendees"))
+    if attendees:
+        out["attendees"] = attendees
+    return out
+
+
+def _attendees(value: Any) -> list[dict[str, str]]:
+    """The attendees a sidecar lists, each with a name; other entries and fields are passed over."""
+    if not isinstance(value, list):
+        return []
+    out = []
+    for entry in value:
+        if isinstance(entry, dict) and str(entry.get("name") or "").strip():
+            out.append({k: " ".join(str(entry[k]).split()) for k in ATTENDEE_KEYS if entry.get(k) not in (None, "")})
     return out
