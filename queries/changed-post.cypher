@@ -2,14 +2,14 @@
 // params: person (string, optional), limit (integer, default 500)
 // returns: person, role, organisation, first_seen, last_seen
 // dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
-// Each person's posts are worked out on their own; the first `limit` rows in the order returned are kept
+// Only people seen in two or more are looked at; each one's posts are worked out on their own; the first `limit` rows in the order returned are kept
 // (FalkorDB 4.16 applied a LIMIT between the subquery and the RETURN to the people, not the rows). A meeting's date is looked
 // up only for a statement that does not carry its own.
-MATCH (p:Person)
+MATCH (p:Person)-[:HOLDS]->(held:Role)
 WHERE $person IS NULL OR p.id = $person OR toLower(p.name) CONTAINS toLower($person)
    OR any(x IN coalesce(p.aliases, []) WHERE toLower(x) CONTAINS toLower($person))
-WITH p
-ORDER BY p.name, p.id
+WITH p, count(DISTINCT held) AS seen_in
+WHERE seen_in > 1
 CALL {
   WITH p
   MATCH (p)-[h:HOLDS]->(r:Role)

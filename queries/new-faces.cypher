@@ -2,27 +2,14 @@
 // params: year (year, optional), limit (integer, default 500)
 // returns: year, person, organisations
 // dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
-// Years are taken in order, and the people at each year's meetings in name order, each kept if their
-// earliest meeting is in that year; the first `limit` rows are kept.
-MATCH (m:Meeting)
-WITH toInteger(substring(coalesce(m.date, m.date_inferred), 0, 4)) AS year, collect(m) AS meetings
+// Each person's first year is worked out once, over their meetings; the first `limit` people in year and
+// name order are kept before their organisations are looked up.
+MATCH (p:Person)-[:ATTENDED|SENT_APOLOGIES]->(m:Meeting)
+WITH p, min(toInteger(substring(coalesce(m.date, m.date_inferred), 0, 4))) AS year
 WHERE year IS NOT NULL AND ($year IS NULL OR year = $year)
-WITH year, meetings
-ORDER BY year
-CALL {
-  WITH meetings
-  UNWIND meetings AS m
-  MATCH (p:Person)-[:ATTENDED|SENT_APOLOGIES]->(m)
-  RETURN DISTINCT p
-  ORDER BY p.name
-}
-CALL {
-  WITH year, p
-  MATCH (p)-[:ATTENDED|SENT_APOLOGIES]->(seen:Meeting)
-  WITH year, min(toInteger(substring(coalesce(seen.date, seen.date_inferred), 0, 4))) AS first_year
-  WHERE first_year = year
-  RETURN first_year
-}
+WITH year, p
+ORDER BY year, p.name
+LIMIT $limit
 OPTIONAL MATCH (p)-[:AFFILIATED_WITH]->(o:Organisation)
 WITH year, p, o
 ORDER BY o.name
