@@ -363,6 +363,7 @@ def query(settings: Settings, recipe: str, params: tuple[str, ...], fmt: str, ou
       pgraph query post-holders -p role="Community Safety Manager" --format table
       pgraph query meetings --limit 1000
     """
+    from app.lookup import Names, resolve_params, search_rows
     from graph.errors import BadParameter
     from queries import format_rows, get_recipe
 
@@ -376,8 +377,6 @@ def query(settings: Settings, recipe: str, params: tuple[str, ...], fmt: str, ou
     asked = values.get("limit")
     if limited:
         values["limit"] = asked + 1        # one more than asked: tells whether rows were left out
-    from app.lookup import Names, resolve_params, search_rows
-
     with settings.open_store() as store:
         if store_is_empty(store):
             settings.say(EMPTY_STORE)
