@@ -53,7 +53,7 @@ def attendance_table(index: ModelIndex, window: Window = None) -> Attendance:
     return Attendance(rows, years, counts)
 
 
-def write_heatmap(table: Attendance, path: Path, title: str = "Meetings each organisation was represented at, per year") -> Path | None:
+def write_heatmap(table: Attendance, path: Path, title: str = "Meetings represented at") -> Path | None:
     """Write the PNG; None when no organisation is known to have been represented."""
     if table.empty:
         return None
@@ -76,7 +76,9 @@ def write_heatmap(table: Attendance, path: Path, title: str = "Meetings each org
                         color="white" if value > peak * 0.6 else "#1a1a1a")
     ax.set_title(title, fontsize=11, loc="left")
     ax.set_xlabel("meetings represented at, per year (n.d.: meeting undated)", fontsize=8)
-    fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
+    from matplotlib.ticker import MaxNLocator
+
+    fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02, ticks=MaxNLocator(integer=True))   # counts: whole numbers
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path)
