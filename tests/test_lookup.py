@@ -100,3 +100,16 @@ def test_a_surname_alone_is_taken_and_said(loaded):
     result = invoke(loaded + ["query", "open-actions", "-p", "person=leng", "-f", "json"])
     assert result.exit_code == 0
     assert {r["owner"] for r in json.loads(result.stdout)} == {"Matt Leng"}
+
+
+def test_curation_aliases_name_people_and_organisations(loaded, tmp_path, monkeypatch):
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("organisations:\n  - name: London Borough of Barnet\n    aliases: [The Borough]\n"
+                        "people:\n  - name: Matt Leng\n    aliases: [Matthew Leng]\n", encoding="utf-8")
+    without = invoke(loaded + ["query", "organisation-people", "-p", "organisation=The Borough"])
+    assert without.exit_code == 1 and "no organisation called 'The Borough'" in without.output
+    monkeypatch.setenv("PGRAPH_CURATION", str(curation))
+    orgs = invoke(loaded + ["query", "organisation-people", "-p", "organisation=the borough", "-f", "json"])
+    assert {r["organisation"] for r in json.loads(orgs.stdout)} == {"London Borough of Barnet"}
+    people = invoke(loaded + ["query", "person-record", "-p", "person=Matthew Leng", "-f", "json"])
+    assert {r["person"] for r in json.loads(people.stdout)} == {"Matt Leng"}
