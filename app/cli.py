@@ -92,6 +92,7 @@ class Progress:
 
     def __call__(self, name: str, done: int, total: int) -> None:
         if self.hidden:
+            self.done = done
             return
         if self.bar is None:
             self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr,
@@ -143,13 +144,25 @@ def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Pat
         extracting.close()         # the extraction bar ends before the writing bar starts
         writing(name, done, total)
 
-    with settings.open_store() as store:
+    try:
+        with settings.open_store() as store:
+            try:
+                report = load_into(store, paths, force=force, progress=extracting, writing=written,
+                                   curation=Curation.load(curation), file_timeout=file_timeout)
+            finally:
+                extracting.close()
+                writing.close()
+    except KeyboardInterrupt:
+        # One line, whatever the phase: each document is written whole or not at all (a batch in flight
+        # may have reached the store, so it is counted there).
+        phase = "writing" if writing.done else "reading and extracting"
         try:
-            report = load_into(store, paths, force=force, progress=extracting, writing=written,
-                               curation=Curation.load(curation), file_timeout=file_timeout)
-        finally:
-            extracting.close()
-            writing.close()
+            with settings.open_store() as store:
+                held = f"the store holds {len(store.document_hashes())} documents, each whole"
+        except (PartnershipGraphError, KeyboardInterrupt):
+            held = "documents already written are stored whole"
+        raise click.ClickException(f"interrupted while {phase}: {held}; "
+                                   "run the same load again to finish it") from None
     for name, message in report.failed:
         click.echo(f"error: {message}", err=True)
     for warning in report.warnings[:20]:
@@ -280,10 +293,11 @@ def extract(paths: tuple[Path, ...], stage: str, output, file_timeout: float) ->
 
 
 @cli.command()
-@click.option("-f", "--format", "fmt", type=click.Choice(["json", "turtle", "jsonld", "ntriples"]),
+@click.option("-f", "--format", "fmt",
+              type=click.Choice(["json", "turtle", "jsonld", "ntriples", "graphml", "gexf", "csv"]),
               default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Output file (default stdout).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Output file (default stdout); for csv, the folder that gets nodes.csv and edges.csv.")
 @click.option("--base", default="https://example.org/partnership/", show_default=True,
               help="Base IRI for RDF formats.")
 @click.option("--public-only", is_flag=True, help="RDF: leave out private individuals (no role or organisation).")
@@ -294,15 +308,31 @@ def extract(paths: tuple[Path, ...], stage: str, output, file_timeout: float) ->
 @friendly_errors
 def export(settings: Settings, fmt: str, output: Path | None, base: str, public_only: bool,
            publisher: str | None, issued: str | None) -> None:
-    """Export the whole graph: node-link JSON (the evaluation's format) or RDF.
+    """Export the whole graph: node-link JSON (the evaluation's format), RDF, GraphML (yEd, Cytoscape),
+    GEXF (Gephi) or CSV (nodes.csv and edges.csv for spreadsheets and neo4j-admin database import).
 
     \b
     Example:
       pgraph --store ./graphdata export --format json -o graph.json
       pgraph --store ./graphdata export --format turtle -o graph.ttl
+      pgraph --store ./graphdata export --format gexf -o graph.gexf
+      pgraph --store ./graphdata export --format csv -o graph-csv
     """
+    if fmt in ("graphml", "gexf", "csv") and output is None:
+        raise click.UsageError(f"--format {fmt} needs -o/--output "
+                               f"({'a folder for nodes.csv and edges.csv' if fmt == 'csv' else 'a file'})")
     with settings.open_store() as store:
         graph = store.read_graph()
+    if fmt in ("graphml", "gexf", "csv"):
+        from graph import export_tables
+
+        if fmt == "csv":
+            written = ", ".join(str(p) for p in export_tables.write_csv(graph, output))
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            written = str(getattr(export_tables, f"write_{fmt}")(graph, output))
+        settings.say(f"wrote {written} ({len(graph.nodes)} nodes, {len(graph.relationships)} relationships)")
+        return
     if fmt == "json":
         text = json.dumps(graph.to_node_link(), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
     else:
@@ -343,22 +373,55 @@ def _write_out(text: str, output: Path | None) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="At most this many rows, for recipes that stop at a limit (a line on stderr says when they do).")
 @pass_settings
 @friendly_errors
-def query(settings: Settings, recipe: str, params: tuple[str, ...], fmt: str, output: Path | None) -> None:
+def query(settings: Settings, recipe: str, params: tuple[str, ...], fmt: str, output: Path | None,
+          limit: int | None) -> None:
     """Run a named Cypher recipe (see `pgraph recipes`).
 
     \b
     Example:
       pgraph query post-holders -p role="Community Safety Manager" --format table
+      pgraph query meetings --limit 1000
     """
+    from app.lookup import Names, resolve_params, search_rows
+    from graph.errors import BadParameter
     from queries import format_rows, get_recipe
 
     found = get_recipe(recipe)
     values = found.parse_params(params)
+    limited = "limit" in values
+    if limit is not None:
+        if not limited:
+            raise BadParameter(f"recipe {found.name!r} has no limit: it always returns every row")
+        values["limit"] = limit
+    asked = values.get("limit")
+    if limited:
+        values["limit"] = asked + 1        # one more than asked: tells whether rows were left out
     with settings.open_store() as store:
-        rows = found.run(store, values)
+        if store_is_empty(store):
+            settings.say(EMPTY_STORE)
+            rows = []
+        else:
+            names = Names(store)
+            values = resolve_params(names, values, settings.say)
+            rows = found.run(store, values)
+            if found.name == "search":
+                rows = search_rows(names, values["q"], rows)
+    if limited and len(rows) > asked:
+        rows = rows[:asked]
+        settings.say(f"stopped at {asked} rows, the limit of {found.name!r}: there are more "
+                     f"(--limit N shows up to N)")
     _write_out(format_rows(rows, found.columns, fmt), output)
+
+
+EMPTY_STORE = "the store is empty: load minutes into it first (pgraph --store DIR load PATH...)"
+
+
+def store_is_empty(store: Any) -> bool:
+    return not store.run("MATCH (d:Document) RETURN d.name AS name LIMIT 1", read_only=True)
 
 
 @cli.command()
@@ -398,6 +461,8 @@ def cypher(settings: Settings, statement: str, params: tuple[str, ...], fmt: str
 
     with settings.open_store() as store:
         rows = store.run(statement, parse_params(params), read_only=True)
+        if not rows and store_is_empty(store):
+            settings.say(EMPTY_STORE)
     columns = list(rows[0].keys()) if rows else []
     click.echo(format_rows(rows, columns, fmt), nl=False)
 
@@ -422,13 +487,40 @@ def viz(settings: Settings, output: Path, view: str, person: str | None, organis
       pgraph viz -o people.html
       pgraph viz --view organisations -o orgs.html --from 2017 --to 2021
     """
+    from app.lookup import Names
     from viz import render
 
     with settings.open_store() as store:
+        names = Names(store)
+        # Names as people type them (aliases, abbreviations, part of a name), resolved once for every command.
+        person = names.person(person).name if person else None
+        organisation = names.organisation(organisation).name if organisation else None
         graph = store.read_graph()
     path = render(graph, output, view=view, person=person, organisation=organisation,
                   year_from=year_from, year_to=year_to, min_weight=min_weight)
     settings.say(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("documents", nargs=-1, required=True)
+@pass_settings
+@friendly_errors
+def forget(settings: Settings, documents: tuple[str, ...]) -> None:
+    """Remove documents from the store: the facts only they state go, the summaries are refreshed.
+
+    DOCUMENT is a file name as loaded (or a path ending in one); `pgraph query meetings` lists them.
+
+    \b
+    Example:
+      pgraph --store ./graphdata forget 002_1b73c097ab10a907.txt
+    """
+    from graph.store.forget import forget as forget_documents
+
+    with settings.open_store() as store:
+        removed = forget_documents(store, documents)
+        counts = store.counts()
+    settings.say(f"forgot {len(removed)} document{'s' if len(removed) != 1 else ''} ({', '.join(removed)}); "
+                 f"the store holds {counts.get('Document', 0)} documents, {counts.get('Meeting', 0)} meetings")
 
 
 @cli.command()
@@ -441,11 +533,21 @@ def status(settings: Settings) -> None:
     Example:
       pgraph --store ./graphdata status
     """
-    with settings.open_store() as store:
-        counts = store.counts()
-        click.echo(f"store: {store.kind} at {store.location}")
-        for key in sorted(counts):
-            click.echo(f"  {key:<18} {counts[key]}")
+    from graph.errors import StoreInUse
+
+    try:
+        with settings.open_store() as store:
+            counts = store.counts()
+            click.echo(f"store: {store.kind} at {store.location}")
+            if not counts:
+                click.echo("  the store is empty")
+            for key in sorted(counts):
+                click.echo(f"  {key:<18} {counts[key]}")
+    except StoreInUse as exc:
+        # A load (or another command) holds the folder: say so rather than refuse.
+        click.echo(f"store: embedded at {(settings.store_dir or default_store_dir()).expanduser().resolve()}")
+        click.echo(f"  in use by pgraph process {exc.pid} (a load or another command): "
+                   "what it holds is counted once that finishes")
 
 
 @cli.command()
@@ -492,6 +594,20 @@ def demo(settings: Settings, output: Path) -> None:
     outputs["attendance"] = output / "people-attendance.png"
     for kind, path in outputs.items():
         click.echo(f"  {kind:<13} {path}")
+    for line in next_commands(settings):
+        click.echo(line)
+
+
+def next_commands(settings: Settings) -> list[str]:
+    """Three commands to try next, against the store the demo wrote."""
+    import shlex
+
+    where = f"--store {shlex.quote(str(settings.store_dir))} " if settings.neo4j is None else ""
+    store = f"the store at {settings.store_dir}" if settings.neo4j is None else "the Neo4j database"
+    return [f"Next, against {store}:",
+            f"  pgraph {where}query post-holders -p role=\"Community Safety Manager\"",
+            f"  pgraph {where}query organisations-by-year",
+            f"  pgraph {where}query person-record -p person=\"Matt Leng\""]
 
 
 def main() -> None:

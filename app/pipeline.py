@@ -6,6 +6,7 @@ import logging
 import math
 import multiprocessing
 import os
+import signal
 import pickle
 import signal
 import threading
@@ -234,7 +235,12 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     # so they do not inherit the store's socket, its folder lock or the server's pipes.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["loaders.extract", "loaders.formats"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupt)
+
+
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them: no traceback from each worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run_pool(items: list[_Item], workers: int, done: Callable[[_Outcome], None],
@@ -267,8 +273,11 @@ def _run_pool(items: list[_Item], workers: int, done: Callable[[_Outcome], None]
             for outcome in outcomes:
                 done(outcome)
     except BaseException:
-        # Ctrl-C or a failing callback: do not wait for the queue to drain.
+        # Ctrl-C or a failing callback: do not wait for the queue to drain, nor for the work in hand.
+        workers_running = list(getattr(executor, "_processes", {}).values())
         executor.shutdown(wait=False, cancel_futures=True)
+        for process in workers_running:
+            process.terminate()
         raise
     executor.shutdown(wait=True)
     return sorted(lost, key=lambda pair: pair[0][0])

@@ -27,6 +27,17 @@ class StoreUnavailable(PartnershipGraphError):
     hint = "Check --store DIR is writable, or that --neo4j URI and NEO4J_USERNAME/NEO4J_PASSWORD are right."
 
 
+class StoreInUse(StoreUnavailable):
+    """Another pgraph process (a load, a query) holds the embedded store's folder."""
+
+    hint = ("Wait for that command to finish (`pgraph status` says which process holds it), "
+            "or give this one another --store DIR.")
+
+    def __init__(self, message: str, pid: str = "unknown") -> None:
+        super().__init__(message)
+        self.pid = pid
+
+
 class RecipeNotFound(PartnershipGraphError):
     hint = "Run `pgraph recipes` to list the recipes."
 
@@ -37,6 +48,13 @@ class BadParameter(PartnershipGraphError):
 
 class QueryError(PartnershipGraphError):
     hint = "Check the Cypher and its -p parameters; `pgraph recipes` lists the recipes and their parameters."
+
+
+class WriteRefused(QueryError):
+    """A statement that writes, given where only reading is allowed (`pgraph cypher`)."""
+
+    hint = ("`pgraph cypher` only reads the graph. Change it through the minutes: `pgraph load` (a changed "
+            "file replaces its facts), a curation file (--curation) for names, `pgraph forget` to remove a document.")
 
 
 class NotFound(PartnershipGraphError):

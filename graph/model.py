@@ -150,6 +150,36 @@ class Meeting(Node):
     body_source: str | None = None
     url: str | None = None
 
+    @property
+    def when(self) -> str | None:
+        """Its date, else the year (or range) its minutes imply: what every answer shows as its date."""
+        return self.date or self.date_inferred
+
+    @property
+    def year(self) -> int | None:
+        """The meeting's year, one definition for recipes, pages, pictures and exports."""
+        return meeting_year(self.date, self.date_inferred)
+
+
+def citation(meeting: Meeting | None, document: str | None = None) -> str:
+    """How a source is cited to a reader: the body that met and the meeting's date (or the year its
+    minutes imply), the file name only when the meeting says neither."""
+    if meeting is not None:
+        when = meeting.date or (f"{meeting.date_inferred} (year inferred)" if meeting.date_inferred else None)
+        said = [part for part in (meeting.body, when) if part]
+        if said:
+            return ", ".join(said)
+    return document or (meeting.document if meeting is not None else None) or ""
+
+
+def meeting_year(date: str | None, date_inferred: str | None = None) -> int | None:
+    """The year of a meeting's date, else of the year its minutes imply; None when neither is known
+    (the recipes compute `toInteger(substring(coalesce(m.date, m.date_inferred), 0, 4))`)."""
+    value = date or date_inferred
+    if value and len(value) >= 4 and value[:4].isdigit():
+        return int(value[:4])
+    return None
+
 
 @dataclass(kw_only=True)
 class AgendaItem(Node):
@@ -360,6 +390,32 @@ class PartnershipGraph:
     def from_records(cls, nodes: Iterable[dict[str, Any]], rels: Iterable[dict[str, Any]]) -> PartnershipGraph:
         """Rebuild from store rows: node property maps, and relationship maps with source/target."""
         return cls.from_node_link({"nodes": list(nodes), "edges": list(rels)})
+
+
+def represented(graph: PartnershipGraph) -> dict[str, dict[str, set[str]]]:
+    """Meeting id -> organisation id -> the people who represented it there.
+
+    Represented: someone who attended the meeting is named with the organisation in the same minutes,
+    as affiliated with it or through a post held there (HOLDS a Role that is ROLE_AT it). The store's
+    summaries (graph/store/summaries.py, CREATE_REPRESENTED) apply the same rule.
+    """
+    role_orgs: dict[str, set[str]] = {}
+    for rel in graph.rels_of(Rel.ROLE_AT):
+        if rel.target in graph.nodes:
+            role_orgs.setdefault(rel.source, set()).add(rel.target)
+    named: dict[tuple[str, str | None], set[str]] = {}     # (person, document) -> organisations
+    for rel in graph.relationships.values():
+        if rel.type == Rel.AFFILIATED_WITH and rel.target in graph.nodes:
+            named.setdefault((rel.source, rel.document), set()).add(rel.target)
+        elif rel.type == Rel.HOLDS:
+            named.setdefault((rel.source, rel.document), set()).update(role_orgs.get(rel.target, ()))
+    out: dict[str, dict[str, set[str]]] = {}
+    for rel in graph.rels_of(Rel.ATTENDED):
+        if not isinstance(graph.nodes.get(rel.source), Person) or not isinstance(graph.nodes.get(rel.target), Meeting):
+            continue
+        for org in named.get((rel.source, rel.document), ()):
+            out.setdefault(rel.target, {}).setdefault(org, set()).add(rel.source)
+    return out
 
 
 def _clean_evidence(text: str | None) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from graph.errors import QueryError, StoreUnavailable
+from graph.errors import QueryError, StoreUnavailable, WriteRefused
 from graph.store.base import CypherStore
 from graph.store.statements import INDEXED, REL_INDEXED, Step
 
@@ -127,6 +127,9 @@ class Neo4jStore(CypherStore):
                     return session.execute_read(work)
                 return session.execute_write(work)
         except ClientError as exc:
+            said = f"{exc.code or ''} {exc.message or ''}".lower()
+            if read_only and ("accessmode" in said or "writ" in said):     # Neo.ClientError.Statement.AccessMode
+                raise WriteRefused("this statement writes to the graph, and only reading is allowed here") from exc
             raise QueryError(f"Neo4j refused the query: {exc.message}") from exc
 
     def _execute(self, steps: list[Step]) -> None:
