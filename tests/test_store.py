@@ -314,3 +314,23 @@ def test_neo4j_schema_is_idempotent_and_covers_every_label():
     assert all("IF NOT EXISTS" in s for s in statements)
     for label in Label:
         assert f"FOR (n:{label.value}) REQUIRE n.id IS UNIQUE" in " ".join(statements)
+
+
+def test_a_server_that_stalls_while_starting_is_started_again(tmp_path, monkeypatch):
+    """A fresh server that never answers its first query (seen under load) is killed and started once more,
+    instead of the command waiting for ever."""
+    from graph.store.embedded import EmbeddedStore
+
+    started: list[int] = []
+    original = EmbeddedStore._ensure_indexes
+
+    def stall_first(self):
+        started.append(self._proc.pid)
+        if len(started) == 1:
+            os.kill(self._proc.pid, signal.SIGSTOP)     # the server stops answering
+        return original(self)
+
+    monkeypatch.setattr(EmbeddedStore, "_ensure_indexes", stall_first)
+    with EmbeddedStore(tmp_path / "store", start_timeout=3) as store:
+        assert store.run("RETURN 1 AS one") == [{"one": 1}]
+    assert len(started) == 2 and started[0] != started[1]

@@ -8,6 +8,7 @@ import secrets
 import signal
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,10 @@ def plain(value: Any) -> Any:
     return value
 
 
+class _StartStalled(Exception):
+    """The server started but did not answer its first queries in time."""
+
+
 class EmbeddedStore(CypherStore):
     """FalkorDB in `folder`, started on enter and stopped (SHUTDOWN SAVE) on exit.
 
@@ -93,14 +98,45 @@ class EmbeddedStore(CypherStore):
 
     # -- lifecycle
     def __enter__(self) -> EmbeddedStore:
-        try:
-            self._prepare_folder()
-            self._start()
-            self._ensure_indexes()
-        except BaseException:
-            self.close()
-            raise
+        for attempt in (1, 2):
+            try:
+                self._prepare_folder()
+                self._start()
+                self._ensure_indexes_watched()
+                return self
+            except _StartStalled:
+                # Seen on a loaded two-core machine: a fresh server that never answers its first
+                # CREATE INDEX. It was killed; a second start has always answered.
+                self.close()
+                if attempt == 2:
+                    raise StoreUnavailable(f"the graph server for {self.folder} stopped answering twice "
+                                           "while it started; run the command again") from None
+            except BaseException:
+                self.close()
+                raise
         return self
+
+    def _ensure_indexes_watched(self) -> None:
+        """_ensure_indexes, with the server killed if it has not answered within the start-up time."""
+        proc = self._proc
+        stalled = threading.Event()
+
+        def kill() -> None:
+            stalled.set()
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+
+        timer = threading.Timer(self.start_timeout, kill)
+        timer.daemon = True
+        timer.start()
+        try:
+            self._ensure_indexes()
+        except (RedisConnectionError, ConnectionError, StoreUnavailable, QueryError) as exc:
+            if stalled.is_set():
+                raise _StartStalled() from exc
+            raise
+        finally:
+            timer.cancel()
 
     def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:
         self.close()
