@@ -70,7 +70,7 @@ def read_action_logs(ctx: Context) -> None:
             if not row.text.strip() or len(cells) <= max(where["task"], where["owner"]):
                 break
             _read_row(ctx, row, row_item or item, cells[where["task"]], cells[where["owner"]])
-            ctx.list_lines.add(row.no)
+            ctx.action_log_lines.add(row.no)   # its strategies are still read from the row's text
             k += 1
 
 

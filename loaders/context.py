@@ -61,6 +61,7 @@ class Context:
     mentioned: dict[int, list[tuple[Item, str]]] = field(default_factory=dict)
     status_lines: set[int] = field(default_factory=set)              # roster lines read as a status code
     list_lines: set[int] = field(default_factory=set)                # lines read as a list of people, not prose
+    action_log_lines: set[int] = field(default_factory=set)          # rows of an action log, read as its table
     place: str | None = None      # the place whose minutes these are ("Sheffield"), where the text says
     pos: int = 0
     lines: list[str] = field(init=False, repr=False)   # the document's lines, split once

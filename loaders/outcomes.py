@@ -47,6 +47,8 @@ EVERYONE = re.compile(r"^(?:all|all members|all partners|all board members|board
 
 def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sentence]) -> None:
     for k, sentence in enumerate(sentences):
+        if sentence.line in ctx.action_log_lines:
+            continue       # read as a table by loaders/action_logs.py
         m = action_marker(sentence.text)
         if not m:
             if k > 0 and _BARE_MARKER.fullmatch(sentence.text):
