@@ -302,8 +302,10 @@ def cypher(settings: Settings, statement: str, params: tuple[str, ...], fmt: str
     Example:
       pgraph cypher "MATCH (p:Person) RETURN p.name AS name ORDER BY name LIMIT 5"
     """
+    from graph.store.guard import check_ad_hoc
     from queries import format_rows, parse_params
 
+    check_ad_hoc(statement)     # before the store opens: nothing refused ever reaches the server
     with settings.open_store() as store:
         rows = store.run(statement, parse_params(params), read_only=True)
     columns = list(rows[0].keys()) if rows else []

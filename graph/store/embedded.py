@@ -110,6 +110,19 @@ class EmbeddedStore(CypherStore):
         if owner != os.getuid():
             raise StoreUnavailable(f"the store folder {self.folder} belongs to another user (uid {owner}); "
                                    "refusing to run a server on it")
+        # The folder holds the server's socket and data: a folder made beforehand with looser
+        # permissions (777) would let another user replace the socket. Made private, or refused.
+        mode = self.folder.stat().st_mode & 0o777
+        if mode != 0o700:
+            try:
+                self.folder.chmod(0o700)
+            except OSError as exc:
+                raise StoreUnavailable(f"the store folder {self.folder} has mode {mode:o} and cannot be made "
+                                       f"private (700): {exc.strerror}") from exc
+            mode = self.folder.stat().st_mode & 0o777
+            if mode != 0o700:
+                raise StoreUnavailable(f"the store folder {self.folder} has mode {mode:o} and stays so after "
+                                       "chmod 700 (a file system without permissions?); refusing to run a server on it")
         # One server per folder: two would write the same append-only file and corrupt it.
         # The server inherits the lock, so it stays held until the server has exited too
         # (a server whose parent was killed still saves for a moment): wait that long.
