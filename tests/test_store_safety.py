@@ -97,3 +97,64 @@ def test_a_store_folder_pgraph_creates_has_mode_700(tmp_path):
         pass
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert os.stat(folder).st_uid == os.getuid()
+
+
+# -- finding 11: no per-node list that grows with the archive --------------------------------
+
+def _doc_mentioning(council: str, chair: str, n: int):
+    from graph.ids import document_id, meeting_id, organisation_id, person_id
+    from graph.model import Document, Meeting, Organisation, PartnershipGraph, Person, Rel
+
+    name = f"m{n:04d}.txt"
+    g = PartnershipGraph()
+    meeting = meeting_id(name)
+    g.add(Document(id=document_id(name), name=name, sha256=str(n), documents=[name]))
+    g.add(Meeting(id=meeting, name=f"{council} {n}", body=council, document=name, documents=[name]))
+    g.add(Organisation(id=organisation_id(council), name=council, documents=[name]))
+    g.add(Person(id=person_id(chair), name=chair, documents=[name]))
+    g.relate(Rel.MEETING_OF, meeting, organisation_id(council), name, f"{council} met")
+    g.relate(Rel.ATTENDED, person_id(chair), meeting, name, f"{chair} attended", role="Chair")
+    g.relate(Rel.RECORDED_IN, meeting, document_id(name), name, "minutes")
+    return name, g
+
+
+def test_nodes_many_documents_state_keep_no_growing_list(tmp_path):
+    from graph.ids import organisation_id, person_id
+
+    with EmbeddedStore(tmp_path / "s") as store:
+        sizes = []
+        for n in range(60):
+            name, g = _doc_mentioning("Barnet Council", "Ann Chair", n)
+            store.write(g, documents=[name])
+            props = store.run("MATCH (o:Organisation {id: $id}) RETURN properties(o) AS p",
+                              {"id": organisation_id("Barnet Council")})[0]["p"]
+            sizes.append(len(repr(props)))
+        assert len(set(sizes)) == 1                     # the stored node does not grow with each document
+        graph = store.read_graph()                      # yet every document that states it is known
+        assert graph.nodes[organisation_id("Barnet Council")].documents == [f"m{n:04d}.txt" for n in range(60)]
+        assert graph.nodes[person_id("Ann Chair")].documents == [f"m{n:04d}.txt" for n in range(60)]
+        # Replacing one document takes it off the council's documents and leaves the others.
+        name, g = _doc_mentioning("Barnet Council", "Bob Other", 7)
+        report = store.write(g, documents=[name])
+        assert report.documents_replaced == [name]
+        graph = store.read_graph()
+        assert name in graph.nodes[person_id("Bob Other")].documents
+        assert name not in graph.nodes[person_id("Ann Chair")].documents
+        assert len(graph.nodes[person_id("Ann Chair")].documents) == 59
+        # A person only that document stated goes with its next version.
+        name, g = _doc_mentioning("Barnet Council", "Ann Chair", 7)
+        store.write(g, documents=[name])
+        assert person_id("Bob Other") not in store.read_graph().nodes
+
+
+def test_a_store_written_with_documents_lists_is_moved_to_sightings_on_open(tmp_path):
+    from graph.ids import person_id
+
+    folder = tmp_path / "old"
+    with EmbeddedStore(folder) as store:
+        # As a store written before sightings holds them: the list on the node itself.
+        store.run("CREATE (:Person {id: $id, label: 'Person', name: 'Old Timer', aliases: [], documents: $docs})",
+                  {"id": person_id("Old Timer"), "docs": ["a.txt", "b.txt"]})
+    with EmbeddedStore(folder) as store:
+        assert store.run("MATCH (p:Person) RETURN p.documents AS d") == [{"d": None}]
+        assert store.read_graph().nodes[person_id("Old Timer")].documents == ["a.txt", "b.txt"]

@@ -16,7 +16,7 @@ from redis.exceptions import ResponseError
 
 from graph.errors import QueryError, StoreUnavailable
 from graph.store.base import CypherStore
-from graph.store.statements import INDEXED, LIST_INDEXED, REL_INDEXED, Step, combine
+from graph.store.statements import INDEXED, LIST_INDEXED, REL_INDEXED, SIGHTING, SIGHTING_INDEXED, Step, combine
 
 GRAPH = "partnership"
 SOCKET = "falkordb.sock"
@@ -93,6 +93,7 @@ class EmbeddedStore(CypherStore):
             self._prepare_folder()
             self._start()
             self._ensure_indexes()
+            self.migrate_documents_lists()
         except BaseException:
             self.close()
             raise
@@ -276,6 +277,9 @@ class EmbeddedStore(CypherStore):
         for label, prop in [*INDEXED, *LIST_INDEXED]:
             if ("NODE", label.value, prop) not in have:
                 self.run(f"CREATE INDEX FOR (n:{label.value}) ON (n.{prop})")
+        for prop in SIGHTING_INDEXED:
+            if ("NODE", SIGHTING, prop) not in have:
+                self.run(f"CREATE INDEX FOR (n:{SIGHTING}) ON (n.{prop})")
         for kind, prop in REL_INDEXED:
             if ("RELATIONSHIP", kind, prop) not in have:
                 self.run(f"CREATE INDEX FOR ()-[r:{kind}]-() ON (r.{prop})")
