@@ -1,6 +1,7 @@
 """The `pgraph` command line: thin commands over the library."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -223,18 +224,43 @@ def export(settings: Settings, fmt: str, output: Path | None, base: str, public_
       pgraph --store ./graphdata export --format json -o graph.json
       pgraph --store ./graphdata export --format turtle -o graph.ttl
     """
-    with settings.open_store() as store:
-        graph = store.read_graph()
-    if fmt == "json":
-        text = json.dumps(graph.to_node_link(), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
-    else:
-        from graph.rdf import serialize
+    from graph.store.stream import StoredGraph
 
-        options = {k: v for k, v in (("publisher", publisher), ("issued", issued)) if v}
-        text = serialize(graph, fmt, base=base, public_only=public_only, **options)
-    _write_out(text, output)
+    # Streamed: the store is read a slice at a time and written as it is read (graph/nodelink.py,
+    # graph/rdf_stream.py), so an archive of any size exports in bounded memory.
+    if fmt != "json":
+        from graph.rdf import normalise_base
+
+        normalise_base(base)      # a bad --base is one line before anything is read
+    with settings.open_store() as store, _open_out(output) as out:
+        graph = StoredGraph(store)
+        if fmt == "json":
+            from graph.nodelink import write_node_link
+
+            write_node_link(graph, out)
+        else:
+            from graph.rdf_stream import write_rdf
+
+            write_rdf(graph, fmt, out, base=base, public_only=public_only, publisher=publisher, issued=issued)
+        nodes, rels = graph.node_count(), graph.relationship_count()
     if output:
-        settings.say(f"wrote {output} ({len(graph.nodes)} nodes, {len(graph.relationships)} relationships)")
+        settings.say(f"wrote {output} ({nodes} nodes, {rels} relationships)")
+
+
+@contextlib.contextmanager
+def _open_out(output: Path | None):
+    """The output file (written beside and renamed into place when complete), or stdout."""
+    if output is None:
+        yield click.get_text_stream("stdout")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = output.with_name(f".{output.name}.partial")
+    try:
+        with open(partial, "w", encoding="utf-8", newline="\n") as out:
+            yield out
+        os.replace(partial, output)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _write_out(text: str, output: Path | None) -> None:
