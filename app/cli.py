@@ -358,10 +358,13 @@ def viz(settings: Settings, output: Path, view: str, person: str | None, organis
       pgraph viz -o people.html
       pgraph viz --view organisations -o orgs.html --from 2017 --to 2021
     """
-    from viz import render
+    from graph.store.stream import StoredGraph
+    from viz import READS_FIELDS, READS_TYPES, render
 
     with settings.open_store() as store:
-        graph = store.read_graph()
+        # Only what the page draws: the people, organisations, posts and meetings, and the
+        # relationships between them that show who works with whom.
+        graph = StoredGraph(store, labels=READS_FIELDS, types=READS_TYPES).read(READS_FIELDS, documents=False)
     path = render(graph, output, view=view, person=person, organisation=organisation,
                   year_from=year_from, year_to=year_to, min_weight=min_weight)
     settings.say(f"wrote {path}")

@@ -8,9 +8,10 @@ the store costs what the store holds, once.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, Iterator
 
-from graph.model import ENDPOINTS, Label, Node, Rel, Relationship
+from graph.model import ENDPOINTS, Label, Node, PartnershipGraph, Rel, Relationship
 from graph.model import _clean_evidence as clean_evidence  # the one rule for stored evidence
 from graph.store import summaries
 from graph.store.statements import SIGHTED, SIGHTINGS_OF, with_sightings
@@ -29,6 +30,17 @@ OUT_RELS = {label: (f"UNWIND $ids AS id MATCH (a:{label.value} {{id: id}})-[r]->
 OUT_RELS_OF = {(label, rel): (f"UNWIND $ids AS id MATCH (a:{label.value} {{id: id}})-[r:{rel.value}]->(b) "
                               "RETURN a.id AS source, b.id AS target, type(r) AS type, properties(r) AS props")
                for rel, (sources, _) in ENDPOINTS.items() for label in sources}
+
+
+_FIELD = re.compile(r"[a-z_]+\Z")
+
+
+def _projection(label: Label, fields: tuple[str, ...]) -> str:
+    # Field names come from the caller's code (viz.index.READS), never from input; checked anyway.
+    names = ("id", "label", "name", *[f for f in fields if f not in ("id", "label", "name")])
+    assert all(_FIELD.match(f) for f in names), names
+    return (f"UNWIND $ids AS id MATCH (n:{label.value} {{id: id}}) RETURN {{"
+            + ", ".join(f"{f}: n.{f}" for f in names) + "} AS props")
 
 
 def relationship(row: dict[str, Any]) -> Relationship:
@@ -75,27 +87,39 @@ class StoredGraph:
         self.relationships = _Relationships(self)
 
     # -- nodes
-    def iter_nodes(self, ids: Iterable[str] | None = None) -> Iterator[Node]:
-        """Nodes in id order (or the order of `ids`), with `documents` as the model has it."""
+    def iter_nodes(self, ids: Iterable[str] | None = None, fields: dict[Label, tuple[str, ...]] | None = None,
+                   documents: bool = True) -> Iterator[Node]:
+        """Nodes in id order (or the order of `ids`), with `documents` as the model has it.
+
+        `fields`: only these properties of each label (and its id, label and name), for a reader
+        that needs a few; `documents=False` leaves out which documents state each node.
+        """
         wanted = self.sorted_ids if ids is None else list(ids)
         for batch in _batches(wanted, NODE_BATCH):
-            yield from self._fetch(batch)
+            yield from self._fetch(batch, fields, documents)
 
-    def _fetch(self, batch: list[str]) -> list[Node]:
+    def _fetch(self, batch: list[str], fields: dict[Label, tuple[str, ...]] | None = None,
+               with_documents: bool = True) -> list[Node]:
         by_label: dict[Label, list[str]] = {}
         for node_id in batch:
             label = self.ids.get(node_id)
             if label is not None:
                 by_label.setdefault(label, []).append(node_id)
         documents: dict[str, list[str]] = {}
-        sighted = [i for label, ids in by_label.items() if label in SIGHTED for i in ids]
+        sighted = [i for label, ids in by_label.items() if label in SIGHTED for i in ids] if with_documents else []
         if sighted:
             for row in self.store.run(SIGHTINGS_OF, {"ids": sighted}, read_only=True):
                 documents.setdefault(row["node"], []).append(row["document"])
         found: dict[str, Node] = {}
         for label, ids in by_label.items():
-            for row in self.store.run(NODES_BY_ID[label], {"ids": ids}, read_only=True):
-                node = Node.from_properties(with_sightings(row["props"], documents))
+            statement = NODES_BY_ID[label] if fields is None else _projection(label, fields.get(label, ()))
+            for row in self.store.run(statement, {"ids": ids}, read_only=True):
+                props = row["props"]
+                if fields is not None:
+                    props = {k: v for k, v in props.items() if v is not None}
+                elif with_documents:
+                    props = with_sightings(props, documents)
+                node = Node.from_properties(props)
                 found[node.id] = node
         return [found[i] for i in batch if i in found]
 
@@ -105,6 +129,16 @@ class StoredGraph:
         if self._nodes is None:
             self._nodes = {node.id: node for node in self.iter_nodes()}
         return self._nodes
+
+    def read(self, fields: dict[Label, tuple[str, ...]] | None = None, documents: bool = True) -> PartnershipGraph:
+        """The labels and types this view was made for, as a PartnershipGraph (for a reader that
+        needs them all at once, such as the visualiser: it asks only for what it draws)."""
+        graph = PartnershipGraph()
+        for node in self.iter_nodes(fields=fields, documents=documents):
+            graph.nodes[node.id] = node
+        for rel in self.iter_relationships():
+            graph.relationships[rel.key] = rel
+        return graph
 
     def of_label(self, label: Label) -> Iterator[Node]:
         return (n for n in self.nodes.values() if n.label == label)
