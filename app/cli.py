@@ -93,6 +93,7 @@ class Progress:
 
     def __call__(self, name: str, done: int, total: int) -> None:
         if self.hidden:
+            self.done = done
             return
         if self.bar is None:
             self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr,
@@ -112,14 +113,20 @@ curation_option = click.option(
     "--curation", type=click.Path(exists=True, dir_okay=False, path_type=Path), envvar="PGRAPH_CURATION",
     help="YAML of person and organisation aliases, merges and splits, applied on every load.")
 
+file_timeout_option = click.option(
+    "--file-timeout", type=click.FloatRange(min=0), default=300.0, show_default=True, metavar="SECONDS",
+    help="Give up a file that takes longer than this to read and extract (one error line; the rest go on); 0: no limit.")
+
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Re-extract documents even when their content is already stored.")
 @curation_option
+@file_timeout_option
 @pass_settings
 @friendly_errors
-def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Path | None) -> None:
+def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Path | None,
+         file_timeout: float) -> None:
     """Load minutes (.txt, .md, .html, .pdf files or folders of them) into the graph.
 
     Only new or changed documents are extracted; the exit code is 1 when any file failed.
@@ -138,13 +145,25 @@ def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Pat
         extracting.close()         # the extraction bar ends before the writing bar starts
         writing(name, done, total)
 
-    with settings.open_store() as store:
+    try:
+        with settings.open_store() as store:
+            try:
+                report = load_into(store, paths, force=force, progress=extracting, writing=written,
+                                   curation=Curation.load(curation), file_timeout=file_timeout)
+            finally:
+                extracting.close()
+                writing.close()
+    except KeyboardInterrupt:
+        # One line, whatever the phase: each document is written whole or not at all (a batch in flight
+        # may have reached the store, so it is counted there).
+        phase = "writing" if writing.done else "reading and extracting"
         try:
-            report = load_into(store, paths, force=force, progress=extracting, writing=written,
-                               curation=Curation.load(curation))
-        finally:
-            extracting.close()
-            writing.close()
+            with settings.open_store() as store:
+                held = f"the store holds {len(store.document_hashes())} documents, each whole"
+        except (PartnershipGraphError, KeyboardInterrupt):
+            held = "documents already written are stored whole"
+        raise click.ClickException(f"interrupted while {phase}: {held}; "
+                                   "run the same load again to finish it") from None
     for name, message in report.failed:
         click.echo(f"error: {message}", err=True)
     for warning in report.warnings[:20]:
@@ -162,13 +181,84 @@ def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Pat
         sys.exit(1)
 
 
+@cli.group(context_settings=CONTEXT)
+def fetch() -> None:
+    """Fetch minutes from a council's publishing system into a folder, ready for `pgraph load`.
+
+    \b
+    Example:
+      pgraph fetch moderngov https://moderngov.example-council.gov.uk --committee "Health and Wellbeing Board" \\
+          --from 2024-01-01 -o minutes/ --load
+    """
+
+
+@fetch.command("moderngov", context_settings=CONTEXT)
+@click.argument("base_url")
+@click.option("--committee", "committees", multiple=True, metavar="ID|TITLE",
+              help="A committee by id, title or part of its title (repeatable; default: every committee).")
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="First meeting date (default: a year before --to).")
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Last meeting date (default: today).")
+@click.option("--pdfs", is_flag=True, help="Also download each meeting's minutes PDF; the one holding more text is loaded.")
+@click.option("--load", "load_after", is_flag=True, help="Load what is in the folder into the store afterwards.")
+@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds between requests (one request at a time).")
+@click.option("--refresh", is_flag=True, help="Fetch every meeting again, even those fetched before and unchanged.")
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the documents and their .meta.yaml sidecars.")
+@curation_option
+@pass_settings
+@friendly_errors
+def fetch_moderngov(settings: Settings, base_url: str, committees: tuple[str, ...], date_from, date_to,
+                    pdfs: bool, load_after: bool, delay: float, refresh: bool, output: Path,
+                    curation: Path | None) -> None:
+    """Fetch minutes and attendance from a ModernGov site's web service (mgWebService.asmx).
+
+    Writes one document per meeting with minutes (ID_DATE.html, the items' minutes with their numbers
+    and titles) and ID_DATE.meta.yaml (body, date, venue, page URL, status, attendees as recorded).
+    A second run fetches only new or changed meetings. Exit code 1 when any request failed.
+
+    \b
+    Example:
+      pgraph fetch moderngov https://moderngov.example-council.gov.uk --committee "Safer Communities" -o minutes/
+      pgraph --store ./graphdata fetch moderngov https://moderngov.example-council.gov.uk -o minutes/ --load
+    """
+    from loaders.moderngov.fetch import fetch_moderngov as run_fetch
+
+    progress = Progress("Fetching  ", settings.quiet)
+
+    def warn(message: str) -> None:
+        click.echo(f"\nwarning: {message}" if progress.bar is not None else f"warning: {message}", err=True)
+
+    try:
+        report = run_fetch(base_url, output, committees, date_from.date() if date_from else None,
+                           date_to.date() if date_to else None, pdfs=pdfs, delay=delay, refresh=refresh,
+                           progress=progress, warn=warn)
+    finally:
+        progress.close()
+    settings.say(f"{report.listed} meetings listed: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+                 f"{len(report.cached)} fetched before, {len(report.cancelled)} cancelled, "
+                 f"{len(report.no_minutes)} without minutes, {len(report.future)} still to come, "
+                 f"{len(report.failed)} failed ({report.requests} requests to {report.base}); in {output}")
+    if load_after:
+        settings.say(f"loading {output}")
+        # The whole folder: documents fetched by an earlier run but not loaded are loaded too; those
+        # already stored and unchanged are skipped. Exits 1 itself when a document failed.
+        click.get_current_context().invoke(load, paths=(output,), force=False, curation=curation)
+    if report.failed:
+        sys.exit(1)
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+# Not exists=True: a missing or unreadable path is one error line, and the others are still read.
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--stage", type=click.Choice(["load", "extract", "resolve"]), default="resolve",
               show_default=True, help="Stop after this stage.")
 @click.option("-o", "--output", type=click.File("w"), default="-", help="Output file (default stdout).")
+@file_timeout_option
 @friendly_errors
-def extract(paths: tuple[Path, ...], stage: str, output) -> None:
+def extract(paths: tuple[Path, ...], stage: str, output, file_timeout: float) -> None:
     """Run the reading stages without a store and print their JSON.
 
     \b
@@ -183,7 +273,7 @@ def extract(paths: tuple[Path, ...], stage: str, output) -> None:
     def failed(name: str, message: str) -> None:
         errors.append((name, message))
 
-    docs = read_documents(files, failed)
+    docs = read_documents(files, failed, timeout=file_timeout)
     if stage == "load":
         json.dump([{"name": d.name, "sha256": d.sha256, "metadata": d.metadata, "text": d.text}
                    for d in docs], output, indent=1, ensure_ascii=False)
@@ -191,7 +281,7 @@ def extract(paths: tuple[Path, ...], stage: str, output) -> None:
         from graph.model import PartnershipGraph
 
         # A document that cannot be extracted is reported; the others are still printed.
-        graphs = extract_documents(docs, on_error=failed, resolve=stage == "resolve")
+        graphs = extract_documents(docs, on_error=failed, resolve=stage == "resolve", timeout=file_timeout)
         merged = PartnershipGraph()
         for g in graphs:
             merged.merge(g)
@@ -204,26 +294,46 @@ def extract(paths: tuple[Path, ...], stage: str, output) -> None:
 
 
 @cli.command()
-@click.option("-f", "--format", "fmt", type=click.Choice(["json", "turtle", "jsonld", "ntriples"]),
+@click.option("-f", "--format", "fmt",
+              type=click.Choice(["json", "turtle", "jsonld", "ntriples", "graphml", "gexf", "csv"]),
               default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Output file (default stdout).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Output file (default stdout); for csv, the folder that gets nodes.csv and edges.csv.")
 @click.option("--base", default="https://example.org/partnership/", show_default=True,
               help="Base IRI for RDF formats.")
 @click.option("--public-only", is_flag=True, help="RDF: leave out private individuals (no role or organisation).")
 @click.option("--publisher", help="RDF: the dataset's publisher (default: the body that held most meetings).")
-@click.option("--issued", metavar="YYYY-MM-DD", help="RDF: the publication date (default: the latest meeting's).")
+@click.option("--issued", metavar="YYYY-MM-DD", callback=lambda ctx, param, value: _iso_option(value, "--issued"),
+              help="RDF: the publication date (default: the latest meeting's).")
 @pass_settings
 @friendly_errors
 def export(settings: Settings, fmt: str, output: Path | None, base: str, public_only: bool,
            publisher: str | None, issued: str | None) -> None:
-    """Export the whole graph: node-link JSON (the evaluation's format) or RDF.
+    """Export the whole graph: node-link JSON (the evaluation's format), RDF, GraphML (yEd, Cytoscape),
+    GEXF (Gephi) or CSV (nodes.csv and edges.csv for spreadsheets and neo4j-admin database import).
 
     \b
     Example:
       pgraph --store ./graphdata export --format json -o graph.json
       pgraph --store ./graphdata export --format turtle -o graph.ttl
+      pgraph --store ./graphdata export --format gexf -o graph.gexf
+      pgraph --store ./graphdata export --format csv -o graph-csv
     """
+    if fmt in ("graphml", "gexf", "csv") and output is None:
+        raise click.UsageError(f"--format {fmt} needs -o/--output "
+                               f"({'a folder for nodes.csv and edges.csv' if fmt == 'csv' else 'a file'})")
+    if fmt in ("graphml", "gexf", "csv"):
+        from graph import export_tables
+
+        with settings.open_store() as store:
+            graph = store.read_graph()
+        if fmt == "csv":
+            written = ", ".join(str(p) for p in export_tables.write_csv(graph, output))
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            written = str(getattr(export_tables, f"write_{fmt}")(graph, output))
+        settings.say(f"wrote {written} ({len(graph.nodes)} nodes, {len(graph.relationships)} relationships)")
+        return
     from graph.store.stream import StoredGraph
 
     # Streamed: the store is read a slice at a time and written as it is read (graph/nodelink.py,
@@ -263,6 +373,20 @@ def _open_out(output: Path | None):
         partial.unlink(missing_ok=True)
 
 
+def _iso_option(value: str | None, option: str) -> str | None:
+    """A date option checked as it is read: a real YYYY-MM-DD, or one line saying so (exit 2)."""
+    from loaders.validation import iso_date
+
+    from graph.errors import InvalidInput
+
+    if value is None:
+        return None
+    try:
+        return iso_date(value, option, "date")
+    except InvalidInput as exc:
+        raise click.BadParameter(str(exc).split(": ", 2)[-1]) from exc
+
+
 def _write_out(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
@@ -277,22 +401,55 @@ def _write_out(text: str, output: Path | None) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="At most this many rows, for recipes that stop at a limit (a line on stderr says when they do).")
 @pass_settings
 @friendly_errors
-def query(settings: Settings, recipe: str, params: tuple[str, ...], fmt: str, output: Path | None) -> None:
+def query(settings: Settings, recipe: str, params: tuple[str, ...], fmt: str, output: Path | None,
+          limit: int | None) -> None:
     """Run a named Cypher recipe (see `pgraph recipes`).
 
     \b
     Example:
       pgraph query post-holders -p role="Community Safety Manager" --format table
+      pgraph query meetings --limit 1000
     """
+    from app.lookup import Names, resolve_params, search_rows
+    from graph.errors import BadParameter
     from queries import format_rows, get_recipe
 
     found = get_recipe(recipe)
     values = found.parse_params(params)
+    limited = "limit" in values
+    if limit is not None:
+        if not limited:
+            raise BadParameter(f"recipe {found.name!r} has no limit: it always returns every row")
+        values["limit"] = limit
+    asked = values.get("limit")
+    if limited:
+        values["limit"] = asked + 1        # one more than asked: tells whether rows were left out
     with settings.open_store() as store:
-        rows = found.run(store, values)
+        if store_is_empty(store):
+            settings.say(EMPTY_STORE)
+            rows = []
+        else:
+            names = Names(store)
+            values = resolve_params(names, values, settings.say)
+            rows = found.run(store, values)
+            if found.name == "search":
+                rows = search_rows(names, values["q"], rows)
+    if limited and len(rows) > asked:
+        rows = rows[:asked]
+        settings.say(f"stopped at {asked} rows, the limit of {found.name!r}: there are more "
+                     f"(--limit N shows up to N)")
     _write_out(format_rows(rows, found.columns, fmt), output)
+
+
+EMPTY_STORE = "the store is empty: load minutes into it first (pgraph --store DIR load PATH...)"
+
+
+def store_is_empty(store: Any) -> bool:
+    return not store.run("MATCH (d:Document) RETURN d.name AS name LIMIT 1", read_only=True)
 
 
 @cli.command()
@@ -334,6 +491,8 @@ def cypher(settings: Settings, statement: str, params: tuple[str, ...], fmt: str
     check_ad_hoc(statement)     # before the store opens: nothing refused ever reaches the server
     with settings.open_store() as store:
         rows = store.run(statement, parse_params(params), read_only=True)
+        if not rows and store_is_empty(store):
+            settings.say(EMPTY_STORE)
     columns = list(rows[0].keys()) if rows else []
     click.echo(format_rows(rows, columns, fmt), nl=False)
 
@@ -358,16 +517,43 @@ def viz(settings: Settings, output: Path, view: str, person: str | None, organis
       pgraph viz -o people.html
       pgraph viz --view organisations -o orgs.html --from 2017 --to 2021
     """
+    from app.lookup import Names
     from graph.store.stream import StoredGraph
     from viz import READS_FIELDS, READS_TYPES, render
 
     with settings.open_store() as store:
+        names = Names(store)
+        # Names as people type them (aliases, abbreviations, part of a name), resolved once for every command.
+        person = names.person(person).name if person else None
+        organisation = names.organisation(organisation).name if organisation else None
         # Only what the page draws: the people, organisations, posts and meetings, and the
         # relationships between them that show who works with whom.
         graph = StoredGraph(store, labels=READS_FIELDS, types=READS_TYPES).read(READS_FIELDS, documents=False)
     path = render(graph, output, view=view, person=person, organisation=organisation,
                   year_from=year_from, year_to=year_to, min_weight=min_weight)
     settings.say(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("documents", nargs=-1, required=True)
+@pass_settings
+@friendly_errors
+def forget(settings: Settings, documents: tuple[str, ...]) -> None:
+    """Remove documents from the store: the facts only they state go, the summaries are refreshed.
+
+    DOCUMENT is a file name as loaded (or a path ending in one); `pgraph query meetings` lists them.
+
+    \b
+    Example:
+      pgraph --store ./graphdata forget 002_1b73c097ab10a907.txt
+    """
+    from graph.store.forget import forget as forget_documents
+
+    with settings.open_store() as store:
+        removed = forget_documents(store, documents)
+        counts = store.counts()
+    settings.say(f"forgot {len(removed)} document{'s' if len(removed) != 1 else ''} ({', '.join(removed)}); "
+                 f"the store holds {counts.get('Document', 0)} documents, {counts.get('Meeting', 0)} meetings")
 
 
 @cli.command()
@@ -380,11 +566,21 @@ def status(settings: Settings) -> None:
     Example:
       pgraph --store ./graphdata status
     """
-    with settings.open_store() as store:
-        counts = store.counts()
-        click.echo(f"store: {store.kind} at {store.location}")
-        for key in sorted(counts):
-            click.echo(f"  {key:<18} {counts[key]}")
+    from graph.errors import StoreInUse
+
+    try:
+        with settings.open_store() as store:
+            counts = store.counts()
+            click.echo(f"store: {store.kind} at {store.location}")
+            if not counts:
+                click.echo("  the store is empty")
+            for key in sorted(counts):
+                click.echo(f"  {key:<18} {counts[key]}")
+    except StoreInUse as exc:
+        # A load (or another command) holds the folder: say so rather than refuse.
+        click.echo(f"store: embedded at {(settings.store_dir or default_store_dir()).expanduser().resolve()}")
+        click.echo(f"  in use by pgraph process {exc.pid} (a load or another command): "
+                   "what it holds is counted once that finishes")
 
 
 @cli.command()
@@ -431,6 +627,20 @@ def demo(settings: Settings, output: Path) -> None:
     outputs["attendance"] = output / "people-attendance.png"
     for kind, path in outputs.items():
         click.echo(f"  {kind:<13} {path}")
+    for line in next_commands(settings):
+        click.echo(line)
+
+
+def next_commands(settings: Settings) -> list[str]:
+    """Three commands to try next, against the store the demo wrote."""
+    import shlex
+
+    where = f"--store {shlex.quote(str(settings.store_dir))} " if settings.neo4j is None else ""
+    store = f"the store at {settings.store_dir}" if settings.neo4j is None else "the Neo4j database"
+    return [f"Next, against {store}:",
+            f"  pgraph {where}query post-holders -p role=\"Community Safety Manager\"",
+            f"  pgraph {where}query organisations-by-year",
+            f"  pgraph {where}query person-record -p person=\"Matt Leng\""]
 
 
 def main() -> None:

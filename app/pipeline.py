@@ -6,11 +6,15 @@ import logging
 import math
 import multiprocessing
 import os
+import signal
 import pickle
+import signal
+import threading
 import traceback
 import zlib
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -35,6 +39,9 @@ MAX_CHUNK = 8
 # write stops getting cheaper per row (graph/store/statements.py batches 5,000 rows per UNWIND).
 WRITE_BATCH_DOCUMENTS = 50
 WRITE_BATCH_ROWS = 20_000
+# Seconds one file may take to read and extract before it is given up as one error line and the load
+# goes on (`--file-timeout`): the largest real minutes take seconds, so this is generous.
+FILE_TIMEOUT = 300.0
 
 # The people and organisations already stored, with only what resolution reads: their names.
 # Not properties(n): a person's or a council's `documents` list runs to thousands of names in a
@@ -62,16 +69,28 @@ class LoadReport:
 
 
 def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to load, folders expanded (sorted; sidecar metadata, hidden files and a folder's README
-    skipped); missing paths reported. A file named on its own is always taken."""
+    """Files to load, folders expanded (sorted; sidecar metadata, hidden files and folders and a folder's
+    README skipped); missing and unreadable paths reported, one line each, the others still taken.
+    A file named on its own is always taken."""
     suffixes = set(supported_suffixes())
     found: list[Path] = []
     missing: list[tuple[str, str]] = []
     for raw in paths:
         path = Path(raw)
+        try:
+            path.stat()
+            if path.is_dir() and not os.access(path, os.R_OK | os.X_OK):
+                raise PermissionError(13, "Permission denied")
+        except FileNotFoundError:
+            pass                     # said below
+        except OSError as exc:       # a folder on the way, or the folder itself, that may not be read
+            missing.append((str(path), f"cannot read {path}: {(exc.strerror or str(exc)).lower()}"))
+            continue
         if path.is_dir():
+            # Hidden folders inside it too (.git, the fetcher's .moderngov with its spare copies).
             found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
-                            and not p.name.endswith(".meta.yaml") and not p.name.startswith(".")
+                            and not p.name.endswith(".meta.yaml")
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts)
                             and not p.stem.upper() == "README")
         elif path.is_file():
             found.append(path)
@@ -80,14 +99,46 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[str, s
     return found, missing
 
 
-def read_documents(files: Iterable[Path], on_error: Callable[[str, str], None]) -> list[Document]:
+def read_documents(files: Iterable[Path], on_error: Callable[[str, str], None],
+                   timeout: float | None = None) -> list[Document]:
     docs = []
     for path in files:
         try:
-            docs.append(load(path))
+            with time_limit(timeout, path.name):
+                docs.append(load(path))
         except PartnershipGraphError as exc:
             on_error(str(path), str(exc))
     return docs
+
+
+class FileTimeout(ExtractionError):
+    hint = "Give it longer with --file-timeout SECONDS, or check the file is one meeting's minutes."
+
+
+@contextmanager
+def time_limit(seconds: float | None, name: str) -> Iterator[None]:
+    """Raise FileTimeout in the block once `seconds` of wall time have passed (none: no limit).
+
+    A timer signal, which interrupts a long regular-expression search too. Signals reach only the main
+    thread, where the CLI and the extraction workers run; elsewhere the block runs without a limit.
+    The timer fires again every tenth of a second until the block is left: an exception raised while
+    the interpreter runs a garbage-collection callback or a __del__ is printed and dropped, not raised.
+    """
+    if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise FileTimeout(f"{name}: gave up after {seconds:g} s of reading (--file-timeout); not loaded")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.1)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 # ----------------------------------------------------------------------------------------- extraction
@@ -125,15 +176,19 @@ def unpack(packed: bytes) -> PartnershipGraph:
     return pickle.loads(zlib.decompress(packed))
 
 
-def _extract_one(index: int, item: Document | Path) -> _Outcome:
-    """Read (when given a path) and extract one document; every failure becomes an outcome, never a raise."""
+def _extract_one(index: int, item: Document | Path, timeout: float | None = None) -> _Outcome:
+    """Read (when given a path) and extract one document, within `timeout` seconds; every failure becomes
+    an outcome, never a raise."""
     from loaders.extract import extract
 
     name = item.name
+    if timeout:
+        _warm_up()
     try:
-        doc = item if isinstance(item, Document) else load(item)
-        name = doc.name
-        graph = extract(doc)
+        with time_limit(timeout, name):
+            doc = item if isinstance(item, Document) else load(item)
+            name = doc.name
+            graph = extract(doc)
         return _Outcome(index, name, packed=pack(graph), names=names_of(graph), minutes=has_minutes(graph))
     except PartnershipGraphError as exc:
         message = str(exc)
@@ -147,8 +202,21 @@ def _extract_one(index: int, item: Document | Path) -> _Outcome:
                               "please report it with this file")
 
 
-def _extract_chunk(chunk: list[_Item]) -> list[_Outcome]:
-    return [_extract_one(index, item) for index, item in chunk]
+_WARM: list[bool] = []
+
+
+def _warm_up() -> None:
+    """Extract a line of minutes once per process, so that loading the reader's word lists and patterns
+    (most of a second) counts against no file's time limit."""
+    from loaders.extract import extract
+
+    if not _WARM:
+        extract(Document(name="warm-up.txt", text="Present: Ann Smith, Chair\n1. Minutes\nAgreed.", sha256=""))
+        _WARM.append(True)
+
+
+def _extract_chunk(chunk: list[_Item], timeout: float | None = None) -> list[_Outcome]:
+    return [_extract_one(index, item, timeout) for index, item in chunk]
 
 
 def _workers(count: int, workers: int | None) -> int:
@@ -167,10 +235,16 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     # so they do not inherit the store's socket, its folder lock or the server's pipes.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["loaders.extract", "loaders.formats"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupt)
 
 
-def _run_pool(items: list[_Item], workers: int, done: Callable[[_Outcome], None]) -> list[tuple[_Item, str]]:
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them: no traceback from each worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _run_pool(items: list[_Item], workers: int, done: Callable[[_Outcome], None],
+              timeout: float | None = None) -> list[tuple[_Item, str]]:
     """Extract in a process pool, calling `done` as each result arrives.
 
     Returns the items whose results never came back, each with the reason.
@@ -182,7 +256,7 @@ def _run_pool(items: list[_Item], workers: int, done: Callable[[_Outcome], None]
         futures: dict[Future[list[_Outcome]], list[_Item]] = {}
         for start in range(0, len(items), size):
             chunk = items[start:start + size]
-            futures[executor.submit(_extract_chunk, chunk)] = chunk
+            futures[executor.submit(_extract_chunk, chunk, timeout)] = chunk
         for future in as_completed(futures):
             try:
                 outcomes = future.result()
@@ -199,27 +273,31 @@ def _run_pool(items: list[_Item], workers: int, done: Callable[[_Outcome], None]
             for outcome in outcomes:
                 done(outcome)
     except BaseException:
-        # Ctrl-C or a failing callback: do not wait for the queue to drain.
+        # Ctrl-C or a failing callback: do not wait for the queue to drain, nor for the work in hand.
+        workers_running = list(getattr(executor, "_processes", {}).values())
         executor.shutdown(wait=False, cancel_futures=True)
+        for process in workers_running:
+            process.terminate()
         raise
     executor.shutdown(wait=True)
     return sorted(lost, key=lambda pair: pair[0][0])
 
 
 def _extract_all(items: Sequence[Document | Path], done: Callable[[_Outcome], None],
-                 workers: int | None = None) -> None:
-    """Extract every item, in a process pool when there are enough of them; `done` sees each outcome."""
+                 workers: int | None = None, timeout: float | None = None) -> None:
+    """Extract every item, in a process pool when there are enough of them; `done` sees each outcome.
+    An item that takes more than `timeout` seconds is given up as a failed outcome."""
     numbered = list(enumerate(items))
     workers = _workers(len(numbered), workers)
     if len(numbered) <= PARALLEL_THRESHOLD or workers == 1:
         for index, item in numbered:
-            done(_extract_one(index, item))
+            done(_extract_one(index, item, timeout))
         return
-    for (index, item), _ in _run_pool(numbered, workers, done):
+    for (index, item), _ in _run_pool(numbered, workers, done, timeout):
         # Each lost document alone in a fresh one-worker pool, so the one that kills its worker
         # (or whose result cannot come back) is found and reported, and the innocent ones it
         # took down are extracted after all. Slower (one core), but a dead worker is rare.
-        for _, reason in _run_pool([(index, item)], 1, done):
+        for _, reason in _run_pool([(index, item)], 1, done, timeout):
             done(_Outcome(index, item.name, error=f"{item.name}: {reason}"))
 
 
@@ -227,14 +305,16 @@ def extract_documents(docs: list[Document], known: PartnershipGraph | None = Non
                       progress: Callable[[Document], None] | None = None,
                       curation: Curation | None = None, *,
                       on_error: Callable[[str, str], None] | None = None,
-                      workers: int | None = None, resolve: bool = True) -> list[PartnershipGraph]:
+                      workers: int | None = None, resolve: bool = True,
+                      timeout: float | None = None) -> list[PartnershipGraph]:
     """Extract each document (in a process pool when there are more than a few), then resolve
     people and organisations across all of them in this process (unless `resolve` is false).
 
     `progress` is called for every document as its result arrives, failed or not. A document
     whose extraction fails is passed to `on_error(name, message)` and left out of the result;
     without `on_error` the failures are raised together, after the rest were extracted, as one
-    ExtractionError. `workers` defaults to the number of CPUs; 1 extracts in this process.
+    ExtractionError. `workers` defaults to the number of CPUs; 1 extracts in this process. A document
+    that takes more than `timeout` seconds fails with FileTimeout.
     """
     from loaders.resolve import resolve as resolve_all
 
@@ -253,7 +333,7 @@ def extract_documents(docs: list[Document], known: PartnershipGraph | None = Non
         if progress:
             progress(docs[outcome.index])
 
-    _extract_all(docs, done, workers)
+    _extract_all(docs, done, workers, timeout)
     if failures and on_error is None:
         shown = "; ".join(message for _, message in failures[:3])
         more = f" (and {len(failures) - 3} more)" if len(failures) > 3 else ""
@@ -272,11 +352,13 @@ def _note_failure(outcome: _Outcome) -> None:
 def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
               progress: Callable[[str, int, int], None] | None = None,
               curation: Curation | None = None, *, workers: int | None = None,
-              writing: Callable[[str, int, int], None] | None = None) -> LoadReport:
+              writing: Callable[[str, int, int], None] | None = None,
+              file_timeout: float | None = FILE_TIMEOUT) -> LoadReport:
     """Load files or folders into the store, skipping documents whose content is already stored.
 
     `progress(name, done, total)` is called as each document is extracted, `writing` as each is
-    written.
+    written. A file that takes more than `file_timeout` seconds to read and extract is one failure,
+    and the load goes on.
 
     Files are hashed first and only new or changed ones are read and extracted, both in the
     worker processes (reading a PDF can cost as much as extracting it). The store is written
@@ -320,7 +402,7 @@ def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
         if progress:
             progress(outcome.name, count, len(fresh))
 
-    _extract_all(fresh, done, workers)
+    _extract_all(fresh, done, workers, file_timeout)
     outcomes = [extracted.pop(i) for i in sorted(extracted)]
     plan = Resolution([o.names for o in outcomes], known=known_entities(store), curation=curation)
     for outcome in outcomes:

@@ -48,6 +48,14 @@ class Rel(str, Enum):
 LIST_PROPERTIES = ("documents", "aliases")
 
 
+def preferred_spelling(a: str, b: str) -> str:
+    """Of two spellings of one name, the one a node keeps whatever the order it met them in: not all
+    capitals if one is not ('Hate Crime Strategy' over 'HATE CRIME STRATEGY'), then the first in code point
+    order, which puts capitals first ('Hate Crime Strategy' over 'Hate crime strategy').
+    graph/store/statements.py chooses by the same rule in Cypher."""
+    return min(a, b, key=lambda s: (s == s.upper(), s))
+
+
 @dataclass(kw_only=True)
 class Node:
     """A node of any kind; subclasses add the properties SCHEMA.md requires of their label."""
@@ -89,8 +97,15 @@ class Node:
             else:
                 self.extra.setdefault(key, value)
         if isinstance(self, (Person, Organisation, Strategy)) and other.name != self.name:
-            if other.name not in self.aliases:
-                self.aliases.append(other.name)
+            other_name = other.name
+            if isinstance(self, Strategy) and preferred_spelling(other.name, self.name) == other.name:
+                # One strategy spelt two ways by two documents: the spelling kept is the same whichever
+                # document came first (the store chooses by the same rule).
+                self.name, other_name, self.kind = other.name, self.name, other.kind or self.kind
+            if other_name not in self.aliases:
+                self.aliases.append(other_name)
+            if self.name in self.aliases:
+                self.aliases.remove(self.name)
 
     @staticmethod
     def from_properties(props: dict[str, Any]) -> Node:
@@ -134,6 +149,36 @@ class Meeting(Node):
     date_source: str | None = None   # "text", "metadata" or None
     body_source: str | None = None
     url: str | None = None
+
+    @property
+    def when(self) -> str | None:
+        """Its date, else the year (or range) its minutes imply: what every answer shows as its date."""
+        return self.date or self.date_inferred
+
+    @property
+    def year(self) -> int | None:
+        """The meeting's year, one definition for recipes, pages, pictures and exports."""
+        return meeting_year(self.date, self.date_inferred)
+
+
+def citation(meeting: Meeting | None, document: str | None = None) -> str:
+    """How a source is cited to a reader: the body that met and the meeting's date (or the year its
+    minutes imply), the file name only when the meeting says neither."""
+    if meeting is not None:
+        when = meeting.date or (f"{meeting.date_inferred} (year inferred)" if meeting.date_inferred else None)
+        said = [part for part in (meeting.body, when) if part]
+        if said:
+            return ", ".join(said)
+    return document or (meeting.document if meeting is not None else None) or ""
+
+
+def meeting_year(date: str | None, date_inferred: str | None = None) -> int | None:
+    """The year of a meeting's date, else of the year its minutes imply; None when neither is known
+    (the recipes compute `toInteger(substring(coalesce(m.date, m.date_inferred), 0, 4))`)."""
+    value = date or date_inferred
+    if value and len(value) >= 4 and value[:4].isdigit():
+        return int(value[:4])
+    return None
 
 
 @dataclass(kw_only=True)
@@ -345,6 +390,32 @@ class PartnershipGraph:
     def from_records(cls, nodes: Iterable[dict[str, Any]], rels: Iterable[dict[str, Any]]) -> PartnershipGraph:
         """Rebuild from store rows: node property maps, and relationship maps with source/target."""
         return cls.from_node_link({"nodes": list(nodes), "edges": list(rels)})
+
+
+def represented(graph: PartnershipGraph) -> dict[str, dict[str, set[str]]]:
+    """Meeting id -> organisation id -> the people who represented it there.
+
+    Represented: someone who attended the meeting is named with the organisation in the same minutes,
+    as affiliated with it or through a post held there (HOLDS a Role that is ROLE_AT it). The store's
+    summaries (graph/store/summaries.py, CREATE_REPRESENTED) apply the same rule.
+    """
+    role_orgs: dict[str, set[str]] = {}
+    for rel in graph.rels_of(Rel.ROLE_AT):
+        if rel.target in graph.nodes:
+            role_orgs.setdefault(rel.source, set()).add(rel.target)
+    named: dict[tuple[str, str | None], set[str]] = {}     # (person, document) -> organisations
+    for rel in graph.relationships.values():
+        if rel.type == Rel.AFFILIATED_WITH and rel.target in graph.nodes:
+            named.setdefault((rel.source, rel.document), set()).add(rel.target)
+        elif rel.type == Rel.HOLDS:
+            named.setdefault((rel.source, rel.document), set()).update(role_orgs.get(rel.target, ()))
+    out: dict[str, dict[str, set[str]]] = {}
+    for rel in graph.rels_of(Rel.ATTENDED):
+        if not isinstance(graph.nodes.get(rel.source), Person) or not isinstance(graph.nodes.get(rel.target), Meeting):
+            continue
+        for org in named.get((rel.source, rel.document), ()):
+            out.setdefault(rel.target, {}).setdefault(org, set()).add(rel.source)
+    return out
 
 
 def _clean_evidence(text: str | None) -> str | None:

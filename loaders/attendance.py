@@ -7,11 +7,13 @@ import re
 from loaders.blocks import is_roster_status, read_block, roster_row
 from loaders.context import Context, all_lines, mark_attended, note_person, note_post, resolve_org, split_role_org
 from loaders.lists import read_people_list
+from loaders.organisations import find_org_phrases
 from loaders.names import TITLE_RE, NameParts, is_name_word, leading_person, people_in_run, split_title
 from loaders.people import PersonRecord
 from loaders.phrasing import alternation, attendance_code
 from loaders.scan import has_any
-from loaders.sections import APOLOGIES_IN_LINE, ATTENDANCE_HEAD, GROUP_HEAD, INLINE_HEAD, is_apology_text
+from loaders.sections import APOLOGIES_IN_LINE, ATTENDANCE_HEAD, GROUP_HEAD, HEADING_RUN, INLINE_HEAD, \
+    is_apology_text
 from loaders.structure import Item, Line
 
 def read_contact_lines(ctx: Context) -> None:
@@ -68,20 +70,47 @@ def _coded_roster(ctx: Context, text: str, line_no: int) -> bool:
     codes = list(_CODE_BEFORE_NAME.finditer(text)) if len(text) > 40 else []
     if len(codes) < 3:
         return False
+    # "Bristol City Council P. Cllr A P. Cllr B Mendip District Council A. Cllr C": where a body heads the
+    # first entry, bodies between entries head the members after them; otherwise a body after a name is
+    # that member's own.
+    group = _trailing_body(ctx, text[:codes[0].start()])
+    heads_before = group is not None
     for k, m in enumerate(codes):
         end = codes[k + 1].start() if k + 1 < len(codes) else len(text)
         lead = leading_person(text[m.end():end])
         if not lead:
             continue
-        record = note_person(ctx, lead[0], line_no)
+        parts, rest = lead
+        evidence = text[m.start():m.end()] + parts.written
+        record = note_person(ctx, parts, line_no)
         status = attendance_code(m.group("code"))
-        evidence = text[m.start():m.end()] + lead[0].written
         if status == "attended":
             mark_attended(ctx, record, evidence)
         elif status == "apologies":
             ctx.apologised.add(id(record))
             ctx.apology_evidence.setdefault(id(record), evidence)
+        role, own = None, None
+        bracket = re.match(r"\s*\(([^()]{2,80})\)", rest)
+        if bracket:
+            role, own = split_role_org(ctx, bracket.group(1))
+            rest = rest[bracket.end():]
+        rest = rest.strip(" ,;")
+        body = group
+        if heads_before:
+            group = _trailing_body(ctx, rest) if rest else group
+        elif rest:
+            own = own or resolve_org(ctx, rest)
+        note_post(ctx, record, role, own or body, evidence + (" " + rest if rest else ""), line_no)
     return True
+
+
+def _trailing_body(ctx: Context, text: str):
+    """A body named at the very end of text (a group's heading before its members), or None."""
+    tail = text.rstrip(" ,;:")[-100:]
+    phrases = find_org_phrases(tail)
+    if phrases and phrases[-1][2] == len(tail):
+        return resolve_org(ctx, phrases[-1][0])
+    return None
 
 
 def _head_then_person(text: str) -> re.Match[str] | None:
@@ -107,6 +136,9 @@ def _marker(ctx: Context, body):
 
 
 def _attendance_inline(ctx: Context, rest: str, line_no: int, body=None) -> None:
+    heading = HEADING_RUN.search(rest)
+    if heading and people_in_run(rest[:heading.start()]):
+        rest = rest[:heading.start()]
     # A tab parts a column of names from a column of their posts: the two cannot be paired.
     if "\t" not in rest and read_people_list(ctx, rest, line_no, _marker(ctx, body)):
         return

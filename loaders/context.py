@@ -5,12 +5,13 @@ import re
 from dataclasses import dataclass, field
 
 from graph import ids
-from graph.model import Action, AgendaItem, Meeting, Organisation, PartnershipGraph
+from graph.model import Action, AgendaItem, Meeting, Organisation, PartnershipGraph, Strategy
 from loaders.document import Document
 from loaders.first_names import is_first_name
 from loaders.names import NameParts, fold, is_name_word, leading_person, split_title
-from loaders.organisations import Gazetteer, OrgEntry, find_org_phrases
+from loaders.organisations import Gazetteer, OrgEntry, find_org_phrases, partnership_type, placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
+from loaders.phrasing import alternation
 from loaders.scan import has_any
 from loaders.structure import Item, Layout, Line
 
@@ -46,6 +47,7 @@ class Context:
     org_aliases: dict[str, OrgEntry] = field(default_factory=dict)    # acronyms defined in this document
     apologised: set[int] = field(default_factory=set)                 # id() of records who sent apologies
     attended: dict[int, str] = field(default_factory=dict)           # id() -> evidence
+    attended_props: dict[int, dict] = field(default_factory=dict)    # id() -> ATTENDED's role, organisation
     orgs_seen: dict[str, str] = field(default_factory=dict)          # canonical name -> evidence
     item_nodes: dict[int, AgendaItem] = field(default_factory=dict)  # id(Item) -> node
     presented: list[tuple[PersonRecord, AgendaItem, str]] = field(default_factory=list)
@@ -54,9 +56,12 @@ class Context:
     org_apologies: dict[str, str] = field(default_factory=dict)
     apology_evidence: dict[int, str] = field(default_factory=dict)
     actions: list[tuple[Action, list[object], str]] = field(default_factory=list)
+    decisions: int = 0                                                # Decision nodes made so far
+    strategies: list[Strategy] = field(default_factory=list)          # Strategy nodes, in the order made
     mentioned: dict[int, list[tuple[Item, str]]] = field(default_factory=dict)
     status_lines: set[int] = field(default_factory=set)              # roster lines read as a status code
     list_lines: set[int] = field(default_factory=set)                # lines read as a list of people, not prose
+    place: str | None = None      # the place whose minutes these are ("Sheffield"), where the text says
     pos: int = 0
     lines: list[str] = field(init=False, repr=False)   # the document's lines, split once
     # What resolve_org and split_role_org answered, and the organisations noted: the stages ask about the
@@ -107,10 +112,18 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
     if loose and fold(bare) in ctx.gazetteer.boroughs:
         # "Strategic Lead Safer Communities, Barnet": in an organisation's slot a borough is its council.
         return OrgEntry(ctx.gazetteer.boroughs[fold(bare)], "council")
+    local = local_partnership(ctx, bare)
+    if local:
+        return local
     if is_generic_body(bare):
         return None     # "Council", "Community Council", "Police": which one, the text has not said
+    if _NHS_PLACE.fullmatch(bare):
+        return OrgEntry(bare)     # "NHS Grampian", "NHS South Yorkshire"
     phrases = find_org_phrases(bare)
-    if phrases and phrases[-1][2] == len(bare) and len(phrases[-1][0].split()) >= len(bare.split()) - 1:
+    if phrases and phrases[-1][2] == len(bare) and _PLACES_JOINED.fullmatch(bare, 0, phrases[-1][1]):
+        return OrgEntry(bare)     # "Doncaster and Bassetlaw Teaching Hospitals NHS Foundation Trust"
+    if phrases and phrases[-1][2] == len(bare) and len(phrases[-1][0].split()) >= len(bare.split()) - 1 \
+            and not _LEADING_POST.match(phrases[-1][0]):
         return None if is_generic_body(phrases[-1][0]) else OrgEntry(phrases[-1][0])
     if loose and re.fullmatch(r"(?:[A-Z][\w’'&-]*\s?){1,5}", bare) and not ROLE_WORD_RE.search(bare) \
             and not all(is_name_word(w) for w in bare.split()) and not split_title(bare).title \
@@ -125,6 +138,26 @@ service services health board trust nhs partnership group team panel committee f
 authority local public safety safer social care commissioning clinical university hospital the of and for in
 governance needs attendance support office department unit agency
 """.split())
+
+
+_NHS_PLACE = re.compile(r"NHS(?:\s+[A-Z][a-z]+){1,3}")
+# Two places (or a founder's names) joined before a body named for both: "Doncaster and Bassetlaw ...".
+_PLACES_JOINED = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,2}(?:and|&)\s+")
+# "Co-chair Inclusion and Fairness Forum", "Chair Safer Streets Board": a post run straight into its body.
+_LEADING_POST = re.compile(r"(?:Co-|Vice[- ]|Deputy\s+)?(?:Chair|Chairman|Chairperson|Chairwoman|Convener|Convenor|"
+                           r"Secretary|Treasurer|Clerk|Lead|Manager|Director|Officer|Member)\s+(?!of\b|for\b|and\b)", re.I)
+
+
+def local_partnership(ctx: Context, phrase: str) -> OrgEntry | None:
+    """'the Community Safety Partnership' named alone: the meeting's own body where it is one of that
+    kind, else this place's ('Dorset Community Safety Partnership'); None where the place is unknown."""
+    kind = partnership_type(phrase)
+    if kind is None:
+        return None
+    body = ctx.meeting.body
+    if body and fold(body).endswith(fold(kind)):
+        return ctx.gazetteer.lookup(body, ctx.home) or OrgEntry(body, "partnership")
+    return OrgEntry(placed(kind, ctx.place), "partnership") if ctx.place else None
 
 
 def is_generic_body(name: str) -> bool:
@@ -172,13 +205,29 @@ def note_person(ctx: Context, parts: NameParts, line: int | None, role: str | No
     return record
 
 
+_POST_NOISE = re.compile(rf"^(?:(?:{alternation('post_noise_before')})\s+)+(?:the\s+|a\s+|an\s+)?", re.I)
+_POST_TAIL = re.compile(r"\s+(?:to|at) the (?:meeting|board|panel|committee|partnership|group)\b.*$", re.I)
+
+
+def clean_post(role: str | None) -> str | None:
+    """A post without the words around it: 'in her new role as Provost' -> 'Provost'."""
+    if not role:
+        return role
+    role = _POST_TAIL.sub("", _POST_NOISE.sub("", role.strip())).strip(" ,;")
+    return role or None
+
+
 def note_post(ctx: Context, record: PersonRecord, role: str | None, org: OrgEntry | None, evidence: str,
               line: int | None) -> None:
     """A post and/or organisation the text gives a person; the organisation is noted as named."""
+    role = clean_post(role)
     if org:
         note_org(ctx, org, evidence)
     if role or org:
         record.facts.append(RoleFact(role, org.name if org else None, evidence, line))
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None]:
@@ -196,6 +245,10 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
     text = text.strip(" ,.;:–-—")
     if not text or text.count("(") != text.count(")"):
         return None, None
+    lead = re.match(r"\(([^()]+)\)[\s,]*", text)
+    if lead and ROLE_WORD_RE.search(lead.group(1)) and lead.end() < len(text):
+        # "(Chairman), Mid and Upper Nithsdale": the post in brackets, then a ward or a body.
+        return lead.group(1).strip(), resolve_org(ctx, text[lead.end():])
     paren = re.fullmatch(r"(.*?)\s*\(([^()]+)\)", text)
     if paren and not re.fullmatch(r"[A-Z]{2,6}", paren.group(2)):
         inner = paren.group(2)
@@ -234,17 +287,18 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
             adjacent = bare_right == right
             if ROLE_WORD_RE.search(left) and not ROLE_WORD_RE.search(bare_right) \
                     and not re.search(r"(?:&|\band|\bof|\bfor)$", left) \
-                    and not (adjacent and (len(right.split()) < 2 or re.search(r"\b(?:of|for|and|&)\b", left))):
+                    and not (adjacent and (len(right.split()) < 2 and not _ACRONYM.fullmatch(right)
+                                           or re.search(r"\b(?:of|for|and|&)\b", left))):
                 # "Director of Public Health" is a post; only a body the gazetteer or its shape knows splits
                 # off after "of"; "CEO CommUNITY Barnet" runs the body straight on.
-                found = resolve_org(ctx, bare_right, loose=adjacent)
+                found = resolve_org(ctx, bare_right, loose=adjacent and not _ACRONYM.fullmatch(right))
                 if found:
                     return ", ".join(segments[:-1] + [left]), found
             # "Children's Safeguarding Board Chairman": the body first, then the post.
             if ROLE_WORD_RE.search(right) and not ROLE_WORD_RE.search(left):
                 found = resolve_org(ctx, left)
                 if found:
-                    return segments[-1], found
+                    return segments[-1], found     # the post keeps the body it is named for
     if org is None and len(segments) == 1:
         found = resolve_org(ctx, segments[0])
         if found:

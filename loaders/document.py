@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from graph.errors import InvalidInput
+from loaders.validation import ATTENDEE_KEYS, METADATA_KEYS, metadata, read_yaml_file, read_yaml_text
 
-from graph.errors import ExtractionError
-
-METADATA_KEYS = ("body", "date", "url", "venue")
+__all__ = ["ATTENDEE_KEYS", "METADATA_KEYS", "Document", "sha256_of", "sidecar_metadata", "split_front_matter"]
 
 
 @dataclass
@@ -31,39 +30,30 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """YAML front matter between '---' lines at the very top of a text file."""
+def split_front_matter(text: str, name: str = "the file") -> tuple[dict[str, Any], str]:
+    """YAML front matter between '---' lines at the very top of a text file.
+
+    Text there that is not YAML, or not a mapping, is not front matter (a rule under a heading) and is
+    left in the text; front matter whose fields are wrong (a date that is not YYYY-MM-DD or not in the
+    calendar) is an InvalidInput naming the file."""
     if not text.startswith("---"):
         return {}, text
     end = text.find("\n---", 3)
     if end < 0:
         return {}, text
     try:
-        data = yaml.safe_load(text[3:end]) or {}
-    except yaml.YAMLError:
+        data = read_yaml_text(text[3:end], f"{name} (front matter)")
+    except InvalidInput:
         return {}, text
     if not isinstance(data, dict):
         return {}, text
     rest = text[end + 4:].lstrip("\n")
-    return _metadata(data), rest
+    return metadata(data, f"{name} (front matter)"), rest
 
 
 def sidecar_metadata(path: Path) -> dict[str, Any]:
-    """A NAME.meta.yaml file beside the minutes, if there is one."""
+    """A NAME.meta.yaml file beside the minutes, if there is one, checked (loaders/validation.py)."""
     for candidate in (path.with_name(path.name + ".meta.yaml"), path.with_suffix(".meta.yaml")):
         if candidate.is_file():
-            try:
-                data = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
-            except yaml.YAMLError as exc:
-                raise ExtractionError(f"{candidate}: not valid YAML ({exc})") from exc
-            if isinstance(data, dict):
-                return _metadata(data)
+            return metadata(read_yaml_file(candidate, "a metadata sidecar") or {}, str(candidate))
     return {}
-
-
-def _metadata(data: dict[str, Any]) -> dict[str, Any]:
-    out = {}
-    for key in METADATA_KEYS:
-        if data.get(key) not in (None, ""):
-            out[key] = str(data[key])
-    return out

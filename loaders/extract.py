@@ -1,32 +1,44 @@
 """Extraction: a Document's text and structure in, one document's PartnershipGraph out."""
 from __future__ import annotations
 
+import dataclasses
+
 from graph import ids
 from graph.model import Organisation, PartnershipGraph, Person, Rel, Role
+from loaders.action_logs import read_action_logs
 from loaders.apologies import read_apologies, read_prose_substitutions
 from loaders.attendance import read_attendance, read_contact_lines
 from loaders.context import Context
 from loaders.document import Document
-from loaders.items import read_header_prose, read_items
+from loaders.items import add_items, read_header_prose, read_items
 from loaders.meeting import add_meeting
 from loaders.mentions import define_acronyms, note_organisation_mentions
-from loaders.organisations import Gazetteer, OrgEntry, home_council, load_gazetteer
+from loaders.organisations import Gazetteer, OrgEntry, document_place, home_council, load_gazetteer
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
+from loaders.recorded import read_recorded_attendance
+from loaders.reflow import reflowed
 from loaders.structure import parse_layout
 
 
 def extract(doc: Document, gazetteer: Gazetteer | None = None) -> PartnershipGraph:
     """Read one document of minutes into a graph: meeting, items, people, organisations, facts."""
     gazetteer = gazetteer or load_gazetteer()
+    text = reflowed(doc.text)
+    if text != doc.text:
+        doc = dataclasses.replace(doc, text=text)
     layout = parse_layout(doc.text)
     graph = PartnershipGraph()
-    ctx = Context(doc, layout, gazetteer, home_council(doc.text, gazetteer), graph,
-                  add_meeting(doc, layout, graph))
+    home = home_council(doc.text, gazetteer)
+    place = document_place(doc.text, home)
+    ctx = Context(doc, layout, gazetteer, home, graph, add_meeting(doc, layout, graph, place), place=place)
     define_acronyms(ctx)
+    read_recorded_attendance(ctx)       # first: the record's evidence stands where the text says the same
     read_contact_lines(ctx)
     read_attendance(ctx)
     read_apologies(ctx)
     read_prose_substitutions(ctx)
+    add_items(ctx)
+    read_action_logs(ctx)
     read_items(ctx)
     read_header_prose(ctx)
     ctx.people.merge_lone_surnames()
@@ -105,7 +117,8 @@ def _people_nodes(ctx: Context) -> None:
         final = people.final(record)
         if id(final) in apologised and not any(id(people.final(s)) == id(final) for s, _, _ in ctx.substitutions):
             continue
-        graph.relate(Rel.ATTENDED, node_of(final).id, ctx.meeting.id, name, evidence)
+        graph.relate(Rel.ATTENDED, node_of(final).id, ctx.meeting.id, name, evidence,
+                     **ctx.attended_props.get(key, {}))
     for record, item, evidence in ctx.presented:
         graph.relate(Rel.PRESENTED, node_of(record).id, item.id, name, evidence)
     for record, item, evidence in ctx.contributed:

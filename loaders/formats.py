@@ -45,13 +45,16 @@ def _read(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ExtractionError(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise ExtractionError(f"cannot read {path}: {(exc.strerror or str(exc)).lower()}") from exc
     if size == 0:
         raise ExtractionError(f"{path.name}: the file is empty")
     if size > size_limit(path):
         raise ExtractionError(f"{path.name}: {size / 2**20:.0f} MB is larger than minutes can be; "
                               "split it into one file per meeting")
-    return path.read_bytes()
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ExtractionError(f"cannot read {path}: {(exc.strerror or str(exc)).lower()}") from exc
 
 
 def _finish(path: Path, raw: bytes, text: str, fmt: str, metadata: dict | None = None) -> Document:
@@ -68,8 +71,10 @@ def _finish(path: Path, raw: bytes, text: str, fmt: str, metadata: dict | None =
 
 def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\u200b", "")
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    return text
+    # Spaces and tabs at the end of every line but the last, as re.sub(r"[ \t]+\n", "\n") removed
+    # them, without that pattern's rescan of a long run of spaces from each of its positions.
+    lines = text.split("\n")
+    return "\n".join([line.rstrip(" \t") for line in lines[:-1]] + lines[-1:])
 
 
 _MD_INLINE = [
@@ -98,7 +103,7 @@ class TextLoader:
     def load(self, path: Path) -> Document:
         raw = _read(path)
         text = decode(raw, path.name)
-        metadata, text = split_front_matter(text)
+        metadata, text = split_front_matter(text, path.name)
         if path.suffix.lower() in (".md", ".markdown") or re.search(r"^\s*#{1,6} |\*\*\w", text, re.M):
             text = markdown_to_text(text)
         return _finish(path, raw, text, "text", metadata)
@@ -120,13 +125,40 @@ class HtmlLoader:
         for row in main.find_all("tr"):
             cells = [c.get_text(" ", strip=True) for c in row.find_all(["td", "th"])]
             row.replace_with(soup.new_string("\n" + " | ".join(c for c in cells if c) + "\n"))
-        for tag in main.find_all(self.BLOCKS):
-            tag.insert_before("\n")
-            tag.insert_after("\n")
-        text = main.get_text()
+        text = block_text(main, self.BLOCKS)
         text = re.sub(r"[ \t]+", " ", text)
         text = re.sub(r"\n\s*\n+", "\n\n", text)
         return _finish(path, raw, text.strip(), "html")
+
+
+def block_text(main, blocks: tuple[str, ...]) -> str:
+    """main.get_text() with a line break before and after each block element inside `main`.
+
+    One walk over the tree: inserting the breaks into the tree (insert_before / insert_after) made
+    BeautifulSoup look for each tag's last descendant, quadratic in the depth of nested blocks.
+    """
+    from bs4 import NavigableString, Tag
+
+    types = main.interesting_string_types or Tag.MAIN_CONTENT_STRING_TYPES
+    if isinstance(types, type):
+        types = {types}
+    newline = "\n" if NavigableString in types else ""
+    names = set(blocks)
+    out: list[str] = []
+    # A stack of what is still to do: a node to enter, or a string to emit once a block's children are done.
+    stack: list = list(reversed(main.contents))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str) and not isinstance(node, NavigableString):
+            out.append(node)
+        elif isinstance(node, Tag):
+            if node.name in names:
+                out.append(newline)
+                stack.append(newline)
+            stack.extend(reversed(node.contents))
+        elif type(node) in types:
+            out.append(str(node))
+    return "".join(out)
 
 
 # pypdf reports each damage it reads around ("Ignoring wrong pointing object 6 0") as a warning

@@ -7,13 +7,15 @@ from graph import ids
 from graph.model import AgendaItem, Label, Rel
 from loaders.sections import is_apology_text
 from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading_line, mark_attended, \
-    note_person, note_post, parse_entry, resolve_org, split_role_org
+    is_generic_body, note_person, note_post, parse_entry, resolve_org, split_role_org
 from loaders.first_names import is_first_name
-from loaders.names import PLACE_WORDS, NameParts, fold, full_name_mentions, leading_person, titled_mentions
+from loaders.names import PLACE_WORDS, NameParts, fold, full_name_mentions, leading_person, starts_with_person, \
+    titled_mentions
 from loaders.outcomes import action_marker, read_actions, read_decisions
+from loaders.organisations import OrgEntry
 from loaders.people import PersonRecord
 from loaders.phrasing import alternation, reads_as_prose
-from loaders.scan import caseless, has_any, literal_alternation
+from loaders.scan import NEAR, caseless, has_any, literal_alternation
 from loaders.strategies import read_strategies
 from loaders.structure import Item, Line
 
@@ -49,11 +51,17 @@ _BARE_POST = re.compile(r"\s+((?:[A-Z][\w’'&-]*\s+){0,4}?(?:" + "|".join(w for
                         r")\b(?:\s+(?:of|for|at)\s+[^,.;]{2,60}?)?)\s*(?:,|\s+(?=(?:" + SPEECH_VERBS + r")\b))")
 _AT_ORG = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
 # Every split starts at a space or at "Action": the look-ahead is a quick test before the three forms.
-_SENTENCE_SPLIT = re.compile(r"(?=[\sA])(?:(?<=[.!?])\s+(?=[A-Z“\"‘(]|\d{1,2}\.\s+[A-Z])|(?<=\.)\s*(?=Action\s*[:\-–])|"
-                             r"\s*\n\s*)")
+# A full stop after a title or an initial ('Ms. S. Toland') ends no sentence.
+# The line-break form starts only where a run of spaces starts (every match does): tried from each
+# space of a long run, it rescanned the run to its end each time.
+_NOT_AN_END = "".join(rf"(?<!\b{t}\.)" for t in ("Mr", "Ms", "Mrs", "Dr", "Cllr", "Prof", "Rev", "St", "No", "Insp",
+                                                  "Supt", "Sgt", "Det", "Ch", "Co", "Cty"))
+_SENTENCE_SPLIT = re.compile(rf"(?=[\sA])(?:(?<=[.!?]){_NOT_AN_END}(?<![\s(][A-Z]\.)(?<!^[A-Z]\.)\s+"
+                             r"(?=[A-Z“\"‘(]|\d{1,2}\.\s+[A-Z])|(?<=\.)\s*(?=Action\s*[:\-–])|(?<!\s)\s*\n\s*)")
 
 
-def read_items(ctx: Context) -> None:
+def add_items(ctx: Context) -> None:
+    """A node for each agenda item, in order: the stages after this one attach what they read to them."""
     for order, item in enumerate(ctx.layout.items, start=1):
         title = item.title or f"Item {item.number or order}"
         node = AgendaItem(id=ids.child_id(Label.AGENDA_ITEM, ctx.meeting.id, order), name=title,
@@ -63,6 +71,9 @@ def read_items(ctx: Context) -> None:
         ctx.graph.relate(Rel.HAS_ITEM, ctx.meeting.id, node.id, ctx.name, heading_line(ctx, item) or title,
                          order=order)
         ctx.item_nodes[id(item)] = node
+
+
+def read_items(ctx: Context) -> None:
     listed = {id(item): _agenda_block(ctx, item) for item in ctx.layout.items}
     index = 0
     for item in ctx.layout.items:
@@ -83,7 +94,7 @@ def read_items(ctx: Context) -> None:
 
 
 def _sentences(lines: list[Line], item: Item | None):
-    for line in lines:
+    for line in _unwrapped(lines):
         text = line.text.strip()
         if not text:
             continue
@@ -91,6 +102,24 @@ def _sentences(lines: list[Line], item: Item | None):
             part = part.strip(" \t•·")
             if part:
                 yield Sentence(part, line.no, item, 0)
+
+
+def _unwrapped(lines: list[Line]) -> list[Line]:
+    """Lines a PDF wrapped mid-sentence joined again ('... Sam Denman and Eleri' / 'Butler were welcomed'):
+    a long line that stops without a stop, straight above the next, runs on into it."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and len(prev.text.strip()) >= 60 and line.text.strip() \
+                and not _ENDS_CLAUSE.search(prev.text) and not _STARTS_ROW.match(line.text):
+            out[-1] = Line(prev.no, prev.text.rstrip() + " " + line.text.strip())
+        else:
+            out.append(line)
+    return out
+
+
+_ENDS_CLAUSE = re.compile(r"[.!?:;)\]|]\s*$")
+_STARTS_ROW = re.compile(r"\s*(?:[-•·*–]|\d{1,2}[.)]|\(?[a-z]{1,3}\)|[A-Z][A-Za-z ]{0,30}:)")
 
 
 # "9(i) Women's Safety Forum – Jo Baker": who takes the item, after a dash at the end of its title.
@@ -184,25 +213,31 @@ _INITIALS_TOKEN = re.compile(r"\b[A-Z][A-Za-z]?[A-Z]{1,2}\b")
 def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, int, int]]:
     """People named in a sentence, titled or not, and posts that stand for one ('the Borough Commander')."""
     spans: list[tuple[NameParts | PersonRecord, int, int]] = []
-    taken: list[tuple[int, int]] = []
+    # Which characters a name already taken covers: a look-up per name, not a pass over every name
+    # taken so far (quadratic in a sentence that names thousands).
+    taken = bytearray(len(text) + 1)
+
+    def take(s: int, e: int) -> None:
+        taken[s:e] = b"\x01" * (e - s)
+
     for parts, s, e in titled_mentions(text):
         spans.append((parts, s, e))
-        taken.append((s, e))
+        take(s, e)
     for parts, s, e in full_name_mentions(text):
-        if any(a <= s < b or a < e <= b for a, b in taken):
+        if taken[s] or taken[e - 1]:
             continue
         if not _plausible_untitled(ctx, parts, text, s, e):
             continue
         spans.append((parts, s, e))
-        taken.append((s, e))
+        take(s, e)
     for m in _INITIALS_TOKEN.finditer(text) if ctx.people.initials else ():
         # "WM introduced Cara Lund": initials the list of those present gave a person.
         record = ctx.people.by_initials(m.group(0))
-        if record is not None and not any(a <= m.start() < b for a, b in taken):
+        if record is not None and not taken[m.start()]:
             spans.append((record, m.start(), m.end()))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     for m in _ROLE_REF.finditer(text) if "he" in text and _ANY_ROLE_WORD.search(text) else ():
-        if any(a <= m.start() < b for a, b in taken):
+        if taken[m.start()]:
             continue
         record = ctx.people.by_role(re.sub(r",.*$", "", m.group(1)))
         if record is None and re.match(r"(?:Vice[- ])?Chair", m.group(1)):
@@ -229,7 +264,7 @@ _POST_AFTER = re.compile(r"\s*[,(]\s*(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,5}?(?:
 
 def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: int) -> bool:
     """An untitled two-word name is a person when the sentence treats it as one."""
-    if any(fold(parts.name) == fold(r.name) for r in ctx.people.records):
+    if ctx.people.named(parts.name):
         return True
     known_body = ctx.gazetteer.lookup(parts.name, ctx.home)
     if known_body is not None and known_body.kind:
@@ -245,7 +280,7 @@ def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: in
         return True
     # The middle of a list of names the sentence has just introduced ("welcomed new members A, B and C").
     if re.search(r"\b(?:welcomed|from|by|thanked|members?)\s+(?:[A-Z][\w’'-]*\s*,?\s*(?:and\s+)?){1,12}$",
-                 text[:s]) and re.match(r"\s*(?:,|and\b|\.|$)", after):
+                 text[max(0, s - NEAR):s]) and re.match(r"\s*(?:,|and\b|\.|$)", after):
         return True
     if re.search(r"\b(?:at|in|near|around|across|within|outside)\s*$", before):
         return False     # "the police station at Golders Green would stay open": a place
@@ -264,6 +299,16 @@ _PAREN_POST = re.compile(r"\s*\(([^)]{2,90})\)")
 # "The Borough Commander, Sharon Baldwin, ...": a post before the name, ending in a comma.
 _POST_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*(?:\s+(?:of|for|and|&|the))*\s*){1,8}?)"
                           r"(?:,\s*([^,]{2,60}?))?(?:,\s*([^,]{2,60}?))?,\s*$")
+
+
+def _own_post(stated: str) -> str:
+    """A stated post up to where the next person or a relative clause begins ('Policy and Improvement
+    Officer' keeps its 'and'; 'Chair, and Ann Lee' does not)."""
+    stated = re.split(r",\s*(?:who|which|in her|in his)\b", stated)[0]
+    for m in re.finditer(r"\s+and\s+", stated):
+        if starts_with_person(stated[m.end():]):
+            return stated[:m.start()]
+    return stated
 
 
 def _stated_post(after: str) -> re.Match[str] | None:
@@ -291,11 +336,11 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
     people = _people_in(ctx, text, sentence.line)
     # Posts stated beside a name: "Tina McElligott, Director for Early Help ..., presented the report".
     for record, s, e in people:
-        after = text[e:]
+        after = text[e:e + NEAR]
         m = _stated_post(after)
         if m and not re.match(r"\s*(?:and|who|which|that)\b", m.group(1)) and not _names_someone(ctx, m.group(1)) \
                 and not is_apology_text(text):
-            stated = re.split(r"\s+and\s+(?=(?:[A-Z][\w’'-]+\s){1,3})|,\s*(?:who|which|in her|in his)\b", m.group(1))[0]
+            stated = _own_post(m.group(1))
             role, org = split_role_org(ctx, stated)
             if role and not ROLE_WORD_RE.search(role):
                 role = None
@@ -303,7 +348,7 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
         at = _AT_ORG.match(after) if after[:1].isspace() else None
         if at:
             note_post(ctx, record, None, resolve_org(ctx, at.group(1).strip()), text, sentence.line)
-        before = text[:s]
+        before = text[max(0, s - NEAR):s]
         bracketed = _POST_THEN_BRACKET.search(before) if before.endswith("(") else None
         if bracketed and ROLE_WORD_RE.search(bracketed.group(1)):
             # "The Assistant Director for Public Protection and Safety (Jo Stone) chaired ..."
@@ -317,6 +362,8 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
     # sentence gives its one subject.
     if people and people[0][1] < 40:
         _post_of_body(ctx, people[0][0], _IS_POST.search(text, people[0][2]), text, sentence.line)
+    for record, s, e in people:
+        _appointed(ctx, record, text, s, e, sentence.line)
     presenters = _presenters(ctx, text, people, first) if item is not None else []
     for record in presenters:
         ctx.presented.append((record, item, text))
@@ -369,6 +416,44 @@ def _declaration_row(ctx: Context, sentence: Sentence, people: list[tuple[Person
     return None
 
 
+_POST_RUN = r"[A-Z][\w’'-]*(?:[ \t]+(?:[A-Z][\w’'&-]*|of|for|the|and|&|on)|-[A-Z][\w’'-]*)*"
+_APPOINTED_AFTER = re.compile(rf"\s*(?:\([^)]{{0,60}}\)\s*)?,?\s*(?i:{alternation('appointment_after_name')})"
+                              rf"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?P<post>{_POST_RUN})")
+_APPOINTED_BEFORE = re.compile(rf"(?i:\b(?:{alternation('appointment_before_name')}))\s+$")
+_AS_POST = re.compile(rf"\s*(?:\([^)]{{0,60}}\)\s*)?,?\s+as\s+(?:the\s+)?(?:new\s+)?(?P<post>{_POST_RUN})")
+_OF_THE_BODY = re.compile(r"\s+(?:of|for|to|on)\s+(?:the\s+)?(?P<body>[^,]+)$")
+
+
+def _appointed(ctx: Context, record: PersonRecord, text: str, s: int, e: int, line: int) -> None:
+    """'X was elected Chairman of the Panel', 'the appointment of X as Vice Chair': the post given, at the
+    body named, or at the meeting's own body where the sentence calls it 'the Panel' or 'the Board'."""
+    m = _APPOINTED_AFTER.match(text, e)
+    if m is None and _APPOINTED_BEFORE.search(text, max(0, s - 40), s):
+        m = _AS_POST.match(text, e)
+    if m is None:
+        return
+    post = m.group("post")
+    if re.match(r"\s+year\b", text[m.end():m.end() + 6], re.I):
+        post = re.sub(r"\s+for\s+.*$", "", post)       # "Chairman for the Council year 2020/21"
+    post = re.sub(r"(?:\s+(?:of|for|the|and|&|on))+$", "", post)
+    if not ROLE_WORD_RE.search(post):
+        return
+    role, org = split_role_org(ctx, post)
+    if org is None and role:
+        body = _OF_THE_BODY.search(role)
+        if body and is_generic_body(body.group("body")):
+            role = role[:body.start()]
+            org = _own_body(ctx)
+    if role and ROLE_WORD_RE.search(role):
+        note_post(ctx, record, role, org, text, line)
+
+
+def _own_body(ctx: Context):
+    """The meeting's own body as an organisation, where the minutes name it."""
+    body = ctx.meeting.body
+    return (resolve_org(ctx, body) or OrgEntry(body)) if body else None
+
+
 def _post_of_body(ctx: Context, record: PersonRecord, m: re.Match[str] | None, text: str, line: int) -> None:
     """A post (if the match has one that is a post) at the body it names, for the sentence's subject;
     nothing when the body is no organisation."""
@@ -389,7 +474,10 @@ _FROM_OR_OF = re.compile(r"\b(?:from|of)\s+$")
 _ASKED_BY_LIST = re.compile(r"(?:question|query|comment)s?\s+(?:from|by)\s+(?:[A-Z][\w’'-]*\s*,?\s*(?:and\s+)?){0,8}$",
                             re.I)
 _ASKED_BY = re.compile(r"(?:question|query|comment)s?\s+(?:from|by)\s*$", re.I)
-_INVITED = re.compile(r"[^.]{0,80}\b(?:was|were)\s+(?:also\s+)?(?:invited to the table|in attendance|present)")
+# "Subject to the correction that Ms X was also in attendance, the minutes of the meeting held on ...": a
+# sentence about the previous meeting's record.
+_EARLIER_MINUTES = re.compile(r"\bminutes of the (?:previous|last|meeting held)|\bprevious minutes\b", re.I)
+_WAS_PRESENT = re.compile(r"[^.]{0,80}\b(?:was|were)\s+(?:also\s+)?(?:invited to the table|in attendance|present|welcomed)")
 _ATTENDED = re.compile(r"[^.]{0,60}?\battended the meeting")
 
 
@@ -400,7 +488,7 @@ _NOT_PRESENT_BEFORE = re.compile(rf"\b(?:{alternation('not_present_before_name')
 
 def _takes_part(text: str, sentence: Sentence, s: int, e: int) -> bool:
     """Whether the person named at text[s:e] speaks, asks, is welcomed, attends or declares an interest."""
-    before, after = text[:s], text[e:]
+    before, after = text[max(0, s - NEAR):s], text[e:e + NEAR]
     if _SPEECH_AFTER.match(after) or _ACTING_BEFORE.search(before):
         return True
     welcome = _WELCOME_VERB.search(before)
@@ -410,13 +498,14 @@ def _takes_part(text: str, sentence: Sentence, s: int, e: int) -> bool:
     # "welcomed new members Sara Leach, Luke Kwamya and ...": everyone in the welcomed list.
     if "welcomed" in before and _WELCOMED.search(before) and not _FROM_OR_OF.search(before):
         return True
-    if sentence.item is not None and e - s >= len(text.strip()) - 2 \
+    if sentence.item is not None and e - s >= len(text) - 2 - (len(text) - len(text.strip()) if text[:1].isspace()
+                                                               or text[-1:].isspace() else 0) \
             and re.search(r"declaration", sentence.item.title, re.I):
         return True
     if has_any(before, ("question", "query", "comment")) and (_ASKED_BY_LIST.search(before + " ")
                                                                or _ASKED_BY.search(before)):
         return True
-    if ("was" in after or "were" in after) and _INVITED.match(after):
+    if ("was" in after or "were" in after) and _WAS_PRESENT.match(after) and not _EARLIER_MINUTES.search(text):
         return True
     return "attended the meeting" in after and bool(_ATTENDED.match(after))
 
@@ -453,7 +542,7 @@ def _listed_after_phrase(text: str, people: list[tuple[PersonRecord, int, int]])
     out: list[PersonRecord] = []
     previous_end = None
     for record, s, e in people:
-        if _PRESENTER_BEFORE.search(text, 0, s):
+        if _PRESENTER_BEFORE.search(text, max(0, s - NEAR), s):
             out, previous_end = [record], e
         elif previous_end is not None and _LIST_GAP.fullmatch(text, previous_end, s):
             out.append(record)
@@ -467,7 +556,7 @@ _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,120}\)?)?\s*(?:,|\band\b|&)\s*(?:and\s+
 # Between two names a verb shares: a post, then 'and' (and perhaps the next one's post: "Mr A and the
 # Communities Manager, Mr B, introduced the report").
 _JOINED = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,[^,.;]{0,90}?,?)?\s*(?:and|&|,)\s*"
-                     r"(?:the\s+(?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and|&)\s+)?){1,8}?,?\s*)?")
+                     r"(?:the\s+(?:[A-Z][\w’'&-]*(?:\s+|(?=,))(?:(?:of|for|and|&)\s+)?){1,8}?,?\s*)?")
 _UP_TO_VERB = re.compile(r"\s*(?:(?:[A-Z][\w’'&/-]*|of|for|and|&|the)\s+){0,8}?(?:\([^)]*\))?\s*(?:,[^.;]{0,120}?,?)?"
                          r"\s*(?:(?:from|of|at)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){1,6})?"   # "Joanna Peebles from Scottish Water"
                          r"\s*(?:also\s+|then\s+|jointly\s+|both\s+)?")
@@ -476,7 +565,7 @@ _UP_TO_VERB = re.compile(r"\s*(?:(?:[A-Z][\w’'&/-]*|of|for|and|&|the)\s+){0,8}
 def _subject(text: str, before: list[tuple[PersonRecord, int, int]], verb: int) -> list[tuple[PersonRecord, int, int]]:
     """Who a verb's subject names: the person just before it ('Dr Harding introduced'), with those joined to
     them by 'and' ('A and B presented'), never someone earlier in the sentence ('The Chairman welcomed ...')."""
-    if len(before) >= 2 and _ON_BEHALF_OF.search(text, 0, before[-1][1]):
+    if len(before) >= 2 and _ON_BEHALF_OF.search(text, max(0, before[-1][1] - NEAR), before[-1][1]):
         # "A, post, on behalf of B, post, presented": A presented.
         spoken_for = before.pop()
         if not re.fullmatch(r"[^.;]{0,120}", text[before[-1][2]:spoken_for[1]]) \
@@ -503,7 +592,7 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
         previous_end = m.end()
         # "the report presented": a participle after a thing, not a person presenting.
         if not subject or re.search(r"\b(?:report|reports|paper|papers|item|slides|document|information)\s+$",
-                                    text[:m.start()]):
+                                    text[max(0, m.start() - NEAR):m.start()]):
             continue
         for record, s, e in subject:
             # "In response to a question from X, Y presented": X is not presenting.
@@ -520,19 +609,20 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
             out.append(record)
     listed_after = _listed_after_phrase(text, people)
     for record, s, e in people:
-        invited = _INVITED.search(text, 0, s) and _INVITED_TO.match(text, e)
+        invited = _INVITED.search(text, max(0, s - NEAR), s) and _INVITED_TO.match(text, e)
         if record in listed_after and record not in out:
             out.append(record)
             continue
-        if record not in out and (_PRESENTER_BEFORE.search(text, 0, s) or invited) \
-                and not _ON_BEHALF_OF.search(text, 0, s):
+        if record not in out and (_PRESENTER_BEFORE.search(text, max(0, s - NEAR), s) or invited) \
+                and not _ON_BEHALF_OF.search(text, max(0, s - NEAR), s):
             out.append(record)
     # "Jaime Wyatt, on behalf of Sam Long, presented the report": only the one speaking presented.
-    out = [r for r in out if not any(r is record and _ON_BEHALF_OF.search(text, 0, s) for record, s, e in people)]
+    out = [r for r in out if not any(r is record and _ON_BEHALF_OF.search(text, max(0, s - NEAR), s)
+                                     for record, s, e in people)]
     if first:
         for record, s, e in people:
             if re.match(r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*(?:reported|advised) that\b|"
                         r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*(?:advised|informed|briefed) the (?:board|group|"
-                        r"partnership|committee|meeting)\b", text[e:]) and record not in out and s < 60:
+                        r"partnership|committee|meeting)\b", text[e:e + NEAR]) and record not in out and s < 60:
                 out.append(record)
     return out

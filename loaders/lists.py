@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from loaders.context import LAST_BRACKETED_INITIALS, Context, initials_of, mark_attended, note_org, parse_entry, \
+from loaders.context import LAST_BRACKETED_INITIALS, Context, clean_post, initials_of, mark_attended, note_org, parse_entry, \
     resolve_org, split_outside_parens, split_role_org
 from loaders.names import NameParts, split_at_people, starts_with_person
 from loaders.organisations import OrgEntry
@@ -25,6 +25,8 @@ _SUBSTITUTION = [
     re.compile(r"^(?P<sub>.+?)\s*\((?:[A-Z][A-Za-z]{1,3}\s+)?for\s+(?P<absent>(?:[A-Z][\w.’'-]*\s*){1,4})\)\.?$"),
     re.compile(rf"^(?P<absent>.+?)\s+\((?P<sub>[^)]+?)\s+(?:{_AFTER_SUB})\)\.?$", re.I),
 ]
+
+_WHO_CLAUSE = re.compile(r"\s*who\s+(?:was|were|is|are|has|had|will)\b", re.I)
 
 
 def substitution_split(text: str) -> tuple[str, str] | None:
@@ -158,12 +160,14 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
             if initials and initials_of(initials.group(1), NameParts("", current.name)):
                 ctx.people.add_form(current, initials.group(1))    # "Council (Chair) (WM)": Will Moore's
                 seg = seg[:initials.start()].rstrip()
-            role, org2 = split_role_org(ctx, seg)
+            # "A, who was substituted by B": a clause about A, never A's post.
+            role, org2 = (None, None) if _WHO_CLAUSE.match(seg) else split_role_org(ctx, seg)
             org2 = org2 or org
             if org2:
                 note_org(ctx, org2, seg)
             if role or org2:
-                current.facts.append(RoleFact(role, org2.name if org2 else None, current_text + ", " + seg, line_no))
+                current.facts.append(RoleFact(clean_post(role), org2.name if org2 else None, current_text + ", " + seg,
+                                                    line_no))
             if sub:
                 substitute(ctx, current, sub[1], line_no, seg)
     return count

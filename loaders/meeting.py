@@ -8,6 +8,7 @@ from graph.model import Document as DocumentNode, Meeting, Organisation, Partner
 from loaders.context import titlecase
 from loaders.dates import inferred_year, meeting_date
 from loaders.document import Document
+from loaders.organisations import placed
 from loaders.scan import finditer_near
 from loaders.structure import Layout
 
@@ -29,7 +30,7 @@ def _opening(text: str, lines: int = 12, limit: int = 900) -> str:
     return "\n".join(kept)[:limit]
 
 
-def add_meeting(doc: Document, layout: Layout, graph: PartnershipGraph) -> Meeting:
+def add_meeting(doc: Document, layout: Layout, graph: PartnershipGraph, place: str | None = None) -> Meeting:
     header = "\n".join(l.text for l in layout.header)
     body = doc.text[len(header):] if header else doc.text
     date, source, context = meeting_date(header, body)
@@ -42,6 +43,8 @@ def add_meeting(doc: Document, layout: Layout, graph: PartnershipGraph) -> Meeti
     if doc.metadata.get("date"):
         date, source = doc.metadata["date"], "metadata"
     body_name, body_source = _body_name(doc, layout)
+    if body_name and body_source != "metadata":
+        body_name = placed(body_name, place)      # "Health and Wellbeing Board" of Sheffield's minutes
     meeting = Meeting(id=ids.meeting_id(doc.name), name="", body=body_name, date=date, document=doc.name,
                       documents=[doc.name], venue=doc.metadata.get("venue") or _venue(layout),
                       date_source=source, body_source=body_source, url=doc.metadata.get("url"))

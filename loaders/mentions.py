@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.context import Context, is_sub_group, line_of, note_org, titlecase_line
+from loaders.context import Context, is_sub_group, line_of, local_partnership, note_org, titlecase_line
 from loaders.names import fold
 from loaders.organisations import LETTERS_AND_SPACES, Gazetteer, OrgEntry, find_org_phrases
 from loaders.scan import ascii_caseless, finditer_near, has_word, literal_alternation
@@ -39,6 +39,15 @@ def define_acronyms(ctx: Context) -> None:
         for org_phrase, _, end in find_org_phrases(phrase):
             if end == len(phrase):
                 ctx.org_aliases[acr] = OrgEntry(org_phrase)
+    # "Chair HWB", "the CSP's plan": the meeting's own body by its initials, with or without its place.
+    body = ctx.meeting.body
+    if body:
+        words = [w for w in re.split(r"[\s-]+", body) if w[:1].isupper() and w not in ("The", "Of")]
+        entry = ctx.gazetteer.lookup(body, ctx.home) or OrgEntry(body)
+        for lead in range(min(2, len(words) - 1)):
+            acr = "".join(w[0] for w in words[lead:])
+            if len(acr) >= 2:
+                ctx.org_aliases.setdefault(acr, entry)
 
 
 # A council however the text names it; only letters and spaces, around one of the anchor's words.
@@ -74,7 +83,7 @@ def note_organisation_mentions(ctx: Context) -> None:
                                                    known=lambda p: ctx.gazetteer.lookup(p) is not None):
             if set(phrase.split()) & person_words:
                 continue
-            entry = ctx.gazetteer.lookup(phrase, ctx.home)
+            entry = ctx.gazetteer.lookup(phrase, ctx.home) or local_partnership(ctx, phrase)
             if entry is None:
                 if not _plausible_org(phrase):
                     continue

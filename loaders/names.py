@@ -103,7 +103,7 @@ England Wales Scotland Britain UK Chinese Jewish Muslim Asian British English Eu
 NHS CCG ICB ICS GP GPs MARAC MASH IOM ASB VAWG DV DA CSE SEN ADHD CCTV ANPR OWL PSPO PSPOs BCU SNT SNB HWBB
 Please See Following Item Report   Resident Residents Opposition            
 Governance Democratic Democracy Legal Monitoring Officer Solicitor Legal Services Scrutiny Overview Select
-Division Divisional Region Regional Locality Sector Directorate Cluster
+Division Divisional Region Regional Locality Sector Directorate Cluster Independent Co-opted Elected Appointed
 """.split())
 
 # Words of the borough names in the organisations data file ('Barking', 'Dagenham'): places, never names.
@@ -296,9 +296,18 @@ def titled_mentions(text: str) -> list[tuple[NameParts, int, int]]:
         if not words:
             continue
         name = " ".join(words)
-        out.append((NameParts(" ".join(m.group("title").split()), name), m.start(),
-                    _span_end(text, m.start("name"), words)))
+        parts = NameParts(" ".join(m.group("title").split()), name)
+        start, end = m.start(), _span_end(text, m.start("name"), words)
+        if _dash_post_before(text, parts, start, end):
+            parts, start = NameParts("", name), m.start("name")
+        out.append((parts, start, end))
     return out
+
+
+def _dash_post_before(text: str, parts: NameParts, start: int, end: int) -> bool:
+    """'Nick Hart – Chief Constable Jo Cole – Treasurer': the rank after a dash is the previous entry's post."""
+    return bool(parts.title and _DASH_AFTER.match(text, end) and _JUST_AFTER_DASH.search(text, 0, start)
+                and parts.rank_post and not _courtesy_part(parts.title))
 
 
 # Words after which a capitalised pair names a place or a body, whatever its first word ("Hendon Football Club").
@@ -342,6 +351,13 @@ _WORD_START = re.compile(r"(?:(?<=^)|(?<=[\s,;(]))[A-Z]")
 _NAMED_BODY_AFTER = re.compile(r"\s*(?:&|and)\s+(?:[A-Z][\w’'-]*\s+){1,5}(?:Hospital|Trust|Foundation|Centre|"
                                r"Partnership|College|School|Hospice|Institute)\b")
 _AFTER_SEPARATOR = re.compile(r"(?:^|[,;(]\s*|\band\s+)$")
+_DASH_AFTER = re.compile(r"\s*[–—-]\s")
+_DASH_BEFORE = re.compile(r"\s[–—-]\s[^–—]{2,90}$")
+_JUST_AFTER_DASH = re.compile(r"\w\s+[–—-]\s+$")
+
+
+def _courtesy_part(title: str) -> bool:
+    return any(t.casefold().rstrip(".") in _COURTESY_FOLDED for t in _split_titles(title))
 
 
 _POST_BEFORE = re.compile(rf"\b(?:{literal_alternation(_names_list('post_words'))})\s+$")
@@ -362,15 +378,21 @@ def people_in_run(text: str) -> tuple[tuple[NameParts, int, int], ...]:
         if not lead:
             continue
         parts, rest = lead
+        end = len(text) - len(rest)
+        # "Ian Bell – Lead Officer Nick Hart – Chief Constable Jo Cole – Treasurer": in a list of
+        # 'Name – Post' a post before a name that a dash follows ends the previous entry.
+        dashed = _DASH_AFTER.match(text, end) is not None and _DASH_BEFORE.search(text, 0, start) is not None
+        if _dash_post_before(text, parts, start, end):
+            start = TITLE_RE.match(text, start).end()
+            parts = NameParts("", parts.name)
         first = parts.words[0]
         after_separator = _AFTER_SEPARATOR.search(text, 0, start) is not None
         if not parts.title and not (is_first_name(first) or "." in first or is_initial(first) and after_separator):
             continue
-        if not parts.title and _POST_BEFORE.search(text, 0, start):
+        if not parts.title and _POST_BEFORE.search(text, 0, start) and not dashed:
             continue
         if not parts.title and len(parts.words) < 2:
             continue
-        end = len(text) - len(rest)
         if _NAMED_BODY_AFTER.match(text, end):
             continue     # "Robert Jones & Agnes Hunt Orthopaedic Hospital": people a body is named after
         out.append((parts, start, end))

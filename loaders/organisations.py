@@ -99,11 +99,11 @@ class Gazetteer:
             for candidate in (" ".join(words[cut:]), " ".join(words[:-cut])):
                 entry = self.entries.get(gazetteer_key(candidate)) or self._ccg(candidate)
                 after = words[len(words) - cut:] if candidate == " ".join(words[:-cut]) else []
-                if entry and (entry.local_branches or _PLACE_AFTER.fullmatch(" ".join(after))
-                              and not _POSTS_OR_HEADS & set(after)):
+                if entry and (entry.local_branches or _PLACE_AFTER.fullmatch(" ".join(after))) \
+                        and not _POSTS_OR_HEADS & set(after):
                     # "Scottish Enterprise Ayrshire", "Citizens Advice Doncaster": that place's own body.
                     return OrgEntry(" ".join(words), entry.kind)
-                if entry and len(candidate.split()) >= 2:
+                if entry and len(candidate.split()) >= 2 and not _POSTS_OR_HEADS & set(after):
                     return entry
         return None
 
@@ -129,9 +129,15 @@ class Gazetteer:
             return self.boroughs[m.group(1)]
         if m and key.endswith("council") and not key.startswith(("london borough", "lb ")):
             place = m.group(1)
-            if re.fullmatch(r"[a-z][a-z' ,&-]*", place) and len(place.split()) <= 4 and place not in _NOT_PLACES:
-                return " ".join(w.capitalize() if w not in ("and", "of", "upon") else w
-                                for w in text.strip().split()[:-1]) + " Council"
+            words = text.strip().split()[:-1]
+            # "Public Health Sheffield City Council": a team's words before the place are not the place.
+            team = [k for k, w in enumerate(words) if w.lower() in _TEAM_WORDS]
+            if team and team[-1] < len(words) - 1:
+                words = words[team[-1] + 1:]
+                place = " ".join(w.lower() for w in words)
+            if re.fullmatch(r"[a-z][a-z' ,&-]*", place) and len(place.split()) <= 4 and place not in _NOT_PLACES \
+                    and not _NOT_PLACES.issuperset(place.split()):
+                return " ".join(_place_word(w) for w in words) + " Council"
         if home and re.fullmatch(r"lb[a-z]", key) and fold(home).split()[-1].startswith(key[2]):
             return home
         if key in self.boroughs and home == self.boroughs[key]:
@@ -140,6 +146,16 @@ class Gazetteer:
 
 
 _NOT_PLACES = {"the", "county", "district", "borough", "city", "parish", "town", "local", "full", "the full"}
+def _place_word(word: str) -> str:
+    """'STOCKTON-ON-TEES' and 'stockton-on-tees' -> 'Stockton-on-Tees'; 'and', 'of', 'upon' stay small."""
+    small = ("and", "of", "upon", "on", "in", "le", "under", "by", "the")
+    return "-".join(p.lower() if p.lower() in small and k else p.capitalize() if not p[:1].isupper() or p.isupper()
+                    else p for k, p in enumerate(word.split("-"))) if word.lower() not in small else word.lower()
+
+
+_TEAM_WORDS = {"public", "health", "safety", "services", "service", "social", "care", "children's", "adult",
+               "adults", "housing", "team", "department", "directorate", "policy", "strategy", "officer",
+               "manager", "director", "lead", "head", "member", "councillor", "cabinet", "executive", "chief"}
 
 
 GAZETTEER_FILES = ("uk_public_bodies.yaml",)
@@ -258,3 +274,50 @@ def find_org_phrases(text: str, strict: bool = False, known=None) -> list[tuple[
                 continue
         out.append((phrase, start, end))
     return out
+
+
+# ---------------------------------------------------------------------------------- this place's partnerships
+_PARTNERSHIP_TYPES = {fold(t): t for t in data_file("organisations.yaml").get("partnership_types") or []}
+# "Sheffield City Council", "East Riding of Yorkshire Council", "Stockton-on-Tees Borough Council".
+_PLACE_COUNCIL = re.compile(r"\b((?:[A-Z][A-Za-z’'-]+[ \t]+(?:(?:and|upon|on|of)[ \t]+)?){1,3}?)"
+                            r"(?:(?:City|County|Borough|District|Metropolitan Borough|Metropolitan District|"
+                            r"County Borough)[ \t]+)?Council\b")
+_PLACE_COUNCIL_ANCHOR = re.compile("Council")
+_PLACE_CHARS = re.compile(r"[A-Za-z’' \t-]*")
+_GOV_DOMAIN = re.compile(r"@(?:[a-z]+\.)?([a-z]+(?:-[a-z]+)*)\.gov\.uk\b")
+_NOT_PLACE_WORDS = frozenset({"the", "county", "district", "borough", "city", "parish", "town", "community",
+                              "full", "local", "metropolitan", "london", "royal", "cabinet", "this", "each",
+                              "every", "member", "members", "councils", "council", "executive", "and", "of"})
+
+
+def partnership_type(name: str) -> str | None:
+    """The national name of a partnership every council has ('Health and Wellbeing Board'), if that is all
+    the name says."""
+    return _PARTNERSHIP_TYPES.get(re.sub(r"^the ", "", fold(name)))
+
+
+def document_place(text: str, home: str | None) -> str | None:
+    """The place whose minutes these are: the publishing council's place, else the place of the council
+    the text names most, else the place in its e-mail addresses."""
+    if home:
+        return re.sub(r"^(?:London Borough of|Royal Borough of|City of)\s+|\s+(?:(?:City|County|Borough|District)\s+)?"
+                      r"Council$", "", home).strip() or None
+    votes: Counter[str] = Counter()
+    for m in finditer_near(_PLACE_COUNCIL, _PLACE_COUNCIL_ANCHOR, _PLACE_CHARS, text):
+        place = " ".join(m.group(1).split())
+        if not set(fold(place).split()) & _NOT_PLACE_WORDS:
+            votes[place] += 1
+    if votes:
+        return votes.most_common(1)[0][0]
+    domains = Counter(_GOV_DOMAIN.findall(text.lower()))
+    for domain, _ in domains.most_common(1):
+        if domain not in ("gov", "nhs", "police"):
+            return " ".join(w.capitalize() for w in domain.split("-"))
+    return None
+
+
+def placed(name: str, place: str | None) -> str:
+    """'Health and Wellbeing Board' in Sheffield's minutes is 'Sheffield Health and Wellbeing Board'."""
+    if not (partnership_type(name) and place):
+        return name
+    return place + " " + re.sub(r"^(?i:the)\s+", "", name.strip())

@@ -56,21 +56,22 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
                 _name_to_do(ctx, node, sentence)
             elif (m2 := _INITIALS_TO_DO.match(sentence.text)) and ctx.people.by_initials(m2.group("who")):
                 # "DH to write to all concerned": initials a list of those present gave someone.
-                _record_action(ctx, node, m2.group("task").strip(), [ctx.people.by_initials(m2.group("who"))],
+                record_action(ctx, node, m2.group("task").strip(), [ctx.people.by_initials(m2.group("who"))],
                                sentence.text, sentence.text)
             continue
-        owners_text = m.group("owners").strip(" .*")
+        # "TE to arrange for the papers          TE": the owner's column beside the text is no part of it.
+        owners_text = re.split(r"\s{3,}|\t", m.group("owners").strip(" .*"))[0]
         if re.match(r"(?:\d+|log|points?|tracker|list)\b", owners_text, re.I):
             continue   # an action log being reviewed, not a new action
         tasks = [t for t in re.split(r"(?<=\.)\s+(?=[A-Z])", owners_text) if t.strip()]
         if len(tasks) > 1 and all(_SOMEONE_TO_DO.match(t) for t in tasks):
             # "ACTION – Jo to notify the Home Office ... Anna to send the letter to Jo.": two actions.
             for task in tasks:
-                owners, what = _owners(ctx, task.strip(" ."), sentence.line)
-                _record_action(ctx, node, what or task, owners, sentence.text, sentence.text)
+                owners, what = owners_of(ctx, task.strip(" ."), sentence.line)
+                record_action(ctx, node, what or task, owners, sentence.text, sentence.text)
             continue
         inline = sentence.text[:m.start()].strip()
-        owners, task = _owners(ctx, owners_text, sentence.line)
+        owners, task = owners_of(ctx, owners_text, sentence.line)
         what = inline or commitment(_task_sentence(sentences, k, owners))
         if task:
             what = task
@@ -78,20 +79,22 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
             what = owners_text     # "ACTION: The Chairman encouraged the board to liaise ..." states the task
         if not owners:
             ctx.graph.warn(ctx.name, sentence.line, f"action with no owner understood: {owners_text!r}")
-        _record_action(ctx, node, what, owners, sentence.text,
+        record_action(ctx, node, what, owners, sentence.text,
                        sentence.text if inline else f"{what} {sentence.text}")
 
 
 _SOMEONE_TO_DO = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){1,4}to\s+[a-z]")
 
 
-def _record_action(ctx: Context, node: AgendaItem, text: str, owners: list[object], where: str,
-                   evidence: str) -> None:
-    """An Action of this meeting, arising from the item; owners are linked when people nodes are built."""
+def record_action(ctx: Context, node: AgendaItem | None, text: str, owners: list[object], where: str,
+                  evidence: str) -> None:
+    """An Action of this meeting, arising from the item (where it stands in one; an action log before the
+    first item belongs to the meeting alone); owners are linked when people nodes are built."""
     action = Action(id=ids.child_id(Label.ACTION, ctx.meeting.id, len(ctx.actions) + 1), name=_short(text),
                     meeting=ctx.meeting.id, text=text, documents=[ctx.name])
     ctx.graph.add(action)
-    ctx.graph.relate(Rel.ARISES_FROM, action.id, node.id, ctx.name, where)
+    if node is not None:
+        ctx.graph.relate(Rel.ARISES_FROM, action.id, node.id, ctx.name, where)
     ctx.actions.append((action, owners, evidence))
 
 
@@ -107,7 +110,7 @@ def _bare_action(ctx: Context, node: AgendaItem, task: Sentence, marker: Sentenc
     if person is None:
         ctx.graph.warn(ctx.name, marker.line, f"action with no owner understood: {task.text[:80]!r}")
     owners: list[object] = [note_person(ctx, person, task.line)] if person else []
-    _record_action(ctx, node, commitment(task.text), owners, task.text, task.text)
+    record_action(ctx, node, commitment(task.text), owners, task.text, task.text)
 
 
 # "Peter Clifton to circulate the report to partners." / "Ms Green and Mr Khan to meet outside the meeting."
@@ -120,10 +123,10 @@ _INITIALS_TO_DO = re.compile(r"^(?P<who>[A-Z][A-Za-z]?[A-Z]{1,2})\s+(?:to|will|w
 
 def _name_to_do(ctx: Context, node: AgendaItem, sentence: Sentence) -> None:
     m = _NAME_TO_DO.match(sentence.text)
-    owners, _ = _owners(ctx, m.group("who"), sentence.line)
+    owners, _ = owners_of(ctx, m.group("who"), sentence.line)
     if not owners or not all(isinstance(o, PersonRecord) for o in owners):
         return
-    _record_action(ctx, node, m.group("task").strip(), owners, sentence.text, sentence.text)
+    record_action(ctx, node, m.group("task").strip(), owners, sentence.text, sentence.text)
 
 
 _COMMITS = re.compile(r"\b(?:would|will|shall|agreed to|undertook to|offered to|(?:was|were) asked to|"
@@ -155,7 +158,7 @@ def _task_sentence(sentences: list[Sentence], k: int, owners: list[object]) -> s
     return fallback
 
 
-def _owners(ctx: Context, text: str, line: int) -> tuple[list[object], str | None]:
+def owners_of(ctx: Context, text: str, line: int) -> tuple[list[object], str | None]:
     """'Ms McElligott/Mr Tan', 'Adrian Usher, Barnet Borough Commander', 'All', 'Michael Kelly to liaise ...'."""
     task = None
     m = re.match(r"(.+?)\s+to\s+([a-z].+)$", text)
@@ -242,7 +245,8 @@ def _lettered_parts(sentences: list[Sentence], start: int) -> list[Sentence]:
 
 
 def _decision(ctx: Context, item: AgendaItem, verb: str, rest: str, evidence: str) -> None:
-    count = sum(1 for _ in ctx.graph.of_label(Label.DECISION)) + 1
+    ctx.decisions += 1          # counted as made: counting the graph's nodes each time was quadratic
+    count = ctx.decisions
     text = f"{verb} {rest}".strip()
     decision = Decision(id=ids.child_id(Label.DECISION, ctx.meeting.id, count), name=_short(text),
                         meeting=ctx.meeting.id, text=text, verb=verb, documents=[ctx.name])

@@ -1,6 +1,7 @@
 """People within one document: every mention resolved to one record ('Ms McElligott' is 'Tina McElligott')."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,6 +44,9 @@ class PersonRecord:
 
     def roles(self) -> list[str]:
         return list(dict.fromkeys(f.role for f in self.facts if f.role))
+
+
+_BARE_INITIALS = re.compile(r"[A-Z]{2,3}")
 
 
 @lru_cache(maxsize=8192)      # each mention is compared with every record's surname
@@ -99,12 +103,30 @@ class PeopleIndex:
         record.last_pos = max(record.last_pos, pos)
         return record
 
+    def named(self, name: str) -> bool:
+        """Whether a record's name folds as this one does: any(fold(r.name) == fold(name) for r in records),
+        answered from the index of names and forms, without a pass over every record for most names."""
+        key = fold(name)
+        holder = self._first_with.get(key)
+        if holder is None:
+            return False
+        return fold(holder.name) == key or any(fold(r.name) == key for r in self.records)
+
     def by_initials(self, token: str) -> PersonRecord | None:
         """The person these minutes call by their initials ('LR'), once a list has said whose they are."""
-        if not self.initials:
+        if self.initials:
+            record = self._first_with.get(fold(token))
+            if record is not None and token in record.forms and fold(token) != fold(record.name):
+                return record
+        return self._by_own_initials(token)
+
+    def _by_own_initials(self, token: str) -> PersonRecord | None:
+        """'TE to arrange ...' where one person named in full has those initials (Tanya Edwards)."""
+        if not _BARE_INITIALS.fullmatch(token):
             return None
-        record = self._first_with.get(fold(token))
-        return record if record is not None and token in record.forms and fold(token) != fold(record.name) else None
+        hits = [r for r in self.records if len(r.name.split()) >= 2
+                and token in ("".join(w[0] for w in r.name.split()), r.name[0] + r.name.split()[-1][0])]
+        return hits[0] if len(hits) == 1 else None
 
     def add_form(self, record: PersonRecord, form: str) -> None:
         """Another form the document names this person by ('PK' for Pam Kelly)."""

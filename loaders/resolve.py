@@ -7,13 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
-import yaml
-
 from graph import ids
 from rapidfuzz import fuzz
 
-from graph.errors import ExtractionError
 from graph.model import Label, Node, Organisation, PartnershipGraph, Person, Rel, Role
+from loaders import validation
 from loaders.names import fold
 from loaders.people import similar_surname
 
@@ -42,17 +40,14 @@ class Curation:
     def load(cls, path: Path | str | None) -> Curation:
         if not path:
             return cls()
-        try:
-            raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise ExtractionError(f"curation file {path}: {exc}") from exc
+        raw = validation.curation(Path(path))      # every problem one line naming the file and field
         cur = cls()
-        for entry in raw.get("people") or []:
-            for alias in entry.get("aliases") or []:
-                cur.person_aliases.append((fold(alias), entry["name"], _iso(entry.get("from")), _iso(entry.get("to"))))
-        cur.distinct = [{fold(n) for n in group} for group in raw.get("distinct") or []]
-        for entry in raw.get("organisations") or []:
-            for alias in entry.get("aliases") or []:
+        for entry in raw["people"]:
+            for alias in entry["aliases"]:
+                cur.person_aliases.append((fold(alias), entry["name"], entry["from"], entry["to"]))
+        cur.distinct = [{fold(n) for n in group} for group in raw["distinct"]]
+        for entry in raw["organisations"]:
+            for alias in entry["aliases"]:
                 cur.org_aliases[fold(alias)] = entry["name"]
         return cur
 
@@ -65,10 +60,6 @@ class Curation:
 
     def kept_apart(self, a: str, b: str) -> bool:
         return any(fold(a) in group and fold(b) in group for group in self.distinct)
-
-
-def _iso(value: Any) -> str | None:
-    return str(value) if value else None
 
 
 class Named(NamedTuple):

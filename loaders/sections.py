@@ -25,6 +25,9 @@ APOLOGY_TRIGGER = re.compile(
 APOLOGIES_IN_LINE = re.compile(r"\bApolog(?:ies|y)\b(?:\s+for\s+absence)?\s*(?:[:\-–]|$)", re.I)
 TABLE_HEADER = re.compile(r"(?:(?:Name|Names|Organi[sz]ation(?: represented)?|Agency|Role|Title|Post|Position|"
                           r"Representing|Present|Apologies|Attendance|Attended|Status|Deputy(?: attended)?)\s*\|?\s*)+", re.I)
+# "... Mark Simmonds – Chief Finance Officer PCP 34.12/13 MEMBERSHIP OF THE PANEL The Chair ...": a list run
+# on into the next item's capitalised heading (and its number) in PDF text ends where the heading starts.
+HEADING_RUN = re.compile(r"(?:\s+[A-Z]{2,6})?(?:\s+\d{1,3}(?:[./]\d{1,3})*[.)]?)?\s+(?=(?:[A-Z][A-Z/&’'-]+\s+){2,}[A-Z][A-Z/&’'-]{2,})")
 NUMBERED = re.compile(r"^\s*(?:(?:No|Item|Agenda Item)\s+)?\d{1,3}[.)]?(?:\s|$)|^\s*Item\s+[A-Z]")
 
 

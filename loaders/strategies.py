@@ -86,7 +86,7 @@ def strategy_node(ctx: Context, name: str, kind: str) -> Strategy:
     # One node per strategy within a document, whatever the spelling: the longest form wins as name.
     places = _place_words(ctx.home, ctx.gazetteer.places)
     key = _strategy_key(name, places)
-    for node in ctx.graph.of_label(Label.STRATEGY):
+    for node in ctx.strategies:         # not every node of the graph, for every mention
         other = _strategy_key(node.name, places)
         if key == other or (key <= other or other <= key) and len(key & other) >= 2:
             if len(name) > len(node.name) and key >= other:
@@ -95,8 +95,11 @@ def strategy_node(ctx: Context, name: str, kind: str) -> Strategy:
             elif name != node.name and name not in node.aliases:
                 node.aliases.append(name)
             return node
-    node = Strategy(id=ids.strategy_id(name), name=name, kind=kind, documents=[ctx.name])
-    return ctx.graph.add(node)
+    created = Strategy(id=ids.strategy_id(name), name=name, kind=kind, documents=[ctx.name])
+    node = ctx.graph.add(created)
+    if node is created:
+        ctx.strategies.append(node)
+    return node
 
 
 # Words a place's or council's name shares with the names of strategies of any place.

@@ -46,14 +46,20 @@ class Layout:
 _NOISE_IN_TITLE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+[\d.,]+\s*[KM]B\b|\s*View (?:the )?(?:reasons|directions).*$"
                              r"|\s*\.\.\.\s*view the full.*$", re.I)
 _NUMBER_ALONE = re.compile(r"^\s*(\d{1,3})\.?\s*$")
-_NUMBERED_HEADING = re.compile(r"^\s*(?:(?:Agenda\s+)?Item\s+|No\.?\s*)?(\d{1,3})(?:[.:](?!\d)\s*|\s+[-–—]?\s*|\)\s*)"
+# "4. Title", "Item 4 – Title", "4) Title", "34.12/13 TITLE" (a number with the municipal year).
+_NUMBERED_HEADING = re.compile(r"^\s*(?:(?:Agenda\s+)?Item\s+|No\.?\s*)?(\d{1,3})(?:[.:](?!\d)\s*|\.\d{2}/\d{2}\s+|"
+                               r"\s+[-–—]?\s*|\)\s*)"
                                r"(?:([ivx]{1,4})\)\s*)?(\S.*)$", re.I)
+_CAPS_HEADING = re.compile(r"((?:[A-Z][A-Z/&’',-]+[ \t]+)+[A-Z][A-Z/&’'-]+)[ \t]+(?=[A-Z][a-z]+\s+[a-z])")
+_YEAR_NUMBERED = re.compile(r"^\s*\d{1,3}\.\d{2}/\d{2}\s")
 _NUMBER_THEN_ITEM = re.compile(r"^\s*(?:No\.?|Item)\s*(\d{1,3})\.?\s*$", re.I)
 _ITEM_LINE = re.compile(r"^\s*Item\s+(\S.*)$")
 _SUB_HEADING = re.compile(r"^\s*([ivx]{1,4})\)\s+(\S.*)$")
 _MINUTES_LABEL = re.compile(r"^\s*Minutes\s*:\s*$", re.I)
 _AGENDA_ITEM_LABEL = re.compile(r"\s*Agenda item\s*", re.I)
-_COVER_ROW = re.compile(r"\t|\s\d+\s*-\s*\d+\s*$")
+# A cover page's row ends in its pages ('Minutes 3 - 10'); a title ending in a span of years
+# ('Community Safety Strategy 2026-2030') is a title.
+_COVER_ROW = re.compile(r"\t|\s(?!(?:19|20)\d\d\s*-\s*(?:19|20)?\d\d\s*$)\d+\s*-\s*\d+\s*$")
 _SENTENCE_END = re.compile(r"[.;:]\s*$")
 
 
@@ -147,6 +153,12 @@ def _single_item(lines: list[Line], label: int) -> Layout:
     title_at = _next_nonblank(lines, label + 1)
     if title_at is None:
         return Layout(lines, [], "single-item")
+    if _NOT_A_TITLE.match(lines[title_at].text) or _SENTENCE_END.search(lines[title_at].text) \
+            and len(lines[title_at].text.split()) > 12:
+        # "(Ms A. Bell, Head of ..., attended in connection with this item.)": the page's title was not kept.
+        item = Item(None, "", lines[title_at].no)
+        _split_agenda(item, lines[title_at:])
+        return Layout(lines[:title_at], [item], "single-item")
     item = Item(None, clean_title(lines[title_at].text), lines[title_at].no)
     _split_agenda(item, lines[title_at + 1:])
     return Layout(lines[:title_at], [item], "single-item")
@@ -251,9 +263,12 @@ def _headings(lines: list[Line]) -> Layout | None:
         m = _NUMBERED_HEADING.match(text)
         if m:
             n = int(m.group(1))
-            if (previous is None and n <= 20) or (previous is not None and previous < n <= previous + 3):
+            year_numbered = _YEAR_NUMBERED.match(text) is not None    # "34.12/13": numbered through the year
+            if (previous is None and (n <= 20 or year_numbered)) or (previous is not None and previous < n <= previous + 3):
                 title = m.group(3)
-                split = None if _is_heading_text(title) else _run_in_title(title)
+                caps = _CAPS_HEADING.match(title)      # "APOLOGIES FOR ABSENCE Apologies were received ..."
+                split = (caps.group(1), title[caps.end():]) if caps \
+                    else None if _is_heading_text(title) else _run_in_title(title)
                 if split:
                     title, run_in[i] = split
                 if split or _is_heading_text(title):
@@ -285,16 +300,27 @@ def _run_in_title(text: str) -> tuple[str, str] | None:
     """'Welcome & Apologies Chris welcomed everyone, ...': a heading run straight into its first sentence,
     cut where the sentence starts (a sentence's opening word, or a person and a lower-case verb)."""
     words = text.split()
+    sentence_case = False       # "Minutes / matters arising The minutes were agreed": a title in sentence case
     for k in range(1, min(len(words), 12)):
         if not _TITLE_WORD.match(words[k - 1]):
-            return None
+            if k - 1 == 0 or words[k - 1].endswith((".", ",", ";", ":")):
+                return None
+            sentence_case = True
         rest = " ".join(words[k:])
-        opener = _SENTENCE_OPENER.match(rest) \
-            or (starts_with_person(rest) and re.match(r"\S+(?:\s+[A-Z]\S*){0,2}\s+[a-z]", rest)) \
-            or (is_first_name(words[k]) and k + 1 < len(words) and words[k + 1][:1].islower())   # "Chris welcomed"
+        strong = _STRONG_OPENER.match(rest) \
+            or (_INITIALS_SUBJECT.match(rest) is not None)                  # "SB gave a presentation"
+        opener = strong or not sentence_case and (
+            _SENTENCE_OPENER.match(rest)
+            or (starts_with_person(rest) and re.match(r"\S+(?:\s+[A-Z]\S*){0,2}\s+[a-z]", rest))
+            or (is_first_name(words[k]) and k + 1 < len(words) and words[k + 1][:1].islower()))   # "Chris welcomed"
         if opener and words[k - 1] not in ("&", "and", "of", "the", "for", "to", "on", "in", "with", "-", "–"):
             return " ".join(words[:k]), rest
     return None
+
+
+_STRONG_OPENER = re.compile(r"(?:The|It|This|These|There|He|She|They|We)\s+[a-z]")
+_INITIALS_SUBJECT = re.compile(r"[A-Z]{2,3}\s+(?:gave|presented|introduced|reported|updated|explained|advised|"
+                               r"informed|outlined|said|noted|confirmed|will|would|to)\b")
 
 
 def _items_at(lines: list[Line], heads: list[tuple[int, str]], kind: str) -> Layout:

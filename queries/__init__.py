@@ -12,6 +12,10 @@ from typing import Any, Iterable
 
 from graph.errors import BadParameter, RecipeNotFound
 
+# Whole-number parameters fit in 32 bits: the embedded server keeps only the low 32 bits of a LIMIT
+# (2**32 is read as 0 and answers no rows, silently), and no recipe needs more.
+MAX_INTEGER = 2**31 - 1
+
 HERE = Path(__file__).resolve().parent
 TYPES = ("string", "integer", "year", "boolean")
 _PARAM = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(([^)]*)\)\s*$")
@@ -26,16 +30,18 @@ class Param:
     default: Any = None
 
     def convert(self, raw: str) -> Any:
-        """A command-line value as the declared type (years stay strings: dates are ISO strings)."""
+        """A command-line value as the declared type (years are integers, as recipes return them)."""
         value = raw.strip() if self.type != "string" else raw
         if self.type == "integer":
             if not re.fullmatch(r"-?\d+", value):
                 raise BadParameter(f"{self.name} must be a whole number, not {raw!r}")
+            if abs(int(value)) > MAX_INTEGER:
+                raise BadParameter(f"{self.name} must be between {-MAX_INTEGER:,} and {MAX_INTEGER:,}, not {value}")
             return int(value)
         if self.type == "year":
             if not re.fullmatch(r"\d{4}", value):
                 raise BadParameter(f"{self.name} must be a four-digit year, not {raw!r}")
-            return value
+            return int(value)
         if self.type == "boolean":
             if value.lower() not in ("true", "false", "yes", "no", "1", "0"):
                 raise BadParameter(f"{self.name} must be true or false, not {raw!r}")
@@ -96,12 +102,25 @@ class Recipe:
         """
         if self.uses_summaries:
             store.refresh_summaries()
-        return store.run(self.text, self.complete(dict(params or {})), read_only=True)
+        values = self.complete(dict(params or {}))
+        for p in self.params:       # a year given as text by a caller of the library
+            if p.type == "year" and isinstance(values.get(p.name), str):
+                values[p.name] = p.convert(values[p.name])
+        return [{k: whole(v) for k, v in row.items()} for row in store.run(self.text, values, read_only=True)]
 
     def describe(self) -> dict[str, Any]:
         return {"name": self.name, "description": self.description, "columns": list(self.columns),
                 "params": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default}
                            for p in self.params]}
+
+
+def whole(value: Any) -> Any:
+    """Whole numbers as integers: FalkorDB's sum() answers 2.0 where Neo4j answers 2."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [whole(v) for v in value]
+    return value
 
 
 def _parse_header_params(path: Path, spec: str) -> tuple[Param, ...]:

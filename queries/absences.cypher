@@ -1,12 +1,13 @@
 // Meetings where an organisation sent apologies (itself or through its people) or sent a substitute.
 // params: organisation (string)
 // returns: date, body, meeting, organisation, what, who
+// dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
 // Everything starts from the organisation's own people (AFFILIATED_WITH), whose apologies and
 // substitutions stated in the same minutes count for it. (`toString(r.document)`: compared as is, FalkorDB
 // answers the join with one lookup in the index on `document` per row, far slower than following the
 // person's few relationships.)
 MATCH (o:Organisation)
-WHERE toLower(o.name) CONTAINS toLower($organisation)
+WHERE o.id = $organisation OR toLower(o.name) CONTAINS toLower($organisation)
    OR any(x IN coalesce(o.aliases, []) WHERE toLower(x) CONTAINS toLower($organisation))
 CALL {
   WITH o

@@ -16,7 +16,7 @@ CALL {
   WITH exact
   WITH exact WHERE size(exact) = 0
   MATCH (a:Person)
-  WHERE toLower(a.name) CONTAINS toLower($person_a)
+  WHERE a.id = $person_a OR toLower(a.name) CONTAINS toLower($person_a)
      OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) CONTAINS toLower($person_a))
   WITH collect(a) AS found
   UNWIND CASE WHEN any(x IN found WHERE toLower(x.name) = toLower($person_a))
@@ -34,7 +34,7 @@ CALL {
   WITH a, exact
   WITH a, exact WHERE size(exact) = 0
   MATCH (b:Person)
-  WHERE (toLower(b.name) CONTAINS toLower($person_b)
+  WHERE (b.id = $person_b OR toLower(b.name) CONTAINS toLower($person_b)
      OR any(x IN coalesce(b.aliases, []) WHERE toLower(x) CONTAINS toLower($person_b)))
     AND a.id <> b.id
   WITH collect(b) AS found

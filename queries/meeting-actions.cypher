@@ -1,6 +1,7 @@
 // Every action of a meeting (by id, ISO date, or part of its name), with who owns it.
 // params: meeting (string)
 // returns: meeting, date, action, owners, status
+// dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
 // A meeting given by id or ISO date is looked up through the indexes; only when neither matches
 // is it searched for by part of its name.
 OPTIONAL MATCH (by_id:Meeting {id: $meeting})
@@ -14,7 +15,7 @@ CALL {
   WITH exact
   WITH exact WHERE size(exact) = 0
   MATCH (m:Meeting)
-  WHERE toLower(m.name) CONTAINS toLower($meeting)
+  WHERE m.id = $meeting OR toLower(m.name) CONTAINS toLower($meeting)
   RETURN m
 }
 WITH m

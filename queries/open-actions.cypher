@@ -1,8 +1,9 @@
 // Open actions for a person or an organisation (or all open actions), oldest first.
 // params: person (string, optional), organisation (string, optional), limit (integer, default 500)
 // returns: owner, owner_kind, action, date, body, meeting
-// For a person or an organisation, their own actions (none when both are given: an owner is one or the
-// other); for all, meetings are taken by date and their actions read through the index on `meeting`, so
+// dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
+// For a person, their own actions; for an organisation, its own and those of its people (affiliated with it);
+// none when both are given; for all, meetings are taken by date and their actions read through the index on `meeting`, so
 // the query stops once `limit` rows are found.
 CALL {
   UNWIND CASE WHEN $person IS NULL AND $organisation IS NULL THEN [1] ELSE [] END AS everyone
@@ -24,7 +25,7 @@ CALL {
   UNION
   UNWIND CASE WHEN $person IS NOT NULL AND $organisation IS NULL THEN [1] ELSE [] END AS person
   MATCH (owner:Person)
-  WHERE toLower(owner.name) CONTAINS toLower($person)
+  WHERE owner.id = $person OR toLower(owner.name) CONTAINS toLower($person)
      OR any(x IN coalesce(owner.aliases, []) WHERE toLower(x) CONTAINS toLower($person))
   MATCH (a:Action)-[:ASSIGNED_TO]->(owner)
   WHERE coalesce(a.status, 'open') = 'open'
@@ -32,13 +33,16 @@ CALL {
   RETURN a, owner, m
   UNION
   UNWIND CASE WHEN $organisation IS NOT NULL AND $person IS NULL THEN [1] ELSE [] END AS organisation
-  MATCH (owner:Organisation)
-  WHERE toLower(owner.name) CONTAINS toLower($organisation)
-     OR any(x IN coalesce(owner.aliases, []) WHERE toLower(x) CONTAINS toLower($organisation))
+  MATCH (o:Organisation)
+  WHERE o.id = $organisation OR toLower(o.name) CONTAINS toLower($organisation)
+     OR any(x IN coalesce(o.aliases, []) WHERE toLower(x) CONTAINS toLower($organisation))
+  OPTIONAL MATCH (p:Person)-[:AFFILIATED_WITH]->(o)
+  WITH o, collect(DISTINCT p) AS people
+  UNWIND [o] + people AS owner
   MATCH (a:Action)-[:ASSIGNED_TO]->(owner)
   WHERE coalesce(a.status, 'open') = 'open'
   OPTIONAL MATCH (m:Meeting {id: a.meeting})
-  RETURN a, owner, m
+  RETURN DISTINCT a, owner, m
 }
 RETURN owner.name AS owner, owner.label AS owner_kind, a.text AS action,
        coalesce(m.date, m.date_inferred) AS date, m.body AS body, m.name AS meeting

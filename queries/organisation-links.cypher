@@ -1,6 +1,7 @@
 // Which organisations work together: pairs represented at the same meetings, strongest first, optionally for a range of years.
 // params: year_from (year, optional), year_to (year, optional), limit (integer, default 25)
 // returns: organisation_a, organisation_b, meetings, first_year, last_year
+// dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
 // Represented: someone attended and, in the same minutes, is named with the organisation. The store
 // keeps each pair's meetings per year (DERIVED_CO_REPRESENTED, graph/store/summaries.py); undated
 // meetings count only when no year is asked for.

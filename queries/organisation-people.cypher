@@ -1,8 +1,9 @@
 // The people of an organisation over time: who represented it, in which posts, first and last seen.
 // params: organisation (string)
 // returns: organisation, person, posts, first_seen, last_seen
+// dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
 MATCH (o:Organisation)
-WHERE toLower(o.name) CONTAINS toLower($organisation)
+WHERE o.id = $organisation OR toLower(o.name) CONTAINS toLower($organisation)
    OR any(x IN coalesce(o.aliases, []) WHERE toLower(x) CONTAINS toLower($organisation))
 MATCH (p:Person)-[f:AFFILIATED_WITH]->(o)
 OPTIONAL MATCH (hm:Meeting {document: f.document})

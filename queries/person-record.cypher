@@ -1,8 +1,9 @@
 // A person's record: meetings attended, apologies sent, items presented, actions owned, posts and organisations, in date order.
 // params: person (string)
 // returns: person, date, what, detail, body
+// dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
 MATCH (p:Person)
-WHERE toLower(p.name) CONTAINS toLower($person)
+WHERE p.id = $person OR toLower(p.name) CONTAINS toLower($person)
    OR any(a IN coalesce(p.aliases, []) WHERE toLower(a) CONTAINS toLower($person))
 CALL {
   WITH p

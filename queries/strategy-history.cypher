@@ -1,8 +1,9 @@
 // Everything said or decided about a strategy, plan or programme, in date order.
 // params: strategy (string)
 // returns: strategy, date, body, kind, verb, what
+// dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
 MATCH (s:Strategy)
-WHERE toLower(s.name) CONTAINS toLower($strategy)
+WHERE s.id = $strategy OR toLower(s.name) CONTAINS toLower($strategy)
    OR any(x IN coalesce(s.aliases, []) WHERE toLower(x) CONTAINS toLower($strategy))
 MATCH (x)-[c:CONCERNS|MENTIONS]->(s)
 OPTIONAL MATCH (m:Meeting {id: x.meeting})

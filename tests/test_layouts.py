@@ -181,6 +181,34 @@ class TestAttendanceLayouts:
         assert present(g) == {"Lisa Bright", "Gary Hope", "Roz Wills", "Ian Page"}
         assert sent_apologies(g) == {"John Parr"}
 
+    def test_bodies_between_coded_entries_head_the_members_after_them(self):
+        g = extract_text(minutes("""
+            MINUTES OF THE PANEL HELD ON 11 MARCH 2019 Eastfield Council P. Councillor Lisa Bright (Chairman), P. Councillor Gary Hope Westfield District Council A. Councillor John Parr P. Councillor Roz Wills Independent Members P. Rosa Hill
+        """, head=""))
+        assert affiliated(g, "Lisa Bright") == {"Eastfield Council"} and holds(g, "Lisa Bright") == {"Chairman"}
+        assert affiliated(g, "Gary Hope") == {"Eastfield Council"}
+        assert affiliated(g, "John Parr") == affiliated(g, "Roz Wills") == {"Westfield District Council"}
+
+    def test_a_body_after_each_coded_name_is_that_members_own(self):
+        g = extract_text(minutes("""
+            MINUTES OF THE PANEL HELD ON 11 MARCH 2019 P. Councillor Lisa Bright Eastfield Council P. Councillor Gary Hope Westfield District Council A. Councillor John Parr Northfield Borough Council
+        """, head=""))
+        assert affiliated(g, "Lisa Bright") == {"Eastfield Council"}
+        assert affiliated(g, "Gary Hope") == {"Westfield District Council"}
+        assert affiliated(g, "John Parr") == {"Northfield Borough Council"}
+
+    def test_name_dash_post_entries_run_together(self):
+        text = ("Ian Page – Lead Officer Sue Mount – Police and Crime Commissioner Nick Garr – Chief Constable "
+                "Joan Coyle – Victim Champion")
+        assert split_at_people(text) == ["Ian Page – Lead Officer", "Sue Mount – Police and Crime Commissioner",
+                                         "Nick Garr – Chief Constable", "Joan Coyle – Victim Champion"]
+        g = extract_text(minutes("""
+            Officers Present: Ian Page – Lead Officer Nick Garr – Chief Constable Joan Coyle – Victim Champion PCP 34.12/13 MEMBERSHIP OF THE PANEL The Chairman welcomed everyone.
+        """))
+        assert present(g) >= {"Ian Page", "Nick Garr", "Joan Coyle"}
+        assert holds(g, "Nick Garr") == {"Chief Constable"}
+        assert holds(g, "Joan Coyle") == {"Victim Champion"}
+
     def test_a_heading_run_straight_into_its_list(self):
         g = extract_text(minutes("""
             Core Membership Cllr Kerr (Chair) North District Council Cllr Pike Borough Council Chief Insp. Peter Brown Dorset Police
@@ -255,6 +283,15 @@ class TestPresentersAndActions:
         """))
         found = {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)}
         assert found == {"Alice Brand", "Alan Tolman", "Jaimee Wyatt"}
+
+    def test_a_bracketed_post_with_and_stays_whole(self):
+        g = extract_text(minutes("""
+            2. Strategy
+
+            The report was presented by Helen Watts (Public Health Registrar, Eastfield City Council) and Dan Speed (Policy and Improvement Officer, Eastfield City Council).
+        """))
+        assert holds(g, "Dan Speed") == {"Policy and Improvement Officer"}
+        assert affiliated(g, "Dan Speed") == {"Eastfield City Council"}
 
     def test_introducing_oneself_is_not_presenting(self):
         g = extract_text(minutes("""
@@ -357,3 +394,122 @@ class TestItemLayouts:
             Declarations of Interest To receive any declarations. Minutes: None were reported.
         """)
         assert self.titles(text) == ["Simultaneous Translation", "Apologies", "Declarations of Interest"]
+
+
+class TestOrganisationsAndPosts:
+    def test_a_national_partnership_named_alone_is_this_places(self):
+        g = extract_text(minutes("""
+            Health and Wellbeing Board - Tuesday, 4 June 2024
+
+            1. Strategy
+
+            Ann Rowe (Director of Public Health, Eastfield City Council) presented the report. The Safeguarding Adults Board would be consulted.
+        """, head=""))
+        orgs = names(nodes(g, Label.ORGANISATION))
+        assert {"Eastfield Health and Wellbeing Board", "Eastfield Safeguarding Adults Board",
+                "Eastfield City Council"} <= orgs
+        assert "Health and Wellbeing Board" not in orgs
+
+    def test_a_team_before_the_council_is_no_part_of_its_place(self):
+        g = extract_text(minutes("""
+            Present: Ann Rowe (Director of Public Health Eastfield City Council), Tom Lake (Stockton-on-Tees Borough Council)
+        """))
+        assert affiliated(g, "Ann Rowe") == {"Eastfield City Council"}
+        assert affiliated(g, "Tom Lake") == {"Stockton-on-Tees Borough Council"}
+
+    def test_posts_given_in_prose(self):
+        g = extract_text(minutes("""
+            1. Appointment of Chairman
+
+            RESOLVED – that Brad Wells is elected Chairman of the Eastfield Police and Crime Panel for the ensuing year.
+
+            2. Appointment of Vice-Chairman
+
+            The Panel agreed the appointment of Councillor Dave Reed as Vice-Chairman for the Council year 2020/2021.
+            Ann Rowe, in her new role as Provost, welcomed members.
+        """))
+        assert holds(g, "Brad Wells") == {"Chairman"}
+        assert affiliated(g, "Brad Wells") == {"Eastfield Police and Crime Panel"}
+        assert holds(g, "Dave Reed") == {"Vice-Chairman"}
+        assert holds(g, "Ann Rowe") == {"Provost"}
+
+    def test_a_post_and_its_body_run_together(self):
+        g = extract_text(minutes("""
+            Present: Dora Agu - Co-chair Inclusion and Fairness Forum; Rick Parr, Chief Executive of Eastfield and Westfield Teaching Hospitals NHS Foundation Trust; Cllr John Syme (Chairman), Mid and Upper Dale
+        """))
+        assert holds(g, "Dora Agu") == {"Co-chair"} and affiliated(g, "Dora Agu") == {"Inclusion and Fairness Forum"}
+        assert holds(g, "Rick Parr") == {"Chief Executive"}
+        assert affiliated(g, "Rick Parr") == {"Eastfield and Westfield Teaching Hospitals NHS Foundation Trust"}
+        assert holds(g, "John Syme") == {"Chairman"}
+
+
+class TestActionLogs:
+    def owners(self, g) -> set[tuple[str, str]]:
+        return {(g.nodes[r.source].text, g.nodes[r.target].name) for r in g.rels_of(Rel.ASSIGNED_TO)}
+
+    def test_a_log_before_the_first_item_with_initials_for_owners(self):
+        g = extract_text(minutes("""
+            Action Log
+            Action by / Action / Deadline
+            JR / Update on Resettlement. / 28.6.12
+            CS & JR / Pull together a good news story. / 28.6.12
+
+            1. Minutes of the previous meeting
+
+            Accepted as correct.
+        """))
+        assert self.owners(g) == {("Update on Resettlement", "JR"), ("Pull together a good news story", "CS"),
+                                  ("Pull together a good news story", "JR")}
+
+    def test_initials_of_someone_named_in_full_own_an_action(self):
+        g = extract_text(minutes("""
+            Present: Tara Ennis (Chair), Gil Watts
+
+            1. Research
+
+            Action: TE to arrange for the papers to be presented          TE
+        """))
+        assert self.owners(g) == {("arrange for the papers to be presented", "Tara Ennis")}
+
+
+class TestFlattenedPages:
+    """A PDF turned to text with every paragraph run into one line: items are found again by their numbers."""
+
+    def test_numbered_items_in_one_long_line(self):
+        attendees = ", ".join(f"{first} {last} ({first[0]}{last[0]})" for first, last in
+                              [("Dave", "Hill"), ("Paula", "Bell"), ("Susan", "Bacon"), ("Grace", "Tomlin"),
+                               ("Andy", "Redd"), ("Ray", "Hart"), ("Chris", "Parr"), ("Ian", "Newby")])
+        text = (f"Minutes Children's Trust Board Notes of meeting on 22nd June 2007 Attendees: {attendees} "
+                "1. Apologies for absence The above apologies were noted. 2. Minutes / matters arising from previous "
+                "meeting The minutes were agreed 3. Learning from the Joint Area Review The report is expected by 3 "
+                "July and will then be public. 4. Children's Fund Progress Report SB gave a presentation on the fund.")
+        g = extract_text(text, head="")
+        titles = [n.title for n in nodes(g, Label.AGENDA_ITEM)]
+        assert titles == ["Apologies for absence", "Minutes / matters arising from previous meeting",
+                          "Learning from the Joint Area Review", "Children's Fund Progress Report"]
+        assert present(g) >= {"Dave Hill", "Ian Newby"}
+
+    def test_items_numbered_through_the_municipal_year(self):
+        text = ("MINUTES OF A MEETING OF THE EASTFIELD POLICE AND CRIME PANEL HELD ON 11TH DECEMBER 2013 "
+                + "Eastfield Council P. Councillor Lisa Bright P. Councillor Gary Hope P. Councillor Roz Wills " * 4
+                + "PCP 34.12/13 MEMBERSHIP OF THE PANEL The Chairman referred to the recommendation of the Panel. "
+                "35.12/13 APOLOGIES FOR ABSENCE Apologies were received from Councillor John Parr.")
+        g = extract_text(text, head="")
+        titles = [n.title for n in nodes(g, Label.AGENDA_ITEM)]
+        assert [t.upper() for t in titles] == ["MEMBERSHIP OF THE PANEL", "APOLOGIES FOR ABSENCE"]
+
+
+class TestSentences:
+    def test_a_title_or_initial_with_a_full_stop_ends_no_sentence(self):
+        g = extract_text("Agenda item\n\n\n    (Ms. S. Toland, Head of Environmental Health, attended in connection "
+                         "with this item.)\n\n\n    The Committee was advised that the Council would act.\n", head="")
+        assert present(g) == {"S. Toland"}
+
+    def test_a_sentence_a_pdf_wrapped_over_two_lines(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            All apologies are noted on page 2 of these minutes. Gail Toller, Sam Denham and Eleri
+            Butt were welcomed as new Board members.
+        """))
+        assert present(g) == {"Gail Toller", "Sam Denham", "Eleri Butt"}

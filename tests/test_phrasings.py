@@ -383,11 +383,69 @@ def test_not_present_before_name(phrase, form):
     assert people(g, Rel.ATTENDED) == folded(OTHER, SUBSTITUTE), describe(g, text)
 
 
+# ============================================================================== posts given and posts' noise
+def posts_of(g: PartnershipGraph, name: str) -> set[str]:
+    return {g.nodes[r.target].name for r in g.rels_of(Rel.HOLDS) if fold(g.nodes[r.source].name) == fold(name)}
+
+
+@pytest.mark.parametrize("phrase,form", cases("appointment_after_name", ("sentence",)))
+def test_appointment_after_name(phrase, form):
+    g, text = read(item_snippet(f"It was agreed that {SUBSTITUTE} {phrase} as Vice Chair of the Partnership."))
+    assert posts_of(g, SUBSTITUTE) == {"Vice Chair"}, text
+
+
+@pytest.mark.parametrize("phrase,form", cases("appointment_before_name", ("sentence",)))
+def test_appointment_before_name(phrase, form):
+    g, text = read(item_snippet(f"The Partnership {phrase} {SUBSTITUTE} as Vice Chair of the Partnership."))
+    assert posts_of(g, SUBSTITUTE) == {"Vice Chair"}, text
+
+
+@pytest.mark.parametrize("phrase,form", cases("post_noise_before", ("list",)))
+def test_post_noise_before(phrase, form):
+    g, text = read(minutes(f"""
+        Present: {OTHER} (Chair), {SUBSTITUTE} ({phrase} Community Safety Manager)
+
+        1. Youth Justice Plan
+
+        Noted.
+    """))
+    assert posts_of(g, SUBSTITUTE) == {"Community Safety Manager"}, text
+
+
+# ============================================================================== action logs as tables
+def _column_cases():
+    columns = PHRASINGS["action_log_columns"]
+    return [pytest.param(column, head, id=f"{column}:{head}") for column, heads in columns.items() for head in heads]
+
+
+@pytest.mark.parametrize("column,head", _column_cases())
+def test_action_log_column(column, head):
+    """Every heading read as its column: the log's other columns keep a heading known to mean theirs."""
+    heads = {"task": "Action", "owner": "Owner", "due": "Deadline"}
+    heads[column] = head
+    g, text = read(minutes(f"""
+        1. Youth Justice Plan
+
+        Noted.
+
+        2. Action Log
+
+        {heads['owner']} | {heads['task']} | {heads['due']}
+        {SUBSTITUTE} | Circulate the revised plan to partners | 28.6.19
+        {OTHER} & {OTHER2} | Bring the audit back to the Board | 30.9.19
+    """))
+    found = {(g.nodes[r.source].text, fold(g.nodes[r.target].name)) for r in g.rels_of(Rel.ASSIGNED_TO)}
+    assert found == {("Circulate the revised plan to partners", fold(SUBSTITUTE)),
+                     ("Bring the audit back to the Board", fold(OTHER)),
+                     ("Bring the audit back to the Board", fold(OTHER2))}, text
+
+
 # ============================================================================== the file and the tests agree
 TESTED_KEYS = {"attendance_headings", "apology_verbs", "apology_sources", "substitution_after_absent",
                "substitution_before_absent", "substitution_after_substitute", "attendance_codes",
                "presenter_before_name", "presenter_invited_to", "on_behalf", "acting_before_name",
-               "welcome_verbs", "not_present_before_name"}
+               "welcome_verbs", "not_present_before_name", "appointment_after_name", "appointment_before_name",
+               "post_noise_before", "action_log_columns"}
 # prose_verbs are not a way of stating a relationship but the words that end a list: no snippet of their own.
 NOT_RELATIONSHIPS = {"prose_verbs"}
 
@@ -399,6 +457,6 @@ def test_every_key_has_snippets():
 
 def test_known_failures_name_entries_of_the_file():
     """A known failure whose phrasing left the data file is stale: delete it."""
-    entries = {(k, e) for k in TESTED_KEYS - {"attendance_codes"} for e in PHRASINGS[k]}
+    entries = {(k, e) for k in TESTED_KEYS - {"attendance_codes", "action_log_columns"} for e in PHRASINGS[k]}
     entries |= {("attendance_codes", f"{s}:{c}") for s, c in CODES}
     assert [k for k in KNOWN_FAILURES if k[:2] not in entries] == []

@@ -225,14 +225,16 @@ def test_weak_links_are_filtered_and_the_threshold_raised_to_fit(small):
     assert raised.number_of_edges() == 2 and t2.raised and t2.min_weight == 3 and t2.requested == 1
 
 
-def test_attendance_table_counts_people_at_meetings_by_organisation_and_year(small):
+def test_attendance_table_counts_meetings_each_organisation_was_represented_at(small):
     table = attendance_table(ModelIndex(small))
-    assert table.years == ["2021", "2022", "2023", UNDATED]
+    assert table.years == ["2021", "2022", "2023"]      # M4 is undated and names no one's organisation
     row = dict(zip(table.organisations, table.counts))
-    # Tina counts for Barnet (stated at M1, her usual organisation elsewhere), Tania for the Met.
-    assert row["London Borough of Barnet"] == [2, 2, 2, 1]
-    assert row["Metropolitan Police Service"] == [1, 1, 0, 1]
-    assert row["Mayor's Office for Policing and Crime"] == [0, 0, 1, 0]
+    # Named with the organisation in the same minutes: Tina with Barnet at M1 and M3 and with MOPAC at M2,
+    # Maggie through her post at Barnet (M2, M3), Tania with the Met at M1 only, Alice with MOPAC at M3.
+    assert row["London Borough of Barnet"] == [1, 1, 1]
+    assert row["Metropolitan Police Service"] == [1, 0, 0]
+    assert row["Mayor's Office for Policing and Crime"] == [0, 1, 1]
+    assert table.organisations[0] == "London Borough of Barnet"
 
 
 def test_large_graphs_get_distinct_finite_positions():
@@ -279,6 +281,21 @@ def test_page_is_self_contained_and_carries_years(small, tmp_path):
     assert data["years"] == [2021, 2022, 2023]
     assert (tmp_path / "people-attendance.png").stat().st_size > 1000
     assert data["heatmap"].startswith("data:image/png;base64,")
+
+
+def test_evidence_is_cited_by_meeting_not_by_file(small, tmp_path):
+    from graph.model import Meeting, citation
+
+    small.nodes[M1].url = "https://barnet.moderngov.co.uk/ieListDocuments.aspx?MId=1"
+    _, _, data = page_data(render(small, tmp_path / "people.html").read_text(encoding="utf-8"))
+    cites = {tuple(row[0::2]) for row in data["evidence"]}
+    assert ("Safer Communities Partnership Board, 2021-03-02",
+            "https://barnet.moderngov.co.uk/ieListDocuments.aspx?MId=1") in cites
+    assert ("Safer Communities Partnership Board, 2022-06-15", None) in cites
+    assert not any(cite.endswith(".txt") for cite, _ in cites)     # M4 is undated but its body is known
+    undated = Meeting(id="meeting:x", name="x", body=None, date=None, date_inferred="2017", document="x.txt")
+    assert citation(undated) == "2017 (year inferred)"
+    assert citation(Meeting(id="meeting:y", name="y", document="y.txt")) == "y.txt"       # only as a fallback
 
 
 def test_focus_options_shape_the_page(small, tmp_path):
@@ -361,6 +378,28 @@ def test_small_graph_pages_in_chromium(chromium, small, tmp_path):
     page.wait_for_selector("div.vis-tooltip", state="visible")
     assert "Worked together 4 times: 3 meetings attended together, 1 shared action" in \
         page.inner_text("div.vis-tooltip")
+    assert r["errors"] == []
+    page.close()
+
+
+@browser
+@needs_chromium
+def test_page_search_takes_partial_names_and_says_when_nothing_matches(chromium, small, tmp_path):
+    r = open_page(chromium, render(small, tmp_path / "people.html"), tmp_path / "search.png")
+    page = r["page"]
+
+    def search(text: str) -> str:
+        page.fill("#pg-search", text)
+        page.dispatch_event("#pg-search", "change")
+        return page.inner_text("#pg-found")
+
+    assert search("mcelligott") == "" and page.evaluate("network.getSelectedNodes()") == [TINA]   # part of a name
+    assert search("MS MCELLIGOTT") == "" and page.evaluate("network.getSelectedNodes()") == [TINA]  # an alias
+    assert search("Higton") == "" and page.evaluate("network.getSelectedNodes()") == [MAGGIE]
+    assert search("Tina Mcélligott") == "" and page.evaluate("network.getSelectedNodes()") == [TINA]  # accents
+    said = search("Nobody Here")
+    assert "No one called" in said and "Nobody Here" in said
+    assert "3 match" in search("ma")       # Maggie, Matt and Tania Martin (words starting so): shows the first
     assert r["errors"] == []
     page.close()
 

@@ -5,18 +5,18 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.model import represented
 from viz.index import ModelIndex, Window, in_window
 
 TOP = 25          # rows shown; the rest are summed into one "Other organisations" row
 UNDATED = "n.d."
-NO_ORGANISATION = "No organisation known"
 
 
 @dataclass(frozen=True)
 class Attendance:
     organisations: list[str]      # row labels, busiest first
     years: list[str]              # column labels, with "n.d." last when some meetings have no year
-    counts: list[list[int]]       # people-at-meetings per row and column
+    counts: list[list[int]]       # meetings the organisation was represented at, per row and column
 
     @property
     def empty(self) -> bool:
@@ -24,21 +24,23 @@ class Attendance:
 
 
 def attendance_table(index: ModelIndex, window: Window = None) -> Attendance:
-    """How many times people attended for each organisation, per year (one count per person per meeting)."""
+    """How many meetings each organisation was represented at, per year.
+
+    The same rule and the same year as the `organisations-by-year` recipe: represented means someone
+    who attended is named with the organisation in the same minutes (graph.model.represented), and a
+    meeting's year is its date's, else the year its minutes imply (Meeting.year).
+    """
     cells: Counter[tuple[str, str]] = Counter()
-    for person in index.people.values():
-        for meeting in person.attended:
-            year = index.meeting_year(meeting)
-            if not in_window(year, window):
-                continue
-            org_id = index.organisation_at(person.id, meeting)
-            org = index.org_name(org_id) if org_id else NO_ORGANISATION
-            cells[(org, UNDATED if year is None else str(year))] += 1
+    for meeting, organisations in represented(index.graph).items():
+        year = index.meeting_year(meeting)
+        if not in_window(year, window):
+            continue
+        for org_id in organisations:
+            cells[(index.org_name(org_id), UNDATED if year is None else str(year))] += 1
     totals: Counter[str] = Counter()
     for (org, _), count in cells.items():
         totals[org] += count
-    # Busiest first; attendance with no organisation known goes last, it is not an organisation.
-    ranked = sorted(totals, key=lambda o: (o == NO_ORGANISATION, -totals[o], o))
+    ranked = sorted(totals, key=lambda o: (-totals[o], o))
     rows = ranked[:TOP]
     years = sorted({y for _, y in cells if y != UNDATED})
     if any(y == UNDATED for _, y in cells):
@@ -51,8 +53,8 @@ def attendance_table(index: ModelIndex, window: Window = None) -> Attendance:
     return Attendance(rows, years, counts)
 
 
-def write_heatmap(table: Attendance, path: Path, title: str = "Attendance by organisation per year") -> Path | None:
-    """Write the PNG; None when nobody's attendance is recorded."""
+def write_heatmap(table: Attendance, path: Path, title: str = "Meetings represented at") -> Path | None:
+    """Write the PNG; None when no organisation is known to have been represented."""
     if table.empty:
         return None
     import matplotlib
@@ -73,8 +75,10 @@ def write_heatmap(table: Attendance, path: Path, title: str = "Attendance by org
                 ax.text(c, r, str(value), ha="center", va="center", fontsize=8,
                         color="white" if value > peak * 0.6 else "#1a1a1a")
     ax.set_title(title, fontsize=11, loc="left")
-    ax.set_xlabel("people at meetings, per year (n.d.: meeting undated)", fontsize=8)
-    fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
+    ax.set_xlabel("meetings represented at, per year (n.d.: meeting undated)", fontsize=8)
+    from matplotlib.ticker import MaxNLocator
+
+    fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02, ticks=MaxNLocator(integer=True))   # counts: whole numbers
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path)

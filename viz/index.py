@@ -121,9 +121,8 @@ class ModelIndex:
         self.meetings: dict[str, MeetingRef] = {}
         for m in graph.of_label(Label.MEETING):
             assert isinstance(m, Meeting)
-            date = m.date or m.date_inferred
             title = m.body or m.name
-            self.meetings[m.id] = MeetingRef(m.id, title, date, year_of(date))
+            self.meetings[m.id] = MeetingRef(m.id, title, m.when, m.year)
         self.organisations: dict[str, Organisation] = {
             o.id: o for o in graph.of_label(Label.ORGANISATION) if isinstance(o, Organisation)}
         self._org_by_name: dict[str, str] = {}

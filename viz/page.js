@@ -86,18 +86,42 @@
     $("pg-heatmap").src = PG.heatmap;
     $("pg-picture").hidden = false;
   }
-  var byName = {};
+  // Names as people type them: case, accents and punctuation folded; a name, an alias or part of one.
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/&/g, " and ").replace(/['\u2019]/g, "").replace(/[^\w\s]/g, " ").replace(/\s+/g, " ").trim();
+  }
+  var byName = {}, forms = [];
   var names = $("pg-names");
   nodes.forEach(function (n) {
-    byName[n.name.toLowerCase()] = n.id;
-    (n.aliases || []).forEach(function (a) { byName[a.toLowerCase()] = byName[a.toLowerCase()] || n.id; });
+    [n.name].concat(n.aliases || []).forEach(function (a) {
+      var f = fold(a);
+      if (byName[f] === undefined) { byName[f] = n.id; }
+      forms.push([f, n.id]);
+    });
     var o = el("option");
     o.value = n.name;
     names.appendChild(o);
   });
+  function findNames(text) {
+    var f = fold(text), ids = [], seen = {};
+    if (!f) { return ids; }
+    if (byName[f] !== undefined) { return [byName[f]]; }
+    forms.forEach(function (pair) {
+      if ((" " + pair[0] + " ").indexOf(" " + f) >= 0 && !seen[pair[1]]) { seen[pair[1]] = true; ids.push(pair[1]); }
+    });
+    return ids;
+  }
   $("pg-search").addEventListener("change", function (ev) {
-    var id = byName[ev.target.value.trim().toLowerCase()];
-    if (id === undefined) { return; }
+    var text = ev.target.value.trim(), found = findNames(text), said = $("pg-found");
+    said.textContent = "";
+    if (!text) { return; }
+    if (found.length === 0) { said.textContent = "No one called \u201c" + text + "\u201d on this page."; return; }
+    if (found.length > 1) {
+      said.textContent = found.length + " match: " + found.slice(0, 5).map(function (id) {
+        return nodes.get(id).name; }).join(", ") + (found.length > 5 ? ", \u2026" : "") + ". Showing the first.";
+    }
+    var id = found[0];
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 0.8), animation: { duration: 400 } });
     showNode(nodes.get(id));
@@ -277,7 +301,16 @@
     info.appendChild(el("h3", "Evidence"));
     e.ev.forEach(function (i) {
       var q = el("blockquote", PG.evidence[i][1], "pg-quote");
-      q.appendChild(el("cite", PG.evidence[i][0] || ""));
+      var cite = el("cite", PG.evidence[i][0] || "");
+      if (PG.evidence[i][2]) {                 // the minutes' own address: opened only when clicked
+        var a = el("a", "minutes");
+        a.href = PG.evidence[i][2];
+        a.rel = "noopener noreferrer";
+        a.target = "_blank";
+        cite.appendChild(document.createTextNode(" \u00b7 "));
+        cite.appendChild(a);
+      }
+      q.appendChild(cite);
       info.appendChild(q);
     });
     if (e.evn) { info.appendChild(el("p", "… and " + (e.evn - e.ev.length) + " more sentences", "pg-hint")); }

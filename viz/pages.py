@@ -14,6 +14,7 @@ from pyvis.network import Network
 
 from viz.collaboration import Tie
 from viz.focus import Threshold
+from graph.model import Label, Meeting, citation
 from viz.index import Evidence, ModelIndex
 from viz.layout import positions
 
@@ -49,10 +50,11 @@ CHROME = """<header id="pg-header">
 </header>
 <aside id="pg-side">
   <section id="pg-find"><label for="pg-search">Find</label>
-    <input id="pg-search" list="pg-names" placeholder="a name" autocomplete="off"><datalist id="pg-names"></datalist></section>
+    <input id="pg-search" list="pg-names" placeholder="a name" autocomplete="off"><datalist id="pg-names"></datalist>
+    <p id="pg-found" role="status"></p></section>
   <section id="pg-legend"></section>
   <section id="pg-info"><p class="pg-hint">Click a node or a link for details.</p></section>
-  <details id="pg-picture" hidden><summary>Attendance by organisation per year</summary><img id="pg-heatmap" alt=""></details>
+  <details id="pg-picture" hidden><summary>Meetings each organisation was represented at, per year</summary><img id="pg-heatmap" alt=""></details>
 </aside>
 """
 
@@ -86,10 +88,19 @@ class _Tables:
         return self._meeting_no[meeting_id]
 
     def sentence(self, ev: Evidence) -> int:
+        """[citation, sentence, link]: cited by meeting (body, date or inferred year), linked to the minutes
+        where their address is known; by file name only when the meeting says neither."""
         if ev not in self._evidence_no:
+            meeting = self._by_document().get(ev.document or "")
             self._evidence_no[ev] = len(self.evidence)
-            self.evidence.append([ev.document, ev.text])
+            self.evidence.append([citation(meeting, ev.document), ev.text, meeting.url if meeting else None])
         return self._evidence_no[ev]
+
+    def _by_document(self) -> dict[str, Meeting]:
+        if not hasattr(self, "_meetings_of"):
+            self._meetings_of = {m.document: m for m in self.index.graph.of_label(Label.MEETING)
+                                 if isinstance(m, Meeting) and m.document}
+        return self._meetings_of
 
     def meetings_by_date(self, meeting_ids: list[str]) -> list[int]:
         def when(m: str) -> tuple[str, str]:

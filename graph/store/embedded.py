@@ -12,9 +12,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 
-from graph.errors import QueryError, StoreUnavailable
+from graph.errors import QueryError, StoreInUse, StoreUnavailable, WriteRefused
 from graph.store.base import CypherStore
 from graph.store.statements import INDEXED, LIST_INDEXED, REL_INDEXED, SIGHTING, SIGHTING_INDEXED, Step, combine
 
@@ -31,6 +32,9 @@ def _die_with_parent() -> None:
     # Runs in the child before exec: the server gets SIGTERM (and saves, then exits) when
     # the Python process dies, even by SIGKILL, instead of lingering as an orphan.
     ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    # Its own process group: Ctrl-C at the terminal interrupts pgraph, which then closes the server in
+    # order, instead of reaching the server mid-write too.
+    os.setpgrp()
     os.umask(0o077)     # the data, log and snapshot are the user's alone
 
 
@@ -99,8 +103,13 @@ class EmbeddedStore(CypherStore):
             raise
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:
         self.close()
+        if isinstance(exc, (RedisConnectionError, ConnectionError)):
+            # The server died under the command (killed, out of memory): one line, not the client's
+            # traceback. Each document is written whole or not at all, so a rerun finishes the work.
+            raise StoreUnavailable(f"the graph server for {self.folder} stopped while in use ({exc}); "
+                                   "documents written before it stopped are kept: run the command again") from exc
 
     def _prepare_folder(self) -> None:
         try:
@@ -139,8 +148,8 @@ class EmbeddedStore(CypherStore):
                     continue
                 holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
                 os.close(fd)
-                raise StoreUnavailable(f"the store {self.folder} is in use by another pgraph process "
-                                       f"(pid {holder}); wait for it to finish or use another --store") from None
+                raise StoreInUse(f"the store {self.folder} is in use by another pgraph process "
+                                 f"(pid {holder})", pid=holder) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         self._lock_fd = fd
@@ -292,6 +301,8 @@ class EmbeddedStore(CypherStore):
             # GRAPH.RO_QUERY: the server itself refuses any write.
             result = (self._graph.ro_query if read_only else self._graph.query)(cypher, params or None)
         except ResponseError as exc:
+            if read_only and "read-only" in str(exc):
+                raise WriteRefused("this statement writes to the graph, and only reading is allowed here") from exc
             raise QueryError(str(exc)) from exc
         if not read_only:
             self._wrote = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from graph.errors import QueryError, StoreUnavailable
+from graph.errors import QueryError, StoreUnavailable, WriteRefused
 from graph.store.base import CypherStore
 from graph.store.statements import INDEXED, REL_INDEXED, SIGHTING, SIGHTING_INDEXED, Step
 
@@ -96,8 +96,13 @@ class Neo4jStore(CypherStore):
         self.migrate_documents_lists()
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:
+        from neo4j.exceptions import ServiceUnavailable, SessionExpired
+
         self.close()
+        if isinstance(exc, (ServiceUnavailable, SessionExpired, ConnectionError)):
+            raise StoreUnavailable(f"the Neo4j server at {self.uri} went away while in use ({exc}); "
+                                   "documents written before it did are kept: run the command again") from exc
 
     def close(self) -> None:
         if self._driver is not None:
@@ -127,6 +132,9 @@ class Neo4jStore(CypherStore):
                     return session.execute_read(work)
                 return session.execute_write(work)
         except ClientError as exc:
+            said = f"{exc.code or ''} {exc.message or ''}".lower()
+            if read_only and ("accessmode" in said or "writ" in said):     # Neo.ClientError.Statement.AccessMode
+                raise WriteRefused("this statement writes to the graph, and only reading is allowed here") from exc
             raise QueryError(f"Neo4j refused the query: {exc.message}") from exc
 
     def _execute(self, steps: list[Step]) -> None:

@@ -57,8 +57,28 @@ def _rel_upsert(rel: Rel, source: Label, target: Label) -> str:
             f"MERGE (a)-[r:{rel.value} {{key: row.key}}]->(b) SET r += row.props")
 
 
+def _strategy_upsert() -> str:
+    """A strategy's name is the spelling graph.model.preferred_spelling chooses among every spelling written,
+    the others its aliases: which document was loaded first, or in which batch, changes nothing."""
+    def shouting(name: str) -> str:
+        return f"({name} = toUpper({name}))"
+
+    new, old = "row.props.name", "old"
+    wins = (f"({old} IS NULL OR (NOT {shouting(new)} AND {shouting(old)}) "
+            f"OR ({shouting(new)} = {shouting(old)} AND {new} < {old}))")
+    spellings = f"coalesce(row.aliases, []) + [{old}, {new}]"
+    return ("UNWIND $rows AS row MERGE (n:Strategy {id: row.id}) "
+            f"WITH n, row, n.name AS old, n.kind AS old_kind, n.aliases AS old_aliases "
+            f"WITH n, row, old, old_aliases, CASE WHEN {wins} THEN {new} ELSE old END AS name, "
+            f"CASE WHEN {wins} THEN row.props.kind ELSE old_kind END AS kind "
+            f"SET n += row.props, n.name = name, n.kind = kind, "
+            f"n.aliases = [x IN reduce(acc = coalesce(old_aliases, []), x IN {spellings} | "
+            f"CASE WHEN x IS NULL OR x IN acc THEN acc ELSE acc + x END) WHERE x <> name]")
+
+
 # Labels and types are interpolated only from the model's enums, never from input.
 NODE_UPSERT: dict[Label, str] = {label: _node_upsert(label) for label in Label}
+NODE_UPSERT[Label.STRATEGY] = _strategy_upsert()
 REL_UPSERT: dict[tuple[Rel, Label, Label], str] = {
     (rel, s, t): _rel_upsert(rel, s, t)
     for rel, (sources, targets) in ENDPOINTS.items() for s in sources for t in targets

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-VERSION = 1
+VERSION = 2          # 2: years are integers; a post held in the same minutes represents its organisation
 PREFIX = "DERIVED_"       # every derived relationship type starts so; nothing in the model does
 STATE = "DerivedState"
 REPRESENTED_AT = f"{PREFIX}REPRESENTED_AT"
@@ -41,7 +41,9 @@ BATCH = 2000
 # Beyond this many stale people, recompute every pair once from its lower id instead.
 WHOLE_ABOVE = 4000
 
-_YEAR = "substring(coalesce(m.date, m.date_inferred), 0, 4)"
+# A meeting's year, the one definition every recipe, page, picture and export shares: the year of its
+# date, else the year its minutes imply (`date_inferred`), as an integer; null when neither is known.
+_YEAR = "toInteger(substring(coalesce(m.date, m.date_inferred), 0, 4))"
 
 # -- marking what is stale, inside a document's write (graph/store/statements.py write_plan)
 
@@ -85,12 +87,18 @@ DELETE_REPRESENTED = (
     f"UNWIND $ids AS id MATCH (:Meeting {{id: id}})<-[r:{REPRESENTED_AT}]-(o) "
     "WITH o, r DELETE r RETURN DISTINCT o.id AS id"
 )
+# Represented at a meeting: someone who attended it is named with the organisation in the same minutes,
+# as affiliated with it or through a post held there (HOLDS -> Role -> ROLE_AT). The heat map
+# (viz/heatmap.py) and graph.model.represented() apply the same rule to a PartnershipGraph.
 # toString(): compared as is, FalkorDB answers the join with one lookup in the index on
 # `document` per attendance, several times slower than following the person's relationships.
 CREATE_REPRESENTED = (
     "UNWIND $ids AS id "
-    "MATCH (m:Meeting {id: id})<-[at:ATTENDED]-(p:Person)-[af:AFFILIATED_WITH]->(o:Organisation) "
-    "WHERE toString(af.document) = at.document "
+    "MATCH (m:Meeting {id: id})<-[at:ATTENDED]-(p:Person) "
+    "CALL { WITH p, at "
+    "MATCH (p)-[af:AFFILIATED_WITH]->(o:Organisation) WHERE toString(af.document) = at.document RETURN o "
+    "UNION WITH p, at "
+    "MATCH (p)-[h:HOLDS]->(:Role)-[:ROLE_AT]->(o:Organisation) WHERE toString(h.document) = at.document RETURN o } "
     "WITH o, m, collect(DISTINCT p.id) AS people "
     f"CREATE (o)-[:{REPRESENTED_AT} {{people: people, year: {_YEAR}, body: m.body}}]->(m) "
     "RETURN DISTINCT o.id AS id"
@@ -119,7 +127,7 @@ CREATE_CO_REPRESENTED = (
     "m, r.year AS year "
     "WITH x, y, year, count(DISTINCT m) AS n "
     # Undated meetings count in the total, not in any year (collect skips the nulls).
-    "WITH x, y, sum(n) AS meetings, min(year) AS first_year, max(year) AS last_year, "
+    "WITH x, y, toInteger(sum(n)) AS meetings, min(year) AS first_year, max(year) AS last_year, "
     "collect(CASE WHEN year IS NOT NULL THEN year END) AS years, "
     "collect(CASE WHEN year IS NOT NULL THEN n END) AS counts "
     f"CREATE (x)-[:{CO_REPRESENTED} {{meetings: meetings, first_year: first_year, last_year: last_year, "

@@ -1,0 +1,1 @@
+"""Fetching minutes from a council's ModernGov web service: client, service parsing, writer."""
