@@ -102,7 +102,7 @@ def clip(span: tuple[int, int] | None, window: Window) -> tuple[int, int] | None
 # store (graph/store/stream.py StoredGraph), not the archive's decisions, strategies, documents,
 # mentions or which documents state each node.
 READS_FIELDS: dict[Label, tuple[str, ...]] = {
-    Label.MEETING: ("date", "date_inferred", "body"),
+    Label.MEETING: ("date", "date_inferred", "body", "document", "url"),   # url, document: citations (pages.py)
     Label.ORGANISATION: ("aliases", "kind"),
     Label.PERSON: ("aliases",),
     Label.AGENDA_ITEM: ("meeting",),
