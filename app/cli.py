@@ -1,6 +1,7 @@
 """The `pgraph` command line: thin commands over the library."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -321,11 +322,11 @@ def export(settings: Settings, fmt: str, output: Path | None, base: str, public_
     if fmt in ("graphml", "gexf", "csv") and output is None:
         raise click.UsageError(f"--format {fmt} needs -o/--output "
                                f"({'a folder for nodes.csv and edges.csv' if fmt == 'csv' else 'a file'})")
-    with settings.open_store() as store:
-        graph = store.read_graph()
     if fmt in ("graphml", "gexf", "csv"):
         from graph import export_tables
 
+        with settings.open_store() as store:
+            graph = store.read_graph()
         if fmt == "csv":
             written = ", ".join(str(p) for p in export_tables.write_csv(graph, output))
         else:
@@ -333,16 +334,43 @@ def export(settings: Settings, fmt: str, output: Path | None, base: str, public_
             written = str(getattr(export_tables, f"write_{fmt}")(graph, output))
         settings.say(f"wrote {written} ({len(graph.nodes)} nodes, {len(graph.relationships)} relationships)")
         return
-    if fmt == "json":
-        text = json.dumps(graph.to_node_link(), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
-    else:
-        from graph.rdf import serialize
+    from graph.store.stream import StoredGraph
 
-        options = {k: v for k, v in (("publisher", publisher), ("issued", issued)) if v}
-        text = serialize(graph, fmt, base=base, public_only=public_only, **options)
-    _write_out(text, output)
+    # Streamed: the store is read a slice at a time and written as it is read (graph/nodelink.py,
+    # graph/rdf_stream.py), so an archive of any size exports in bounded memory.
+    if fmt != "json":
+        from graph.rdf import normalise_base
+
+        normalise_base(base)      # a bad --base is one line before anything is read
+    with settings.open_store() as store, _open_out(output) as out:
+        graph = StoredGraph(store)
+        if fmt == "json":
+            from graph.nodelink import write_node_link
+
+            write_node_link(graph, out)
+        else:
+            from graph.rdf_stream import write_rdf
+
+            write_rdf(graph, fmt, out, base=base, public_only=public_only, publisher=publisher, issued=issued)
+        nodes, rels = graph.node_count(), graph.relationship_count()
     if output:
-        settings.say(f"wrote {output} ({len(graph.nodes)} nodes, {len(graph.relationships)} relationships)")
+        settings.say(f"wrote {output} ({nodes} nodes, {rels} relationships)")
+
+
+@contextlib.contextmanager
+def _open_out(output: Path | None):
+    """The output file (written beside and renamed into place when complete), or stdout."""
+    if output is None:
+        yield click.get_text_stream("stdout")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = output.with_name(f".{output.name}.partial")
+    try:
+        with open(partial, "w", encoding="utf-8", newline="\n") as out:
+            yield out
+        os.replace(partial, output)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _iso_option(value: str | None, option: str) -> str | None:
@@ -457,8 +485,10 @@ def cypher(settings: Settings, statement: str, params: tuple[str, ...], fmt: str
     Example:
       pgraph cypher "MATCH (p:Person) RETURN p.name AS name ORDER BY name LIMIT 5"
     """
+    from graph.store.guard import check_ad_hoc
     from queries import format_rows, parse_params
 
+    check_ad_hoc(statement)     # before the store opens: nothing refused ever reaches the server
     with settings.open_store() as store:
         rows = store.run(statement, parse_params(params), read_only=True)
         if not rows and store_is_empty(store):
@@ -488,14 +518,17 @@ def viz(settings: Settings, output: Path, view: str, person: str | None, organis
       pgraph viz --view organisations -o orgs.html --from 2017 --to 2021
     """
     from app.lookup import Names
-    from viz import render
+    from graph.store.stream import StoredGraph
+    from viz import READS_FIELDS, READS_TYPES, render
 
     with settings.open_store() as store:
         names = Names(store)
         # Names as people type them (aliases, abbreviations, part of a name), resolved once for every command.
         person = names.person(person).name if person else None
         organisation = names.organisation(organisation).name if organisation else None
-        graph = store.read_graph()
+        # Only what the page draws: the people, organisations, posts and meetings, and the
+        # relationships between them that show who works with whom.
+        graph = StoredGraph(store, labels=READS_FIELDS, types=READS_TYPES).read(READS_FIELDS, documents=False)
     path = render(graph, output, view=view, person=person, organisation=organisation,
                   year_from=year_from, year_to=year_to, min_weight=min_weight)
     settings.say(f"wrote {path}")

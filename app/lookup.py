@@ -7,15 +7,17 @@ from pathlib import Path
 from typing import Any, Callable
 
 from graph.lookup import Found, NameLookup
+from graph.store.statements import SIGHTING
 
 # Recipe parameters that name a person or an organisation (the others are roles, bodies, words).
 PERSON_PARAMS = ("person", "person_a", "person_b")
 ORGANISATION_PARAMS = ("organisation",)
 
-PEOPLE = ("MATCH (n:Person) "
-          "RETURN n.id AS id, n.name AS name, n.aliases AS aliases, size(coalesce(n.documents, [])) AS documents")
-ORGANISATIONS = ("MATCH (n:Organisation) "
-                 "RETURN n.id AS id, n.name AS name, n.aliases AS aliases, size(coalesce(n.documents, [])) AS documents")
+# How many documents name each: counted from its sightings (graph/store/statements.py), not a list on the node.
+PEOPLE = (f"MATCH (n:Person) OPTIONAL MATCH (s:{SIGHTING} {{node: n.id}}) "
+          "RETURN n.id AS id, n.name AS name, n.aliases AS aliases, count(s) AS documents")
+ORGANISATIONS = (f"MATCH (n:Organisation) OPTIONAL MATCH (s:{SIGHTING} {{node: n.id}}) "
+                 "RETURN n.id AS id, n.name AS name, n.aliases AS aliases, count(s) AS documents")
 
 
 def _groups(curation: Path | None) -> tuple[list[list[str]], list[list[str]]]:

@@ -6,7 +6,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from datetime import date
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator, TextIO
 from urllib.parse import quote, urlsplit
 
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -58,6 +58,8 @@ ACTION_STATUS = {
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
+Triple = tuple[Any, Any, Any]
+
 
 class RdfExportError(PartnershipGraphError):
     hint = ("Pass --base as an absolute http(s) IRI ending in / or #, e.g. "
@@ -80,7 +82,7 @@ def node_iri(base: str, node_id: str) -> URIRef:
 
 def private_people(graph: PartnershipGraph) -> set[str]:
     """People with no post and no organisation: named in prose only, left out of public exports."""
-    public = {r.source for r in graph.relationships.values() if r.type in (Rel.HOLDS, Rel.AFFILIATED_WITH)}
+    public = {r.source for t in (Rel.HOLDS, Rel.AFFILIATED_WITH) for r in graph.rels_of(t)}
     return {n.id for n in graph.of_label(Label.PERSON) if n.id not in public}
 
 
@@ -111,7 +113,9 @@ def dump(rdf: Graph, fmt: str) -> str:
         return _jsonld(rdf)
     if fmt == "ntriples":
         # Sorted lines, so that republishing diffs cleanly (the store's set order varies per run).
-        lines = sorted(line for line in rdf.serialize(format="nt").splitlines() if line.strip())
+        # Split on "\n" only: str.splitlines() also splits on U+2028, U+2029, U+0085 and other
+        # characters a literal may hold, which cut a triple in two.
+        lines = sorted(line for line in rdf.serialize(format="nt").split("\n") if line.strip())
         return "\n".join(lines) + "\n"
     out = io.BytesIO()
     _TurtleWriter(rdf).serialize(out, encoding="utf-8")
@@ -209,16 +213,18 @@ class _Export:
     """One export: indexes the graph once, then writes every node, relationship and the dataset."""
 
     def __init__(self, graph: PartnershipGraph, base: str, public_only: bool, publisher: str | None,
-                 issued: str | None, store: str) -> None:
+                 issued: str | None, store: str, sink: Callable[[Triple], None] | None = None) -> None:
         self.pg = graph
         self.base = base
         self.public_only = public_only
         self.publisher = publisher
         self.issued = issued
+        # The triples go to an rdflib graph, or one at a time to `sink` (write_rdf: streamed).
         self.g = Graph(store=store, bind_namespaces="none")
         for prefix, ns in PREFIXES.items():
             self.g.bind(prefix, ns)
-        self.add = self.g.add
+        self.add: Callable[[Triple], Any] = self.g.add if sink is None else sink
+        self.collaboration_ids: set[str] = set()
         self.iris: dict[str, URIRef] = {}
         self.hidden: set[str] = private_people(graph) if public_only else set()
         self.private_names = self._private_name_pattern() if self.hidden else None
@@ -269,7 +275,11 @@ class _Export:
 
     def concept(self, scheme: str, scheme_label: str, value: str, *types: URIRef) -> URIRef:
         """A SKOS concept for a code the minutes use (organisation kinds, strategy kinds, job titles)."""
-        node = self.minted("concept", scheme, ids.slug(value))
+        slug = ids.slug(value)
+        # Values that slug alike share a concept; its label is the least of them, whatever the
+        # order nodes come in (the store's, or id order when streamed).
+        value = self.concept_labels.get((scheme, slug), value)
+        node = self.minted("concept", scheme, slug)
         if node not in self.concepts:
             self.concepts.add(node)
             scheme_node = self.minted("concept", scheme)
@@ -330,6 +340,15 @@ class _Export:
         return self.g
 
     def index(self) -> None:
+        self.concept_labels: dict[tuple[str, str], str] = {}
+        for scheme, label, attr in (("job-title", Label.ROLE, "name"), ("organisation-kind", Label.ORGANISATION, "kind"),
+                                    ("strategy-kind", Label.STRATEGY, "kind")):
+            for node in self.pg.of_label(label):
+                value = getattr(node, attr, None)
+                if value:
+                    key = (scheme, ids.slug(value))
+                    known = self.concept_labels.get(key)
+                    self.concept_labels[key] = value if known is None else min(known, value)
         self.post_org: dict[str, str] = {}
         for role in self.pg.of_label(Label.ROLE):
             assert isinstance(role, Role)
@@ -368,6 +387,8 @@ class _Export:
         # org:Organization on every body, so consumers without RDFS inference still find them all.
         self.add((s, RDF.type, ORG.Organization))
         collaboration = (node.kind or "").lower() in COLLABORATION_KINDS or bool(COLLABORATION_NAME.search(node.name))
+        if collaboration:
+            self.collaboration_ids.add(node.id)
         self.add((s, RDF.type, ORG.OrganizationalCollaboration if collaboration else ORG.FormalOrganization))
         self.add((s, SKOS.prefLabel, Literal(node.name)))
         self.add((s, RDFS.label, Literal(node.name)))
@@ -562,7 +583,7 @@ class _Export:
         (person, organisation), so a role found in later minutes adds a membership and removes none.
         """
         seen: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-        for rel in self.pg.relationships.values():
+        for rel in (r for t in (Rel.HOLDS, Rel.AFFILIATED_WITH) for r in self.pg.rels_of(t)):
             if rel.type is Rel.HOLDS and rel.target in self.post_org:
                 key = ("post", rel.source, rel.target)
             elif rel.type is Rel.AFFILIATED_WITH and self.label_of(rel.target) == Label.ORGANISATION:
@@ -595,10 +616,10 @@ class _Export:
 
     def collaborations(self) -> None:
         """org:hasMember: the bodies whose people attended (or which sent apologies to) a board's meetings."""
-        collaborations = {s for s in self.g.subjects(RDF.type, ORG.OrganizationalCollaboration)}
         bodies: dict[str, set[str]] = defaultdict(set)
         for rel in self.pg.rels_of(Rel.MEETING_OF):
-            if self.iri(rel.target) in collaborations and self.label_of(rel.source) == Label.MEETING:
+            if rel.target in self.collaboration_ids and self.visible(rel.target) \
+                    and self.label_of(rel.source) == Label.MEETING:
                 bodies[rel.source].add(rel.target)
         if not bodies:
             return
@@ -606,7 +627,7 @@ class _Export:
         for org in self.pg.of_label(Label.ORGANISATION):
             for name in [org.name, *getattr(org, "aliases", [])]:
                 by_name.setdefault(name.casefold(), org.id)
-        for rel in self.pg.relationships.values():
+        for rel in (r for t in (Rel.ATTENDED, Rel.SENT_APOLOGIES) for r in self.pg.rels_of(t)):
             if rel.target not in bodies:
                 continue
             if rel.type is Rel.ATTENDED:

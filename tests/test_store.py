@@ -71,10 +71,10 @@ def test_writing_again_changes_nothing(store):
 
 def test_a_person_seen_in_two_documents_keeps_both(store):
     write_all(store)
-    rows = store.run("MATCH (p:Person {id: $id}) RETURN p.documents AS docs, p.aliases AS aliases",
-                     {"id": person_id("Peter Clifton")})
-    assert sorted(rows[0]["docs"]) == ["002_1b73c097ab10a907.txt", "004_a04581c6fe3dc2c9.txt"]
-    assert rows[0]["aliases"] == ["Mr Clifton"]
+    # Which documents state a person is read through their sightings (no list on the node).
+    peter = store.read_graph().nodes[person_id("Peter Clifton")]
+    assert sorted(peter.documents) == ["002_1b73c097ab10a907.txt", "004_a04581c6fe3dc2c9.txt"]
+    assert peter.aliases == ["Mr Clifton"]
 
 
 def test_replacing_a_document_keeps_shared_people_and_drops_its_own_facts(store):
@@ -91,7 +91,7 @@ def test_replacing_a_document_keeps_shared_people_and_drops_its_own_facts(store)
             changed.relate(rel.type, rel.source, rel.target, rel.document, rel.evidence, **rel.props)
     report = store.write(changed, documents=[name])
     assert report.documents_replaced == [name]
-    people = {r["id"]: sorted(r["docs"]) for r in store.run("MATCH (p:Person) RETURN p.id AS id, p.documents AS docs")}
+    people = {p.id: sorted(p.documents) for p in store.read_graph().of_label(Label.PERSON)}
     assert person_id("Bateman") not in people                      # only in 001: deleted
     assert person_id("Inspector Ishtiaq") not in people
     assert people[person_id("Matt Leng")] == ["000_e798c7233f404b8a.txt", name]   # shared: kept

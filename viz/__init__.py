@@ -9,10 +9,10 @@ from viz.collaboration import Tie, organisation_network, people_network
 from viz.focus import MAX_EDGES, NotFound, Threshold, ego, filter_weak, find_organisation, find_person, \
     organisation_people
 from viz.heatmap import attendance_table, write_heatmap
-from viz.index import ModelIndex, Window
+from viz.index import READS_FIELDS, READS_TYPES, ModelIndex, Window
 from viz.pages import PageSpec, write_page
 
-__all__ = ["render", "people_network", "organisation_network", "ModelIndex", "Tie", "NotFound", "Threshold"]
+__all__ = ["render", "READS_FIELDS", "READS_TYPES", "people_network", "organisation_network", "ModelIndex", "Tie", "NotFound", "Threshold"]
 
 VIEWS = ("people", "organisations")
 

@@ -98,6 +98,21 @@ def clip(span: tuple[int, int] | None, window: Window) -> tuple[int, int] | None
     return (lo, hi) if lo <= hi else None
 
 
+# What the pages read from the graph, and nothing more: `pgraph viz` reads only these from the
+# store (graph/store/stream.py StoredGraph), not the archive's decisions, strategies, documents,
+# mentions or which documents state each node.
+READS_FIELDS: dict[Label, tuple[str, ...]] = {
+    Label.MEETING: ("date", "date_inferred", "body", "document", "url"),   # url, document: citations (pages.py)
+    Label.ORGANISATION: ("aliases", "kind"),
+    Label.PERSON: ("aliases",),
+    Label.AGENDA_ITEM: ("meeting",),
+    Label.ACTION: ("meeting",),
+    Label.ROLE: ("organisation",),
+}
+READS_TYPES: tuple[Rel, ...] = (Rel.HAS_ITEM, Rel.ROLE_AT, Rel.ATTENDED, Rel.AFFILIATED_WITH, Rel.HOLDS,
+                                Rel.PRESENTED, Rel.ASSIGNED_TO)
+
+
 class ModelIndex:
     """People, organisations, meetings and who did what where, keyed by node id."""
 

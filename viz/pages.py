@@ -292,13 +292,26 @@ def _finish_html(html: str, data: dict[str, Any]) -> str:
     html = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n' + head, 1)
     html = html.replace("</head>", f"<style>{css}</style>\n</head>", 1)
     html = html.replace("<body>", "<body>\n" + CHROME, 1)
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    payload = script_json(data)
     tail = f'<script type="application/json" id="pg-data">{payload}</script>\n<script>{js}</script>\n</body>'
     head_part, _, rest = html.rpartition("</body>")
     html = head_part + tail + rest
     if REMOTE_TAG.search(html) or not html.startswith("<html>"):
         raise RuntimeError("pyvis's template changed: the page would load something from the network")
     return "<!DOCTYPE html>\n" + html
+
+
+# What must not appear raw in data inside <script>: '<' could open '<!--' or '</script>', which
+# change how the HTML parser ends the element; '>' and '&' for good measure; U+2028/9 end a line
+# in older JavaScript. Each becomes its JSON escape, so the data parses to the same values.
+_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_UNSAFE_RE = re.compile("[<>&\u2028\u2029]")
+
+
+def script_json(data: Any) -> str:
+    """JSON safe to embed in an HTML <script> element, whatever text the values hold."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _SCRIPT_UNSAFE_RE.sub(lambda m: _SCRIPT_UNSAFE[m.group()], text)
 
 
 def _escape(text: str) -> str:

@@ -6,9 +6,10 @@ from typing import Any, Iterable, Protocol
 
 from graph.model import Label, PartnershipGraph
 from graph.store import summaries
-from graph.store.statements import (COUNT_NODES, COUNT_RELS, DOCUMENT_HASHES, EXISTING_IDS, READ_NODES,
-                                    READ_RELS, STORED_DOCUMENTS, Step, count_existing, endpoint_candidates,
-                                    records_to_graph, write_plan)
+from graph.store.statements import (ALL_SIGHTINGS, COUNT_NODES, COUNT_RELS, DOCUMENT_HASHES, EXISTING_IDS,
+                                    READ_NODES, READ_RELS, SIGHTED, SIGHTING_UPSERT, STORED_DOCUMENTS, Step,
+                                    count_existing, endpoint_candidates, records_to_graph, sighting_key,
+                                    write_plan)
 
 
 @dataclass
@@ -107,7 +108,27 @@ class CypherStore:
         return report
 
     def read_graph(self) -> PartnershipGraph:
-        return records_to_graph(self.run(READ_NODES, read_only=True), self.run(READ_RELS, read_only=True))
+        return records_to_graph(self.run(READ_NODES, read_only=True), self.run(READ_RELS, read_only=True),
+                                self.run(ALL_SIGHTINGS, read_only=True))
+
+    def migrate_documents_lists(self, batch: int = 2000) -> int:
+        """Turn `documents` lists that a store written before sightings keeps on sighted nodes into
+        sightings; the number of nodes moved (0, after one quick look per label, once done)."""
+        moved = 0
+        for label in SIGHTED:
+            while True:
+                rows = self.run(f"MATCH (n:{label.value}) WHERE n.documents IS NOT NULL "
+                                f"RETURN n.id AS id, n.documents AS documents LIMIT {batch}", read_only=True)
+                if not rows:
+                    break
+                sightings = [{"key": sighting_key(r["id"], d), "node": r["id"], "document": d}
+                             for r in rows for d in (r["documents"] or [])]
+                if sightings:
+                    self.run(SIGHTING_UPSERT, {"rows": sightings})
+                self.run(f"UNWIND $ids AS id MATCH (n:{label.value} {{id: id}}) SET n.documents = null",
+                         {"ids": [r["id"] for r in rows]})
+                moved += len(rows)
+        return moved
 
     def document_hashes(self) -> dict[str, str]:
         return {r["name"]: r["sha256"] for r in self.run(DOCUMENT_HASHES, read_only=True)

@@ -18,7 +18,7 @@ from redis.exceptions import ResponseError
 
 from graph.errors import QueryError, StoreInUse, StoreUnavailable, WriteRefused
 from graph.store.base import CypherStore
-from graph.store.statements import INDEXED, LIST_INDEXED, REL_INDEXED, Step, combine
+from graph.store.statements import INDEXED, LIST_INDEXED, REL_INDEXED, SIGHTING, SIGHTING_INDEXED, Step, combine
 
 GRAPH = "partnership"
 SOCKET = "falkordb.sock"
@@ -103,6 +103,7 @@ class EmbeddedStore(CypherStore):
                 self._prepare_folder()
                 self._start()
                 self._ensure_indexes_watched()
+                self.migrate_documents_lists()
                 return self
             except _StartStalled:
                 # Seen on a loaded two-core machine: a fresh server that never answers its first
@@ -155,6 +156,19 @@ class EmbeddedStore(CypherStore):
         if owner != os.getuid():
             raise StoreUnavailable(f"the store folder {self.folder} belongs to another user (uid {owner}); "
                                    "refusing to run a server on it")
+        # The folder holds the server's socket and data: a folder made beforehand with looser
+        # permissions (777) would let another user replace the socket. Made private, or refused.
+        mode = self.folder.stat().st_mode & 0o777
+        if mode != 0o700:
+            try:
+                self.folder.chmod(0o700)
+            except OSError as exc:
+                raise StoreUnavailable(f"the store folder {self.folder} has mode {mode:o} and cannot be made "
+                                       f"private (700): {exc.strerror}") from exc
+            mode = self.folder.stat().st_mode & 0o777
+            if mode != 0o700:
+                raise StoreUnavailable(f"the store folder {self.folder} has mode {mode:o} and stays so after "
+                                       "chmod 700 (a file system without permissions?); refusing to run a server on it")
         # One server per folder: two would write the same append-only file and corrupt it.
         # The server inherits the lock, so it stays held until the server has exited too
         # (a server whose parent was killed still saves for a moment): wait that long.
@@ -308,6 +322,9 @@ class EmbeddedStore(CypherStore):
         for label, prop in [*INDEXED, *LIST_INDEXED]:
             if ("NODE", label.value, prop) not in have:
                 self.run(f"CREATE INDEX FOR (n:{label.value}) ON (n.{prop})")
+        for prop in SIGHTING_INDEXED:
+            if ("NODE", SIGHTING, prop) not in have:
+                self.run(f"CREATE INDEX FOR (n:{SIGHTING}) ON (n.{prop})")
         for kind, prop in REL_INDEXED:
             if ("RELATIONSHIP", kind, prop) not in have:
                 self.run(f"CREATE INDEX FOR ()-[r:{kind}]-() ON (r.{prop})")

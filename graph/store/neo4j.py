@@ -6,7 +6,7 @@ from typing import Any
 
 from graph.errors import QueryError, StoreUnavailable, WriteRefused
 from graph.store.base import CypherStore
-from graph.store.statements import INDEXED, REL_INDEXED, Step
+from graph.store.statements import INDEXED, REL_INDEXED, SIGHTING, SIGHTING_INDEXED, Step
 
 MIN_MAJOR = 5   # `CREATE CONSTRAINT ... REQUIRE` and the recipes' openCypher need Neo4j 5
 
@@ -22,6 +22,10 @@ def schema_statements() -> list[str]:
             out.append(f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label.value}) REQUIRE n.id IS UNIQUE")
         else:
             out.append(f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{label.value}) ON (n.{prop})")
+    for prop in SIGHTING_INDEXED:
+        name = f"pgraph_{SIGHTING.lower()}_{prop}"
+        out.append(f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{SIGHTING}) REQUIRE n.key IS UNIQUE"
+                   if prop == "key" else f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{SIGHTING}) ON (n.{prop})")
     for kind, prop in REL_INDEXED:
         out.append(f"CREATE INDEX pgraph_{kind.lower()}_{prop} IF NOT EXISTS FOR ()-[r:{kind}]-() ON (r.{prop})")
     return out
@@ -89,6 +93,7 @@ class Neo4jStore(CypherStore):
         with self._session(read_only=False) as session:
             for statement in schema_statements():
                 session.run(statement).consume()
+        self.migrate_documents_lists()
         return self
 
     def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:

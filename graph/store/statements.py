@@ -20,7 +20,16 @@ INDEXED: list[tuple[Label, str]] = [(label, "id") for label in Label] + [
 # (Also the meeting a substitution was for, which meeting-attendance looks up.)
 REL_INDEXED: list[tuple[str, str]] = [(rel.value, "document") for rel in Rel] + [
     (Rel.SUBSTITUTED_FOR.value, "meeting")] + summaries.REL_INDEXED
-LIST_INDEXED: list[tuple[Label, str]] = [(label, "documents") for label in Label]
+# Nodes that many documents state (a council, a chair, a post, a strategy) do not keep a list of
+# those documents: a list that grows with the archive made every upsert of such a node slower (a
+# council's reached 8,000 names, 3-4 ms an upsert). Each (node, document) is a small `Sighting`
+# node of its own instead, found through indexes, so a write costs the same however large the
+# archive. The other kinds belong to one meeting, whose few documents stay in `documents`.
+SIGHTING = "Sighting"
+SIGHTED: tuple[Label, ...] = (Label.PERSON, Label.ORGANISATION, Label.ROLE, Label.STRATEGY)
+LISTED: tuple[Label, ...] = tuple(label for label in Label if label not in SIGHTED)
+LIST_INDEXED: list[tuple[Label, str]] = [(label, "documents") for label in LISTED]
+SIGHTING_INDEXED: list[str] = ["key", "node", "document"]
 
 # Rows per UNWIND: large batches are 3-4 times faster than small ones (NOTES-stack.md).
 BATCH = 5000
@@ -35,6 +44,8 @@ def _union(prop: str) -> str:
 
 def _node_upsert(label: Label) -> str:
     known = {f.name for f in dc_fields(NODE_CLASSES[label])}
+    if label in SIGHTED:
+        known.discard("documents")
     sets = ["n += row.props"] + [_union(p) for p in LIST_PROPERTIES if p in known]
     return (f"UNWIND $rows AS row MERGE (n:{label.value} {{id: row.id}}) "
             f"SET {', '.join(sets)}")
@@ -60,7 +71,7 @@ def _strategy_upsert() -> str:
             f"WITH n, row, n.name AS old, n.kind AS old_kind, n.aliases AS old_aliases "
             f"WITH n, row, old, old_aliases, CASE WHEN {wins} THEN {new} ELSE old END AS name, "
             f"CASE WHEN {wins} THEN row.props.kind ELSE old_kind END AS kind "
-            f"SET n += row.props, n.name = name, n.kind = kind, {_union('documents')}, "
+            f"SET n += row.props, n.name = name, n.kind = kind, "
             f"n.aliases = [x IN reduce(acc = coalesce(old_aliases, []), x IN {spellings} | "
             f"CASE WHEN x IS NULL OR x IN acc THEN acc ELSE acc + x END) WHERE x <> name]")
 
@@ -72,6 +83,18 @@ REL_UPSERT: dict[tuple[Rel, Label, Label], str] = {
     (rel, s, t): _rel_upsert(rel, s, t)
     for rel, (sources, targets) in ENDPOINTS.items() for s in sources for t in targets
 }
+# One row per (node, document); `key` joins the two (node ids hold no newline).
+SIGHTING_UPSERT = (f"UNWIND $rows AS row MERGE (s:{SIGHTING} {{key: row.key}}) "
+                   "SET s.node = row.node, s.document = row.document")
+# The documents that state each node: its list, or its sightings (read_graph, stream.py).
+SIGHTINGS_OF = f"UNWIND $ids AS id MATCH (s:{SIGHTING} {{node: id}}) RETURN s.node AS node, s.document AS document"
+ALL_SIGHTINGS = f"MATCH (s:{SIGHTING}) RETURN s.node AS node, s.document AS document"
+
+
+def sighting_key(node_id: str, document: str) -> str:
+    return f"{node_id}\n{document}"
+
+
 EXISTING_IDS: dict[Label, str] = {
     label: f"MATCH (n:{label.value}) WHERE n.id IN $ids RETURN n.id AS id" for label in Label
 }
@@ -95,18 +118,27 @@ REMOVE_DOCUMENT_RELS = [f"MATCH ()-[r:{rel.value}]->() WHERE r.document IN $docu
 REMOVE_DOCUMENT_NODES = [
     f"UNWIND $documents AS d MATCH (n:{label.value}) WHERE d IN n.documents "
     f"WITH DISTINCT n WHERE all(x IN n.documents WHERE x IN $documents) DETACH DELETE n"
-    for label in Label if label is not Label.DOCUMENT
+    for label in LISTED if label is not Label.DOCUMENT
+] + [
+    # A sighted node goes when every document that states it is being replaced.
+    f"UNWIND $documents AS d MATCH (s:{SIGHTING} {{document: d}}) WITH DISTINCT s.node AS id "
+    f"MATCH (n:{label.value} {{id: id}}) "
+    f"OPTIONAL MATCH (o:{SIGHTING} {{node: id}}) WHERE NOT o.document IN $documents "
+    f"WITH n, count(o) AS others WHERE others = 0 DETACH DELETE n"
+    for label in SIGHTED
 ]
+# After the nodes: their sightings told which nodes the documents stated.
+REMOVE_SIGHTINGS = f"UNWIND $documents AS d MATCH (s:{SIGHTING} {{document: d}}) DELETE s"
 UNLIST_DOCUMENTS = [
     f"UNWIND $documents AS d MATCH (n:{label.value}) WHERE d IN n.documents "
     f"WITH DISTINCT n SET n.documents = [x IN n.documents WHERE NOT x IN $documents]"
-    for label in Label
+    for label in LISTED
 ]
 # Until the new version is written, the document counts as not loaded.
 FORGET_HASHES = "MATCH (d:Document) WHERE d.name IN $documents SET d.sha256 = null"
 
 # The model only: summaries (graph/store/summaries.py) are the store's own, not facts to export.
-READ_NODES = f"MATCH (n) WHERE NOT n:{summaries.STATE} RETURN properties(n) AS props"
+READ_NODES = f"MATCH (n) WHERE NOT n:{summaries.STATE} AND NOT n:{SIGHTING} RETURN properties(n) AS props"
 READ_RELS = (f"MATCH (a)-[r]->(b) WHERE NOT type(r) STARTS WITH '{summaries.PREFIX}' "
              "RETURN a.id AS source, b.id AS target, type(r) AS type, properties(r) AS props")
 DOCUMENT_HASHES = "MATCH (d:Document) RETURN d.name AS name, d.sha256 AS sha256"
@@ -168,14 +200,23 @@ def write_plan(graph: PartnershipGraph, replace: Iterable[str],
     if replace:
         steps += [Step(statement, {"documents": replace}, phase="remove")
                   for statement in [summaries.MARK_STALE_BEFORE_REMOVAL, *REMOVE_DOCUMENT_RELS,
-                                    *REMOVE_DOCUMENT_NODES, *UNLIST_DOCUMENTS, FORGET_HASHES]]
+                                    *REMOVE_DOCUMENT_NODES, REMOVE_SIGHTINGS, *UNLIST_DOCUMENTS,
+                                    FORGET_HASHES]]
     by_label: dict[Label, list[dict[str, Any]]] = {}
+    sightings: dict[str, dict[str, Any]] = {}
     for node_id in sorted(graph.nodes):
         node = graph.nodes[node_id]
-        by_label.setdefault(node.label, []).append(node_row(node))
+        row = node_row(node)
+        if node.label in SIGHTED:
+            for document in row.pop("documents", []):
+                key = sighting_key(node_id, document)
+                sightings[key] = {"key": key, "node": node_id, "document": document}
+        by_label.setdefault(node.label, []).append(row)
     for label in Label:
         for rows in batched(by_label.get(label, [])):
             steps.append(Step(NODE_UPSERT[label], {"rows": rows}, "nodes", COUNT_IDS[label]))
+    for rows in batched([sightings[k] for k in sorted(sightings)]):
+        steps.append(Step(SIGHTING_UPSERT, {"rows": rows}))
     labels = {node_id: node.label for node_id, node in graph.nodes.items()}
     labels.update({k: v for k, v in stored_labels.items() if k not in labels})
     by_key: dict[tuple[Rel, Label, Label], list[dict[str, Any]]] = {}
@@ -231,8 +272,22 @@ def count_existing(steps: list[Step]) -> tuple[str, dict[str, Any], list[Step]]:
     return query, params, counted
 
 
-def records_to_graph(nodes: Iterable[dict[str, Any]], rels: Iterable[dict[str, Any]]) -> PartnershipGraph:
-    """Store rows (READ_NODES, READ_RELS) back into the model."""
+def with_sightings(props: dict[str, Any], documents: dict[str, list[str]]) -> dict[str, Any]:
+    """A stored node's properties with `documents` as the model has it (from its sightings, sorted)."""
+    if props.get("label") in _SIGHTED_VALUES:
+        props["documents"] = sorted(set(documents.get(props.get("id"), ())) | set(props.get("documents") or ()))
+    return props
+
+
+_SIGHTED_VALUES = {label.value for label in SIGHTED}
+
+
+def records_to_graph(nodes: Iterable[dict[str, Any]], rels: Iterable[dict[str, Any]],
+                     sightings: Iterable[dict[str, Any]] = ()) -> PartnershipGraph:
+    """Store rows (READ_NODES, READ_RELS, ALL_SIGHTINGS) back into the model."""
+    documents: dict[str, list[str]] = {}
+    for row in sightings:
+        documents.setdefault(row["node"], []).append(row["document"])
     edges = [{**row["props"], "source": row["source"], "target": row["target"], "type": row["type"]}
              for row in rels]
-    return PartnershipGraph.from_records((row["props"] for row in nodes), edges)
+    return PartnershipGraph.from_records((with_sightings(row["props"], documents) for row in nodes), edges)

@@ -1,0 +1,206 @@
+"""RDF export, streamed: Turtle, JSON-LD and N-Triples in bounded memory, isomorphic to graph/rdf.py's.
+
+The export's triples (graph/rdf.py `_Export`, reading relationships a slice at a time from a
+`StoredGraph`) are written by rdflib as N-Triples lines into an external sort: sorted runs of
+bounded size on disk, merged, duplicates dropped. Lines are split on "\\n" only, never with
+`str.splitlines`, which also splits on U+2028, U+2029, U+0085 and other characters a literal may
+hold. From the sorted lines:
+
+- N-Triples: the lines themselves (sorted, as graph/rdf.py writes them);
+- Turtle: one block per subject (sorting puts a subject's lines together), with the export's
+  prefixes where an IRI's local part is a plain name; N-Triples terms are Turtle terms;
+- JSON-LD: subjects a chunk at a time through rdflib's JSON-LD converter, each node one line, the
+  lines sorted again on disk, as graph/rdf.py writes them.
+"""
+from __future__ import annotations
+
+import heapq
+import json
+import os
+import re
+import tempfile
+from itertools import groupby
+from typing import Any, Iterable, Iterator, TextIO
+
+from rdflib import Graph
+from rdflib.plugins.serializers.nt import _nt_row
+
+from graph.rdf import DEFAULT_BASE, FORMATS, PREFIXES, RdfExportError, _canonical, _Export, normalise_base
+
+# Lines held before a sorted run goes to disk: about 50 MB of strings.
+RUN_LINES = 250_000
+# Triples per JSON-LD conversion: whole subjects, a few thousand triples at a time.
+JSONLD_CHUNK = 5_000
+
+
+class ExternalSort:
+    """Sorted, de-duplicated lines (no "\\n" in any), in memory up to RUN_LINES, beyond that on disk."""
+
+    def __init__(self, run_lines: int = RUN_LINES) -> None:
+        self.run_lines = run_lines
+        self.lines: list[str] = []
+        self.runs: list[str] = []
+        self.folder: tempfile.TemporaryDirectory[str] | None = None
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        if len(self.lines) >= self.run_lines:
+            self._spill()
+
+    def _spill(self) -> None:
+        if self.folder is None:
+            self.folder = tempfile.TemporaryDirectory(prefix="pgraph-export-")
+        path = os.path.join(self.folder.name, f"run{len(self.runs)}")
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            for line in sorted(set(self.lines)):
+                f.write(line)
+                f.write("\n")
+        self.runs.append(path)
+        self.lines = []
+
+    @staticmethod
+    def _read(path: str) -> Iterator[str]:
+        # newline="\n": a line ends at "\n" only (text mode would also end it at "\r").
+        with open(path, encoding="utf-8", newline="\n") as f:
+            for line in f:
+                yield line[:-1]
+
+    def __iter__(self) -> Iterator[str]:
+        try:
+            if not self.runs:
+                yield from sorted(set(self.lines))
+                return
+            streams = [self._read(p) for p in self.runs] + [iter(sorted(set(self.lines)))]
+            self.lines = []
+            previous = None
+            for line in heapq.merge(*streams):
+                if line != previous:
+                    yield line
+                    previous = line
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self.lines = []
+        if self.folder is not None:
+            self.folder.cleanup()
+            self.folder = None
+        self.runs = []
+
+
+def sorted_triples(graph: Any, base: str = DEFAULT_BASE, public_only: bool = False,
+                   publisher: str | None = None, issued: str | None = None) -> ExternalSort:
+    """The export's triples as sorted N-Triples lines (without their "\\n")."""
+    lines = ExternalSort()
+    add = lines.add
+
+    def sink(triple: Any) -> None:
+        add(_nt_row(triple)[:-1])      # rdflib's N-Triples row, its one "\n" taken off
+
+    _Export(graph, normalise_base(base), public_only, publisher, issued, "SimpleMemory", sink=sink).build()
+    return lines
+
+
+def write_rdf(graph: Any, fmt: str, out: TextIO, base: str = DEFAULT_BASE, public_only: bool = False,
+              publisher: str | None = None, issued: str | None = None) -> int:
+    """Write the RDF export of `graph` (a StoredGraph or a PartnershipGraph) to `out`; triples written."""
+    if fmt not in FORMATS:
+        raise RdfExportError(f"unknown RDF format {fmt!r}; known: {', '.join(FORMATS)}")
+    lines = sorted_triples(graph, base, public_only, publisher, issued)
+    if fmt == "ntriples":
+        n = 0
+        for line in lines:
+            out.write(line)
+            out.write("\n")
+            n += 1
+        return n
+    if fmt == "turtle":
+        return write_turtle(lines, out)
+    return write_jsonld(lines, out)
+
+
+# -- Turtle ----------------------------------------------------------------------------------
+
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+_NAMESPACES = sorted(((str(ns), prefix) for prefix, ns in PREFIXES.items()), key=lambda p: -len(p[0]))
+_TYPED = re.compile(r'(".*")\^\^<([^>]*)>\Z', re.DOTALL)
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def _short(iri: str) -> str:
+    """An IRI (without <>) as prefix:local where a bound namespace covers it with a plain local name."""
+    for ns, prefix in _NAMESPACES:
+        if iri.startswith(ns) and _LOCAL.match(iri, len(ns)):
+            return f"{prefix}:{iri[len(ns):]}"
+    return f"<{iri}>"
+
+
+def _term(token: str) -> str:
+    if token.startswith("<"):
+        return _short(token[1:-1])
+    typed = _TYPED.match(token)
+    if typed:
+        return f"{typed.group(1)}^^{_short(typed.group(2))}"
+    return token
+
+
+def _split(line: str) -> tuple[str, str, str]:
+    # IRIs hold no space (rdflib refuses to write one that does); the object runs to " .".
+    subject, predicate, obj = line.split(" ", 2)
+    return subject, predicate, obj[:-2]
+
+
+def write_turtle(lines: Iterable[str], out: TextIO) -> int:
+    for prefix, ns in PREFIXES.items():
+        out.write(f"@prefix {prefix}: <{ns}> .\n")
+    n = 0
+    for subject, group in groupby((_split(line) for line in lines), key=lambda t: t[0]):
+        out.write(f"\n{_term(subject)}")
+        first = True
+        for predicate, objects in groupby(group, key=lambda t: t[1]):
+            terms = [_term(o) for _, _, o in objects]
+            n += len(terms)
+            verb = "a" if predicate == RDF_TYPE else _term(predicate)
+            out.write(("" if first else " ;\n   ") + f" {verb} " + ", ".join(terms))
+            first = False
+        out.write(" .\n")
+    return n
+
+
+# -- JSON-LD ---------------------------------------------------------------------------------
+
+def _chunks(lines: Iterable[str], size: int) -> Iterator[list[str]]:
+    """Lines in chunks of about `size`, never splitting one subject's lines."""
+    chunk: list[str] = []
+    for _, group in groupby(lines, key=lambda line: line.split(" ", 1)[0]):
+        chunk.extend(group)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def write_jsonld(lines: Iterable[str], out: TextIO) -> int:
+    """JSON-LD as graph/rdf.py writes it: inline context, one node per line, nodes and lists sorted."""
+    from rdflib.plugins.serializers.jsonld import from_rdf
+
+    context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    nodes = ExternalSort()
+    n = 0
+    for chunk in _chunks(lines, JSONLD_CHUNK):
+        g = Graph(store="SimpleMemory", bind_namespaces="none")
+        g.parse(data="\n".join(chunk) + "\n", format="nt")
+        n += len(chunk)
+        doc = from_rdf(g, context_data=context, auto_compact=True)
+        found = doc.get("@graph") if "@graph" in doc else (
+            [{k: v for k, v in doc.items() if k != "@context"}] if len(doc) > 1 else [])
+        for node in found:
+            nodes.add(json.dumps(_canonical(node), ensure_ascii=False, sort_keys=True))
+    out.write('{"@context": ' + json.dumps(context, sort_keys=True, indent=1) + ',\n"@graph": [\n')
+    first = True
+    for line in nodes:
+        out.write(line if first else ",\n" + line)
+        first = False
+    out.write("\n]}\n")
+    return n
