@@ -73,3 +73,26 @@ def open_test_store(request: pytest.FixtureRequest, tmp_path: Path):
 def store(open_test_store):
     with open_test_store() as s:
         yield s
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """A headless Chromium for the page tests, one per test module."""
+    from helpers import CHROMIUM, CHROMIUM_ARGS
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory, sample_graph) -> list[str]:
+    """The samples written to a store of this module's own: the `--store` arguments that reach it."""
+    from graph.store import open_store
+
+    folder = tmp_path_factory.mktemp("loaded") / "store"
+    with open_store(folder) as store:
+        store.write(sample_graph)
+    return ["--store", str(folder)]

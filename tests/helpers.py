@@ -10,6 +10,8 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+import pytest
+
 from graph.model import Label, Meeting, Node, PartnershipGraph, Rel, Relationship
 from loaders.document import Document
 
@@ -229,3 +231,10 @@ def compare_people(found: Iterable[Node], expected: Sequence[str] | Mapping[str,
 def assert_same_people(found: Iterable[Node], expected: Sequence[str] | Mapping[str, Sequence[str]]) -> None:
     missing, unexpected = compare_people(found, expected)
     assert not missing and not unexpected, f"missing {missing}; not expected {unexpected}"
+
+
+# The browser the page tests drive (Debian's chromium); the tests skip, saying why, without it.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium")

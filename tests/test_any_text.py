@@ -24,8 +24,8 @@ from graph.rdf_stream import write_rdf
 from graph.store.embedded import EmbeddedStore
 from graph.store.stream import StoredGraph
 from viz import render
+from helpers import CHROMIUM, needs_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
 PARSE = {"turtle": "turtle", "jsonld": "json-ld", "ntriples": "nt"}
 
 # Every plane, control characters included; not lone surrogates, which no UTF-8 file can hold.
@@ -170,18 +170,6 @@ def test_page_data_holds_any_text_without_ending_its_script_element(t):
 
 # -- in the browser ---------------------------------------------------------------------------
 
-needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def run_page(chromium, path: Path) -> dict:

@@ -16,15 +16,6 @@ from app.cli import cli
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 
-@pytest.fixture(scope="module")
-def loaded(tmp_path_factory, sample_graph) -> list[str]:
-    from graph.store import open_store
-
-    folder = tmp_path_factory.mktemp("answers") / "store"
-    with open_store(folder) as store:
-        store.write(sample_graph)
-    return ["--store", str(folder)]
-
 
 def invoke(args: list[str]):
     return CliRunner().invoke(cli, args)

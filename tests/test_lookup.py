@@ -12,15 +12,6 @@ from graph.errors import NotFound
 from graph.lookup import NameLookup, fold, initials
 
 
-@pytest.fixture(scope="module")
-def loaded(tmp_path_factory, sample_graph) -> list[str]:
-    from graph.store import open_store
-
-    folder = tmp_path_factory.mktemp("lookup") / "store"
-    with open_store(folder) as store:
-        store.write(sample_graph)
-    return ["--store", str(folder)]
-
 
 def invoke(args: list[str]):
     return CliRunner().invoke(cli, args)

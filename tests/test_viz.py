@@ -19,8 +19,8 @@ from viz.focus import NotFound, ego, filter_weak, find_organisation, find_person
 from viz.heatmap import UNDATED, attendance_table
 from viz.index import Evidence, ModelIndex
 from viz.layout import force_layout, positions
+from helpers import CHROMIUM, needs_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 BARNET, MET, MOPAC = "org:barnet", "org:met", "org:mopac"
@@ -315,18 +315,6 @@ def test_focus_options_shape_the_page(small, tmp_path):
 # -- in the browser ---------------------------------------------------------------------------
 
 browser = pytest.mark.browser
-needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def open_page(chromium, path: Path, shot: Path) -> dict[str, Any]:
