@@ -9,7 +9,7 @@ from loaders.sections import is_apology_text
 from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading_line, mark_attended, \
     is_generic_body, note_person, note_post, parse_entry, resolve_org, split_role_org
 from loaders.first_names import is_first_name
-from loaders.names import PLACE_WORDS, NameParts, fold, full_name_mentions, leading_person, starts_with_person, \
+from loaders.names import NOT_NAME_WORDS, PLACE_WORDS, NameParts, fold, full_name_mentions, leading_person, starts_with_person, \
     titled_mentions
 from loaders.outcomes import action_marker, read_actions, read_decisions
 from loaders.organisations import OrgEntry
@@ -19,7 +19,7 @@ from loaders.scan import NEAR, caseless, has_any, literal_alternation
 from loaders.strategies import read_strategies
 from loaders.structure import Item, Line
 
-PRESENT_VERBS = (r"presented|introduced(?!\s+(?:himself|herself|themselves|themself|new|the new|to\b))|gave (?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
+PRESENT_VERBS = (r"presented|introduced(?!\s+(?:himself|herself|themselves|themself|new|the new|to\b))|gave (?:(?:a|an|the|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?"
                  r"(?:update|overview|presentation|report|briefing|summary)|"
                  r"provided (?:the (?:board|group|partnership|committee|meeting|members) with )?(?:a|an|the)\s+"
                  r"(?:[\w-]+\s+){0,3}?(?:update|overview|presentation|report|briefing|summary)|"
@@ -236,6 +236,13 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
         if record is not None and not taken[m.start()]:
             spans.append((record, m.start(), m.end()))
             take(m.start(), m.end())
+    lead = _INITIALS_PRESENTING.match(text)
+    if lead and not taken[0] and not _is_body_acronym(ctx, lead.group(1)):
+        # "PB gave a presentation on ...": notes that name people by their initials alone.
+        record = ctx.people.by_initials(lead.group(1)) or ctx.people.mention(NameParts("", lead.group(1)),
+                                                                             ctx.next_pos(), line)
+        spans.append((record, 0, len(lead.group(1))))
+        take(0, len(lead.group(1)))
     for m in _ROLE_REF.finditer(text) if "he" in text and _ANY_ROLE_WORD.search(text) else ():
         if taken[m.start()]:
             continue
@@ -249,6 +256,14 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
         record = thing if isinstance(thing, PersonRecord) else note_person(ctx, thing, line)
         out.append((record, s, e))
     return out
+
+
+_INITIALS_PRESENTING = re.compile(rf"([A-Z][A-Z]?[A-Z])\s+(?=(?:{PRESENT_VERBS})\b)")
+
+
+def _is_body_acronym(ctx: Context, token: str) -> bool:
+    """'CSP presented its plan': an acronym of a body, not a person's initials."""
+    return token in ctx.org_aliases or token in NOT_NAME_WORDS or ctx.gazetteer.lookup(token, ctx.home) is not None
 
 
 def _chair(ctx: Context, phrase: str) -> PersonRecord | None:

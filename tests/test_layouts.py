@@ -293,6 +293,20 @@ class TestPresentersAndActions:
         assert holds(g, "Dan Speed") == {"Policy and Improvement Officer"}
         assert affiliated(g, "Dan Speed") == {"Eastfield City Council"}
 
+    def test_initials_alone_present_in_notes(self):
+        g = extract_text(minutes("""
+            3. Budget
+
+            PD presented the budget papers, looking to overspend by £7,662.
+
+            4. Court Plan
+
+            BF gave presentation of the Court Action Plan. CSP presented its annual report.
+        """))
+        found = {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)}
+        assert found == {"PD", "BF"}
+        assert "CSP" not in names(nodes(g, Label.PERSON))
+
     def test_introducing_oneself_is_not_presenting(self):
         g = extract_text(minutes("""
             1. Welcome
