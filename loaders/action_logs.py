@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import re
 
-from loaders.context import Context, all_lines
+from loaders.context import Context, all_lines, person_by_initials
 from loaders.data_files import phrasings
-from loaders.names import NameParts
 from loaders.outcomes import owners_of, record_action
+from loaders.people import BARE_INITIALS
 from loaders.structure import Line
 
 # A row's cells: parted by bars, tabs, ' / ' or a wide gap, as a table flattened to text prints them.
 _SEPARATORS = (re.compile(r"\s*\|\s*"), re.compile(r"\t+"), re.compile(r"\s+/\s+|\s+/$|^/\s+"),
                re.compile(r"\s{3,}"))
-_INITIALS = re.compile(r"[A-Z]{2,3}")
 
 
 def _columns() -> dict[str, str]:
@@ -82,8 +81,8 @@ def _read_row(ctx: Context, row: Line, item, task: str, owner_text: str) -> None
     if not owners:
         # "JR", "CS & JR": initials the minutes never spell out still name the people an action is for.
         for chunk in re.split(r"\s*(?:/|,|&|\band\b)\s*", owner_text):
-            if _INITIALS.fullmatch(chunk):
-                owners.append(ctx.people.by_initials(chunk) or ctx.people.mention(NameParts("", chunk),
-                                                                                    ctx.next_pos(), row.no))
+            record = person_by_initials(ctx, chunk, row.no) if BARE_INITIALS.fullmatch(chunk) else None
+            if record is not None:
+                owners.append(record)
     node = ctx.item_nodes.get(id(item)) if item is not None else None
     record_action(ctx, node, task, owners, row.text.strip(), row.text.strip())

@@ -70,7 +70,7 @@ def _coded_roster(ctx: Context, text: str, line_no: int) -> bool:
     codes = list(_CODE_BEFORE_NAME.finditer(text)) if len(text) > 40 else []
     if len(codes) < 3:
         return False
-    # "Bristol City Council P. Cllr A P. Cllr B Mendip District Council A. Cllr C": where a body heads the
+    # "Eastfield City Council P. Cllr A P. Cllr B Westfield District Council A. Cllr C": where a body heads the
     # first entry, bodies between entries head the members after them; otherwise a body after a name is
     # that member's own.
     group = _trailing_body(ctx, text[:codes[0].start()])

@@ -8,7 +8,7 @@ from graph import ids
 from graph.model import Action, AgendaItem, Meeting, Organisation, PartnershipGraph, Strategy
 from loaders.document import Document
 from loaders.first_names import is_first_name
-from loaders.names import NameParts, fold, is_name_word, leading_person, split_title
+from loaders.names import NOT_NAME_WORDS, NameParts, fold, is_name_word, leading_person, split_title
 from loaders.organisations import Gazetteer, OrgEntry, find_org_phrases, partnership_type, placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
 from loaders.phrasing import alternation
@@ -62,7 +62,7 @@ class Context:
     status_lines: set[int] = field(default_factory=set)              # roster lines read as a status code
     list_lines: set[int] = field(default_factory=set)                # lines read as a list of people, not prose
     action_log_lines: set[int] = field(default_factory=set)          # rows of an action log, read as its table
-    place: str | None = None      # the place whose minutes these are ("Sheffield"), where the text says
+    place: str | None = None      # the place whose minutes these are ("Eastfield"), where the text says
     pos: int = 0
     lines: list[str] = field(init=False, repr=False)   # the document's lines, split once
     # What resolve_org and split_role_org answered, and the organisations noted: the stages ask about the
@@ -122,7 +122,7 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
         return OrgEntry(bare)     # "NHS Grampian", "NHS South Yorkshire"
     phrases = find_org_phrases(bare)
     if phrases and phrases[-1][2] == len(bare) and _PLACES_JOINED.fullmatch(bare, 0, phrases[-1][1]):
-        return OrgEntry(bare)     # "Doncaster and Bassetlaw Teaching Hospitals NHS Foundation Trust"
+        return OrgEntry(bare)     # "Eastfield and Westfield Teaching Hospitals NHS Foundation Trust"
     if phrases and phrases[-1][2] == len(bare) and len(phrases[-1][0].split()) >= len(bare.split()) - 1 \
             and not _LEADING_POST.match(phrases[-1][0]):
         return None if is_generic_body(phrases[-1][0]) else OrgEntry(phrases[-1][0])
@@ -142,7 +142,7 @@ governance needs attendance support office department unit agency
 
 
 _NHS_PLACE = re.compile(r"NHS(?:\s+[A-Z][a-z]+){1,3}")
-# Two places (or a founder's names) joined before a body named for both: "Doncaster and Bassetlaw ...".
+# Two places (or a founder's names) joined before a body named for both: "Eastfield and Westfield ...".
 _PLACES_JOINED = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,2}(?:and|&)\s+")
 # "Co-chair Inclusion and Fairness Forum", "Chair Safer Streets Board": a post run straight into its body.
 _LEADING_POST = re.compile(r"(?:Co-|Vice[- ]|Deputy\s+)?(?:Chair|Chairman|Chairperson|Chairwoman|Convener|Convenor|"
@@ -151,14 +151,29 @@ _LEADING_POST = re.compile(r"(?:Co-|Vice[- ]|Deputy\s+)?(?:Chair|Chairman|Chairp
 
 def local_partnership(ctx: Context, phrase: str) -> OrgEntry | None:
     """'the Community Safety Partnership' named alone: the meeting's own body where it is one of that
-    kind, else this place's ('Dorset Community Safety Partnership'); None where the place is unknown."""
+    kind, else this place's ('Eastfield Community Safety Partnership'); None where the place is unknown."""
     kind = partnership_type(phrase)
     if kind is None:
         return None
     body = ctx.meeting.body
     if body and fold(body).endswith(fold(kind)):
-        return ctx.gazetteer.lookup(body, ctx.home) or OrgEntry(body, "partnership")
+        return meeting_body(ctx)
     return OrgEntry(placed(kind, ctx.place), "partnership") if ctx.place else None
+
+
+def meeting_body(ctx: Context) -> OrgEntry | None:
+    """The meeting's own body as an organisation, where the minutes name it (the gazetteer's entry if it
+    knows the body: not resolve_org, which asks local_partnership)."""
+    body = ctx.meeting.body
+    return (ctx.gazetteer.lookup(body, ctx.home) or OrgEntry(body)) if body else None
+
+
+def person_by_initials(ctx: Context, token: str, line: int | None) -> PersonRecord | None:
+    """'JR', 'PB gave a presentation': the person these initials name, a person of that name where no one
+    named in full has them, or None where the letters are a body's acronym ('CSP', 'NHS')."""
+    if token in ctx.org_aliases or token in NOT_NAME_WORDS or ctx.gazetteer.lookup(token, ctx.home) is not None:
+        return None
+    return ctx.people.by_initials(token) or ctx.people.mention(NameParts("", token), ctx.next_pos(), line)
 
 
 def is_generic_body(name: str) -> bool:
@@ -248,7 +263,7 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
         return None, None
     lead = re.match(r"\(([^()]+)\)[\s,]*", text)
     if lead and ROLE_WORD_RE.search(lead.group(1)) and lead.end() < len(text):
-        # "(Chairman), Mid and Upper Nithsdale": the post in brackets, then a ward or a body.
+        # "(Chairman), Mid and Upper Dale": the post in brackets, then a ward or a body.
         return lead.group(1).strip(), resolve_org(ctx, text[lead.end():])
     paren = re.fullmatch(r"(.*?)\s*\(([^()]+)\)", text)
     if paren and not re.fullmatch(r"[A-Z]{2,6}", paren.group(2)):

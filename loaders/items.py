@@ -7,12 +7,12 @@ from graph import ids
 from graph.model import AgendaItem, Label, Rel
 from loaders.sections import is_apology_text
 from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading_line, mark_attended, \
-    is_generic_body, note_person, note_post, parse_entry, resolve_org, split_role_org
+    is_generic_body, meeting_body, note_person, note_post, parse_entry, person_by_initials, resolve_org, \
+    split_role_org
 from loaders.first_names import is_first_name
-from loaders.names import NOT_NAME_WORDS, PLACE_WORDS, NameParts, fold, full_name_mentions, leading_person, starts_with_person, \
+from loaders.names import PLACE_WORDS, NameParts, fold, full_name_mentions, leading_person, starts_with_person, \
     titled_mentions
 from loaders.outcomes import action_marker, read_actions, read_decisions
-from loaders.organisations import OrgEntry
 from loaders.people import PersonRecord
 from loaders.phrasing import alternation, reads_as_prose
 from loaders.scan import NEAR, caseless, has_any, literal_alternation
@@ -51,7 +51,7 @@ _BARE_POST = re.compile(r"\s+((?:[A-Z][\w’'&-]*\s+){0,4}?(?:" + "|".join(w for
                         r")\b(?:\s+(?:of|for|at)\s+[^,.;]{2,60}?)?)\s*(?:,|\s+(?=(?:" + SPEECH_VERBS + r")\b))")
 _AT_ORG = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
 # Every split starts at a space or at "Action": the look-ahead is a quick test before the three forms.
-# A full stop after a title or an initial ('Ms. S. Toland') ends no sentence.
+# A full stop after a title or an initial ('Ms. A. Bell') ends no sentence.
 # The line-break form starts only where a run of spaces starts (every match does): tried from each
 # space of a long run, it rescanned the run to its end each time.
 _NOT_AN_END = "".join(rf"(?<!\b{t}\.)" for t in ("Mr", "Ms", "Mrs", "Dr", "Cllr", "Prof", "Rev", "St", "No", "Insp",
@@ -105,7 +105,7 @@ def _sentences(lines: list[Line], item: Item | None):
 
 
 def _unwrapped(lines: list[Line]) -> list[Line]:
-    """Lines a PDF wrapped mid-sentence joined again ('... Sam Denman and Eleri' / 'Butler were welcomed'):
+    """Lines a PDF wrapped mid-sentence joined again ('... Sam Dean and Ella' / 'Burt were welcomed'):
     a long line that stops without a stop, straight above the next, runs on into it."""
     out: list[Line] = []
     for line in lines:
@@ -237,10 +237,9 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
             spans.append((record, m.start(), m.end()))
             take(m.start(), m.end())
     lead = _INITIALS_PRESENTING.match(text)
-    if lead and not taken[0] and not _is_body_acronym(ctx, lead.group(1)):
+    record = person_by_initials(ctx, lead.group(1), line) if lead and not taken[0] else None
+    if record is not None:
         # "PB gave a presentation on ...": notes that name people by their initials alone.
-        record = ctx.people.by_initials(lead.group(1)) or ctx.people.mention(NameParts("", lead.group(1)),
-                                                                             ctx.next_pos(), line)
         spans.append((record, 0, len(lead.group(1))))
         take(0, len(lead.group(1)))
     for m in _ROLE_REF.finditer(text) if "he" in text and _ANY_ROLE_WORD.search(text) else ():
@@ -260,10 +259,6 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
 
 _INITIALS_PRESENTING = re.compile(rf"([A-Z][A-Z]?[A-Z])\s+(?=(?:{PRESENT_VERBS})\b)")
 
-
-def _is_body_acronym(ctx: Context, token: str) -> bool:
-    """'CSP presented its plan': an acronym of a body, not a person's initials."""
-    return token in ctx.org_aliases or token in NOT_NAME_WORDS or ctx.gazetteer.lookup(token, ctx.home) is not None
 
 
 def _chair(ctx: Context, phrase: str) -> PersonRecord | None:
@@ -458,15 +453,10 @@ def _appointed(ctx: Context, record: PersonRecord, text: str, s: int, e: int, li
         body = _OF_THE_BODY.search(role)
         if body and is_generic_body(body.group("body")):
             role = role[:body.start()]
-            org = _own_body(ctx)
+            org = meeting_body(ctx)
     if role and ROLE_WORD_RE.search(role):
         note_post(ctx, record, role, org, text, line)
 
-
-def _own_body(ctx: Context):
-    """The meeting's own body as an organisation, where the minutes name it."""
-    body = ctx.meeting.body
-    return (resolve_org(ctx, body) or OrgEntry(body)) if body else None
 
 
 def _post_of_body(ctx: Context, record: PersonRecord, m: re.Match[str] | None, text: str, line: int) -> None:

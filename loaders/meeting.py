@@ -44,7 +44,7 @@ def add_meeting(doc: Document, layout: Layout, graph: PartnershipGraph, place: s
         date, source = doc.metadata["date"], "metadata"
     body_name, body_source = _body_name(doc, layout)
     if body_name and body_source != "metadata":
-        body_name = placed(body_name, place)      # "Health and Wellbeing Board" of Sheffield's minutes
+        body_name = placed(body_name, place)      # "Health and Wellbeing Board" of Eastfield's minutes
     meeting = Meeting(id=ids.meeting_id(doc.name), name="", body=body_name, date=date, document=doc.name,
                       documents=[doc.name], venue=doc.metadata.get("venue") or _venue(layout),
                       date_source=source, body_source=body_source, url=doc.metadata.get("url"))

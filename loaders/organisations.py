@@ -50,7 +50,7 @@ class OrgEntry:
     kind: str | None = None
     aliases: list[str] = field(default_factory=list)
     # A federation of local bodies ("Citizens Advice", a Police and Crime Commissioner's office): named with a
-    # place ("Citizens Advice Doncaster", "Thames Valley Police and Crime Commissioner") it is that local body.
+    # place ("Citizens Advice Eastfield", "Thames Valley Police and Crime Commissioner") it is that local body.
     local_branches: bool = False
 
 
@@ -101,7 +101,7 @@ class Gazetteer:
                 after = words[len(words) - cut:] if candidate == " ".join(words[:-cut]) else []
                 if entry and (entry.local_branches or _PLACE_AFTER.fullmatch(" ".join(after))) \
                         and not _POSTS_OR_HEADS & set(after):
-                    # "Scottish Enterprise Ayrshire", "Citizens Advice Doncaster": that place's own body.
+                    # "Scottish Enterprise Ayrshire", "Citizens Advice Eastfield": that place's own body.
                     return OrgEntry(" ".join(words), entry.kind)
                 if entry and len(candidate.split()) >= 2 and not _POSTS_OR_HEADS & set(after):
                     return entry
@@ -130,7 +130,7 @@ class Gazetteer:
         if m and key.endswith("council") and not key.startswith(("london borough", "lb ")):
             place = m.group(1)
             words = text.strip().split()[:-1]
-            # "Public Health Sheffield City Council": a team's words before the place are not the place.
+            # "Public Health Eastfield City Council": a team's words before the place are not the place.
             team = [k for k, w in enumerate(words) if w.lower() in _TEAM_WORDS]
             if team and team[-1] < len(words) - 1:
                 words = words[team[-1] + 1:]
@@ -146,8 +146,14 @@ class Gazetteer:
 
 
 _NOT_PLACES = {"the", "county", "district", "borough", "city", "parish", "town", "local", "full", "the full"}
+# Words that are in no place's name, so a council named with one is not the place of these minutes.
+_NOT_A_PLACE_WORD = frozenset(_NOT_PLACES - {"the full"}) | {"community", "metropolitan", "london", "royal", "cabinet",
+                                                           "this", "each", "every", "member", "members", "councils",
+                                                           "council", "executive", "and", "of"}
+
+
 def _place_word(word: str) -> str:
-    """'STOCKTON-ON-TEES' and 'stockton-on-tees' -> 'Stockton-on-Tees'; 'and', 'of', 'upon' stay small."""
+    """'NEWTON-ON-SEA' and 'newton-on-sea' -> 'Newton-on-Sea'; 'and', 'of', 'upon' stay small."""
     small = ("and", "of", "upon", "on", "in", "le", "under", "by", "the")
     return "-".join(p.lower() if p.lower() in small and k else p.capitalize() if not p[:1].isupper() or p.isupper()
                     else p for k, p in enumerate(word.split("-"))) if word.lower() not in small else word.lower()
@@ -278,16 +284,13 @@ def find_org_phrases(text: str, strict: bool = False, known=None) -> list[tuple[
 
 # ---------------------------------------------------------------------------------- this place's partnerships
 _PARTNERSHIP_TYPES = {fold(t): t for t in data_file("organisations.yaml").get("partnership_types") or []}
-# "Sheffield City Council", "East Riding of Yorkshire Council", "Stockton-on-Tees Borough Council".
+# "Eastfield City Council", "North Riding of Westshire Council", "Newton-on-Sea Borough Council".
 _PLACE_COUNCIL = re.compile(r"\b((?:[A-Z][A-Za-z’'-]+[ \t]+(?:(?:and|upon|on|of)[ \t]+)?){1,3}?)"
                             r"(?:(?:City|County|Borough|District|Metropolitan Borough|Metropolitan District|"
                             r"County Borough)[ \t]+)?Council\b")
 _PLACE_COUNCIL_ANCHOR = re.compile("Council")
 _PLACE_CHARS = re.compile(r"[A-Za-z’' \t-]*")
 _GOV_DOMAIN = re.compile(r"@(?:[a-z]+\.)?([a-z]+(?:-[a-z]+)*)\.gov\.uk\b")
-_NOT_PLACE_WORDS = frozenset({"the", "county", "district", "borough", "city", "parish", "town", "community",
-                              "full", "local", "metropolitan", "london", "royal", "cabinet", "this", "each",
-                              "every", "member", "members", "councils", "council", "executive", "and", "of"})
 
 
 def partnership_type(name: str) -> str | None:
@@ -305,7 +308,7 @@ def document_place(text: str, home: str | None) -> str | None:
     votes: Counter[str] = Counter()
     for m in finditer_near(_PLACE_COUNCIL, _PLACE_COUNCIL_ANCHOR, _PLACE_CHARS, text):
         place = " ".join(m.group(1).split())
-        if not set(fold(place).split()) & _NOT_PLACE_WORDS:
+        if not _NOT_A_PLACE_WORD & set(fold(place).split()):
             votes[place] += 1
     if votes:
         return votes.most_common(1)[0][0]
@@ -317,7 +320,7 @@ def document_place(text: str, home: str | None) -> str | None:
 
 
 def placed(name: str, place: str | None) -> str:
-    """'Health and Wellbeing Board' in Sheffield's minutes is 'Sheffield Health and Wellbeing Board'."""
+    """'Health and Wellbeing Board' in Eastfield's minutes is 'Eastfield Health and Wellbeing Board'."""
     if not (partnership_type(name) and place):
         return name
     return place + " " + re.sub(r"^(?i:the)\s+", "", name.strip())

@@ -46,7 +46,7 @@ class PersonRecord:
         return list(dict.fromkeys(f.role for f in self.facts if f.role))
 
 
-_BARE_INITIALS = re.compile(r"[A-Z]{2,3}")
+BARE_INITIALS = re.compile(r"[A-Z]{2,3}")
 
 
 @lru_cache(maxsize=8192)      # each mention is compared with every record's surname
@@ -122,7 +122,7 @@ class PeopleIndex:
 
     def _by_own_initials(self, token: str) -> PersonRecord | None:
         """'TE to arrange ...' where one person named in full has those initials (Tanya Edwards)."""
-        if not _BARE_INITIALS.fullmatch(token):
+        if not BARE_INITIALS.fullmatch(token):
             return None
         hits = [r for r in self.records if len(r.name.split()) >= 2
                 and token in ("".join(w[0] for w in r.name.split()), r.name[0] + r.name.split()[-1][0])]

@@ -10,9 +10,10 @@ _MARKER = re.compile(r"(?:(?<=\s)|^)(?P<n>\d{1,3})(?:\.\d{2}/\d{2}|\.)\s+(?=[A-Z
 
 
 def reflowed(text: str) -> str:
-    if not any(len(line) > _LONG for line in text.split("\n")):
+    lines = text.split("\n")
+    if all(len(line) <= _LONG for line in lines):
         return text
-    return "\n".join(_reflow_line(line) if len(line) > _LONG else line for line in text.split("\n"))
+    return "\n".join(_reflow_line(line) if len(line) > _LONG else line for line in lines)
 
 
 def _reflow_line(line: str) -> str:
