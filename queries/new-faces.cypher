@@ -2,12 +2,12 @@
 // params: year (year, optional), limit (integer, default 500)
 // returns: year, person, organisations
 // dates: a meeting's date (ISO), else the year its minutes imply (date_inferred); its year is that date's year, an integer
-// Each person's first year is worked out once, over their meetings; the first `limit` people in year and
-// name order are kept before their organisations are looked up.
-MATCH (p:Person)-[:ATTENDED|SENT_APOLOGIES]->(m:Meeting)
-WITH p, min(toInteger(substring(coalesce(m.date, m.date_inferred), 0, 4))) AS year
-WHERE year IS NOT NULL AND ($year IS NULL OR year = $year)
-WITH year, p
+// Each person's first year is the store's (DERIVED_FIRST_YEAR, graph/store/summaries.py: the earliest year of
+// the meetings they attended or sent apologies to); the first `limit` people in year and name order are
+// kept before their organisations are looked up.
+MATCH (p:Person)-[f:DERIVED_FIRST_YEAR]->(p)
+WHERE $year IS NULL OR f.year = $year
+WITH f.year AS year, p
 ORDER BY year, p.name
 LIMIT $limit
 OPTIONAL MATCH (p)-[:AFFILIATED_WITH]->(o:Organisation)

@@ -13,10 +13,19 @@ Four relationship types, all named `DERIVED_...` and never part of the model (th
 - `(o:Organisation)-[:DERIVED_ORGANISATION_YEAR {year, body, meetings, people}]->(o)`: per year and
   body that met, the meetings `o` was represented at and the ids of its people there
   (`organisations-by-year`, `organisations-stopped`).
+- `(p:Person)-[:DERIVED_CHANGED_POST {first_seen, last_seen}]->(r:Role)` and
+  `(p:Person)-[:DERIVED_CHANGED_ORGANISATION {first_seen, last_seen}]->(o:Organisation)`: each post
+  (organisation) of a person first seen in posts (organisations) at two or more different dates, when
+  first and last (`changed-post`, `changed-organisation`). A post's organisation is not kept: the
+  recipe follows ROLE_AT, so a post placed by a later document needs no refresh of its holders.
+- `(p:Person)-[:DERIVED_FIRST_YEAR {year}]->(p)`: the year of the first meeting `p` attended or sent
+  apologies to (`new-faces`).
 
 What is stale is kept on one `(:DerivedState)` node, written in the same transaction as the
 facts (`MARK_STALE_BEFORE_REMOVAL`, `MARK_STALE`): the documents written, and the people and
-organisations the replaced versions involved (their facts are gone once removed). `refresh`
+organisations the replaced versions involved (their facts are gone once removed). A person is
+involved in a document when it states their attendance, apologies, posts or organisations, or is the
+minutes of a meeting they attended or sent apologies to (its date may change). `refresh`
 recomputes what involves them and only then clears the marks, so a crash in between leaves
 them marked and the next refresh redoes the work. No state node (a new store, or one written
 before summaries existed) or another VERSION means: rebuild everything.
@@ -25,14 +34,21 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-VERSION = 2          # 2: years are integers; a post held in the same minutes represents its organisation
+VERSION = 3          # 2: years are integers; a post held in the same minutes represents its organisation
+                     # 3: people's changes of post and organisation, and their first year
 PREFIX = "DERIVED_"       # every derived relationship type starts so; nothing in the model does
 STATE = "DerivedState"
 REPRESENTED_AT = f"{PREFIX}REPRESENTED_AT"
 CO_ATTENDED = f"{PREFIX}CO_ATTENDED"
 CO_REPRESENTED = f"{PREFIX}CO_REPRESENTED"
 ORGANISATION_YEAR = f"{PREFIX}ORGANISATION_YEAR"
-DERIVED_TYPES = (REPRESENTED_AT, CO_ATTENDED, CO_REPRESENTED, ORGANISATION_YEAR)
+CHANGED_POST = f"{PREFIX}CHANGED_POST"
+CHANGED_ORGANISATION = f"{PREFIX}CHANGED_ORGANISATION"
+FIRST_YEAR = f"{PREFIX}FIRST_YEAR"
+DERIVED_TYPES = (REPRESENTED_AT, CO_ATTENDED, CO_REPRESENTED, ORGANISATION_YEAR, CHANGED_POST,
+                 CHANGED_ORGANISATION, FIRST_YEAR)
+# Kept per person: recomputed for the people a write involves.
+PERSONAL_TYPES = (CHANGED_POST, CHANGED_ORGANISATION, FIRST_YEAR)
 # The pair counts recipes rank by (person-links finds its strongest pairs through this index).
 REL_INDEXED = [(CO_ATTENDED, "meetings")]
 
@@ -54,6 +70,12 @@ MARK_STALE_BEFORE_REMOVAL = (
     f"MATCH (s:{STATE}) "
     "OPTIONAL MATCH (p)-[a:ATTENDED]->() WHERE a.document IN $documents "
     "WITH s, collect(DISTINCT p.id) AS people "
+    # One type per match: each is served by the index on its relationships' `document`.
+    + "".join(f"OPTIONAL MATCH (p)-[a:{kind}]->() WHERE a.document IN $documents "
+              "WITH s, people, collect(DISTINCT p.id) AS more WITH s, people + more AS people "
+              for kind in ("SENT_APOLOGIES", "HOLDS", "AFFILIATED_WITH")) +
+    "OPTIONAL MATCH (m:Meeting)<-[:ATTENDED|SENT_APOLOGIES]-(p) WHERE m.document IN $documents "
+    "WITH s, people, collect(DISTINCT p.id) AS more WITH s, people + more AS people "
     f"OPTIONAL MATCH (m:Meeting)<-[:{REPRESENTED_AT}]-(o) WHERE m.document IN $documents "
     "WITH s, people, collect(DISTINCT o.id) AS organisations "
     "SET s.documents = s.documents + $documents, s.people = s.people + people, "
@@ -81,7 +103,16 @@ MEETINGS_OF = (
     "RETURN id"
 )
 # Unlabelled ends: with a label FalkorDB scans it instead of using the index on `document`.
-PEOPLE_OF = "MATCH (p)-[a:ATTENDED]->() WHERE a.document IN $documents RETURN DISTINCT p.id AS id"
+PEOPLE_OF = (
+    "CALL { "
+    + " UNION ".join(f"MATCH (p)-[a:{kind}]->() WHERE a.document IN $documents RETURN p.id AS id"
+                     for kind in ("ATTENDED", "SENT_APOLOGIES", "HOLDS", "AFFILIATED_WITH")) +
+    " } RETURN DISTINCT id"
+)
+# Who attended or sent apologies to these meetings, whatever document says so (a meeting's new date
+# moves their first year).
+PEOPLE_AT = ("UNWIND $ids AS id MATCH (:Meeting {id: id})<-[:ATTENDED|SENT_APOLOGIES]-(p:Person) "
+             "RETURN DISTINCT p.id AS id")
 
 DELETE_REPRESENTED = (
     f"UNWIND $ids AS id MATCH (:Meeting {{id: id}})<-[r:{REPRESENTED_AT}]-(o) "
@@ -145,6 +176,38 @@ CREATE_ORGANISATION_YEAR = (
     f"CREATE (o)-[:{ORGANISATION_YEAR} {{year: year, body: body, meetings: meetings, people: people}}]->(o)"
 )
 
+# -- per person: changes of post and organisation, first year
+
+DELETE_PERSONAL = {kind: f"UNWIND $ids AS id MATCH (:Person {{id: id}})-[c:{kind}]->() DELETE c"
+                   for kind in PERSONAL_TYPES}
+# A statement's own dates, else its meeting's (looked up only for a statement that does not carry them).
+# Kept only for people whose posts (organisations) were first seen at two or more different dates: what
+# `changed-post` (`changed-organisation`) lists. The people are found in a first pass, their spells in a
+# second.
+_SPELLS = (
+    "UNWIND $ids AS id "
+    "MATCH (p:Person {{id: id}})-[h:{rel}]->(x:{label}) "
+    "OPTIONAL MATCH (hm:Meeting {{document: h.document}}) WHERE h.first_seen IS NULL "
+    "WITH p, x, min(coalesce(h.first_seen, hm.date, hm.date_inferred)) AS first_seen "
+    "WITH p, count(DISTINCT first_seen) AS firsts "
+    "WHERE firsts > 1 "
+    "MATCH (p)-[h:{rel}]->(x:{label}) "
+    "OPTIONAL MATCH (hm:Meeting {{document: h.document}}) WHERE h.first_seen IS NULL OR h.last_seen IS NULL "
+    "WITH p, x, min(coalesce(h.first_seen, hm.date, hm.date_inferred)) AS first_seen, "
+    "max(coalesce(h.last_seen, hm.date, hm.date_inferred)) AS last_seen "
+    "CREATE (p)-[:{kind} {{first_seen: first_seen, last_seen: last_seen}}]->(x)"
+)
+CREATE_PERSONAL = {
+    CHANGED_POST: _SPELLS.format(rel="HOLDS", label="Role", kind=CHANGED_POST),
+    CHANGED_ORGANISATION: _SPELLS.format(rel="AFFILIATED_WITH", label="Organisation", kind=CHANGED_ORGANISATION),
+    FIRST_YEAR: (
+        "UNWIND $ids AS id "
+        "MATCH (p:Person {id: id})-[:ATTENDED|SENT_APOLOGIES]->(m:Meeting) "
+        f"WITH p, min({_YEAR}) AS year WHERE year IS NOT NULL "
+        f"CREATE (p)-[:{FIRST_YEAR} {{year: year}}]->(p)"
+    ),
+}
+
 Run = Callable[..., list[dict[str, Any]]]
 
 
@@ -171,7 +234,13 @@ def refresh(run: Run) -> bool:
     meetings = _ids(run(MEETINGS_OF, {"documents": documents})) if documents else set()
     organisations |= _represent(run, meetings)
     people |= _ids(run(PEOPLE_OF, {"documents": documents})) if documents else set()
-    _pairs_of_people(run, people, whole=len(people) > WHOLE_ABOVE)
+    for batch in _batches(meetings):
+        people |= _ids(run(PEOPLE_AT, {"ids": batch}))
+    whole = len(people) > WHOLE_ABOVE
+    if whole:       # everyone's, then: recomputing only the stale people's would lose the others'
+        people = _ids(run(ALL_PEOPLE))
+    _pairs_of_people(run, people, whole=whole)
+    _personal(run, people, whole=whole)
     _organisations(run, organisations, whole=False)
     run(CLEAR_STATE)
     return True
@@ -184,7 +253,9 @@ def rebuild(run: Run) -> None:
     for kind in DERIVED_TYPES:
         _delete_all(run, kind)
     _represent(run, _ids(run(ALL_MEETINGS)))
-    _pairs_of_people(run, _ids(run(ALL_PEOPLE)), whole=True)
+    everyone = _ids(run(ALL_PEOPLE))
+    _pairs_of_people(run, everyone, whole=True)
+    _personal(run, everyone, whole=True)
     _organisations(run, _ids(run(ALL_ORGANISATIONS)), whole=True)
     run(CREATE_STATE, {"version": VERSION})
 
@@ -216,6 +287,19 @@ def _pairs_of_people(run: Run, people: set[str], whole: bool) -> None:
         run(DELETE_CO_ATTENDED, {"ids": batch})
     # One query for all of them: a pair of two stale people must be counted once.
     run(CREATE_CO_ATTENDED, {"ids": sorted(people), "whole": False})
+
+
+def _personal(run: Run, people: set[str], whole: bool) -> None:
+    """Recompute these people's changes of post and organisation and their first year."""
+    for kind in PERSONAL_TYPES:
+        if whole:
+            _delete_all(run, kind)
+        else:
+            for batch in _batches(people):
+                run(DELETE_PERSONAL[kind], {"ids": batch})
+    for kind in PERSONAL_TYPES:
+        for batch in _batches(people):
+            run(CREATE_PERSONAL[kind], {"ids": batch})
 
 
 def _organisations(run: Run, organisations: set[str], whole: bool) -> None:
