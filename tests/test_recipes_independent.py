@@ -139,8 +139,17 @@ def test_years_where_the_pictures_and_the_recipes_were_seen_to_disagree(sample_s
     assert {row["latest_year"] for row in stopped} == {max(year for _, year in by_year)}
 
 
+# The recipes that read the store's summaries (DERIVED_*, graph/store/summaries.py).
+SUMMARISED = ("organisations-by-year", "organisations-stopped", "organisation-links", "person-links",
+              "changed-post", "changed-organisation", "new-faces")
+
+
+def test_the_summarised_recipes_are_those_that_read_summaries():
+    assert sorted(SUMMARISED) == sorted(r.name for r in list_recipes() if r.uses_summaries)
+
+
 def test_recipes_still_agree_after_a_document_is_replaced(tmp_path, sample_graph):
-    """Summaries refreshed after a replacement give what a recomputation from the facts gives."""
+    """Summaries refreshed after a replacement, and after `forget`, give what a recomputation from the facts gives."""
     from graph.model import PartnershipGraph, Rel
     from graph.store import open_store
 
@@ -161,7 +170,15 @@ def test_recipes_still_agree_after_a_document_is_replaced(tmp_path, sample_graph
             get_recipe(name).run(store, {})      # summaries built before the replacement
         store.write(changed, documents=[document])
         truth = Independent(store.read_graph().to_node_link())
-        for name in ("organisations-by-year", "organisations-stopped", "organisation-links", "person-links"):
+        for name in SUMMARISED:
+            for params in SAMPLE_RUNS[name]:
+                compare(store, truth, name, params)
+        # And once the document is forgotten altogether.
+        from graph.store.forget import forget
+
+        forget(store, [document])
+        truth = Independent(store.read_graph().to_node_link())
+        for name in SUMMARISED:
             for params in SAMPLE_RUNS[name]:
                 compare(store, truth, name, params)
 

@@ -158,3 +158,101 @@ def test_person_links_from_the_counts_agree_with_the_attendance(loaded):
     assert leng and all(r["person_a"] == "Matt Leng" for r in leng)
     assert {frozenset((r["person_a"], r["person_b"])): r["meetings"] for r in leng}.items() <= whole.items()
     assert len(get_recipe("person-links").run(loaded, {"limit": 3})) == 3
+
+
+def test_a_refresh_of_many_stale_people_keeps_everyone_elses_pairs(loaded, monkeypatch):
+    """Past WHOLE_ABOVE stale people every pair is recomputed, not only the stale people's (it used to
+    delete every pair and recreate those of the stale people alone)."""
+    monkeypatch.setattr(summaries, "WHOLE_ABOVE", 1)
+    docs = handmade_documents()
+    name = "001_e11e6126daf074eb.txt"
+    loaded.write(without_people(docs[name], {person_id("Bateman")}), documents=[name])
+    assert len(stale(loaded)["people"]) > 1
+    assert loaded.refresh_summaries()
+    assert snapshot(loaded) == recomputed(loaded)
+
+
+def _attended_elsewhere(document: str, meeting: PartnershipGraph, people: list[str]) -> PartnershipGraph:
+    """A document that names another document's meeting and records attendance at it."""
+    from dataclasses import replace
+
+    from graph.ids import document_id
+    from graph.model import Document, Label, Person, Rel
+
+    g = PartnershipGraph()
+    g.add(Document(id=document_id(document), name=document, sha256=document, documents=[document]))
+    [node] = [n for n in meeting.nodes.values() if n.label is Label.MEETING]
+    g.add(replace(node, documents=[document]))
+    for name in people:
+        g.add(Person(id=person_id(name), name=name, documents=[document]))
+        g.relate(Rel.ATTENDED, person_id(name), node.id, document, f"{name} attended")
+    return g
+
+
+def test_a_meetings_new_date_moves_the_first_year_of_people_another_document_places_there(store):
+    """The minutes' new version moves the meeting from 2019 to 2015: a person whose attendance only
+    another document records now first came in 2015 (and so the pairs' years); and again when a third
+    document restates the meeting's date."""
+    from handmade import DocBuilder
+
+    def minutes(date: str) -> PartnershipGraph:
+        d = DocBuilder("a.txt", date)
+        d.person("Jane Doe", "London Fire Brigade", "Borough Commander")
+        return d.graph
+
+    later = DocBuilder("b.txt", "2018-03-01")
+    later.person("Ann Other", "Metropolitan Police", "Inspector")
+    store.write(minutes("2019-05-01"), documents=["a.txt"])
+    store.write(later.graph, documents=["b.txt"])
+    store.write(_attended_elsewhere("c.txt", minutes("2019-05-01"), ["Ann Other"]), documents=["c.txt"])
+    store.refresh_summaries()
+    faces = {r["person"]: r["year"] for r in get_recipe("new-faces").run(store, {})}
+    assert faces == {"Jane Doe": 2019, "Ann Other": 2018}
+    store.write(minutes("2015-05-01"), documents=["a.txt"])
+    assert store.refresh_summaries()
+    assert snapshot(store) == recomputed(store)
+    faces = {r["person"]: r["year"] for r in get_recipe("new-faces").run(store, {})}
+    assert faces == {"Jane Doe": 2015, "Ann Other": 2015}
+    # A new document restates the meeting with another date and records one more person there: the
+    # others' first year moves too, though no document of theirs was written.
+    store.write(_attended_elsewhere("d.txt", minutes("2013-05-01"), ["Sam New"]), documents=["d.txt"])
+    assert store.refresh_summaries()
+    assert snapshot(store) == recomputed(store)
+    faces = {r["person"]: r["year"] for r in get_recipe("new-faces").run(store, {})}
+    assert faces == {"Jane Doe": 2013, "Ann Other": 2013, "Sam New": 2013}
+
+
+def test_changes_of_post_and_organisation_follow_replacement_and_forget(store):
+    """A person seen in two posts at two dates changed post; once the later minutes are replaced by a
+    version without them, and once forgotten, they did not."""
+    from graph.store.forget import forget
+    from handmade import DocBuilder
+
+    first = DocBuilder("a.txt", "2019-05-01")
+    first.person("Jane Doe", "London Fire Brigade", "Borough Commander")
+    second = DocBuilder("b.txt", "2021-06-01")
+    second.person("Jane Doe", "Metropolitan Police", "Chief Inspector")
+    store.write(first.graph, documents=["a.txt"])
+    store.write(second.graph, documents=["b.txt"])
+
+    def changed() -> tuple[list, list]:
+        posts = get_recipe("changed-post").run(store, {})
+        organisations = get_recipe("changed-organisation").run(store, {})
+        return ([(r["role"], r["organisation"], r["first_seen"]) for r in posts],
+                [(r["organisation"], r["first_seen"], r["last_seen"]) for r in organisations])
+
+    assert changed() == ([("Borough Commander", "London Fire Brigade", "2019-05-01"),
+                          ("Chief Inspector", "Metropolitan Police", "2021-06-01")],
+                         [("London Fire Brigade", "2019-05-01", "2019-05-01"),
+                          ("Metropolitan Police", "2021-06-01", "2021-06-01")])
+    # The later minutes name her in her old post: one post, one organisation, no change.
+    again = DocBuilder("b.txt", "2021-06-01")
+    again.person("Jane Doe", "London Fire Brigade", "Borough Commander")
+    store.write(again.graph, documents=["b.txt"])
+    assert changed() == ([], [])
+    assert snapshot(store) == recomputed(store)
+    store.write(second.graph, documents=["b.txt"])
+    assert len(changed()[0]) == 2
+    forget(store, ["b.txt"])
+    assert changed() == ([], [])
+    assert snapshot(store) == recomputed(store)
