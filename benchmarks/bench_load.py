@@ -347,6 +347,29 @@ def table(all_figures: list[Figures]) -> str:
     return "\n".join(lines)
 
 
+def recipes_only(store_dir: Path, repeat: int) -> None:
+    """Every recipe timed on a store already loaded, after bringing its summaries up to date (timed too:
+    a store written before a change to the summaries rebuilds them here)."""
+    from graph.store import open_store
+
+    print(f"# {time.strftime('%Y-%m-%d %H:%M')}, {platform.node()}: {os.cpu_count()} CPUs, Python "
+          f"{platform.python_version()}; store {store_dir}; load average {os.getloadavg()[0]:.1f}", flush=True)
+    with open_store(store_dir) as store:
+        start = time.perf_counter()
+        store.refresh_summaries()
+        print(f"summaries brought up to date in {time.perf_counter() - start:.1f} s", flush=True)
+        meetings = store.run("MATCH (m:Meeting) RETURN count(m) AS n", read_only=True)[0]["n"]
+        figures = Figures(meetings)
+        figures.recipes = time_recipes(store, repeat)
+    print(f"load average after: {os.getloadavg()[0]:.1f}", flush=True)
+    names = sorted(figures.recipes)
+    print(f"\n| recipe | {meetings:,} meetings |\n| --- | ---: |")
+    for name in names:
+        broad_ms, broad_rows, focused_ms, focused_rows = figures.recipes[name]
+        text = f"{broad_ms:.1f} ({broad_rows})"
+        print(f"| `{name}` | {text if focused_ms is None else f'{text} / {focused_ms:.1f} ({focused_rows})'} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="100,1000", help="comma-separated numbers of meetings (default 100,1000)")
@@ -356,7 +379,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7, help="runs per recipe for the median (default 7)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-cli", action="store_true", help="skip the `pgraph load` subprocess run")
+    parser.add_argument("--store", type=Path, default=None,
+                        help="only time the recipes on this existing store (e.g. one `pgraph load` wrote)")
     args = parser.parse_args()
+    if args.store:
+        recipes_only(args.store, args.repeat)
+        return
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     work = args.work or Path(tempfile.mkdtemp(prefix="pgraph-bench-"))
     work.mkdir(parents=True, exist_ok=True)

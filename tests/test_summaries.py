@@ -256,3 +256,40 @@ def test_changes_of_post_and_organisation_follow_replacement_and_forget(store):
     forget(store, ["b.txt"])
     assert changed() == ([], [])
     assert snapshot(store) == recomputed(store)
+
+
+def test_the_first_rows_of_changes_come_from_everyone_sharing_the_last_name_kept(store):
+    """Two people called Jane Doe (kept apart, as curation's `distinct` does), whose changes interleave in
+    time: the first row is the earlier one's, whichever of them the store happens to list first."""
+    from dataclasses import replace
+
+    from handmade import DocBuilder
+
+    def minutes(name: str, date: str, people: list[tuple[str, str, str]]) -> PartnershipGraph:
+        d = DocBuilder(name, date)
+        for person, org, role in people:
+            d.person(person, org, role)
+        g = d.graph
+        twin = person_id("Jane Twin")
+        if twin in g.nodes:          # another person, with the same name
+            g.nodes[twin] = replace(g.nodes[twin], name="Jane Doe")
+        return g
+
+    # The later one written first.
+    store.write(minutes("b.txt", "2019-01-01", [("Jane Doe", "London Fire Brigade", "Watch Manager")]),
+                documents=["b.txt"])
+    store.write(minutes("a.txt", "2018-01-01", [("Jane Twin", "Metropolitan Police", "Sergeant")]), documents=["a.txt"])
+    store.write(minutes("c.txt", "2020-01-01", [("Jane Twin", "Metropolitan Police", "Inspector")]), documents=["c.txt"])
+    store.write(minutes("d.txt", "2021-01-01", [("Jane Doe", "London Fire Brigade", "Station Manager"),
+                                                ("Zoe Last", "Metropolitan Police", "Sergeant")]), documents=["d.txt"])
+    store.write(minutes("e.txt", "2022-01-01", [("Zoe Last", "Metropolitan Police", "Inspector")]), documents=["e.txt"])
+    for recipe in ("changed-post", "changed-organisation"):
+        every = get_recipe(recipe).run(store, {})
+        if recipe == "changed-organisation":      # one organisation each: nobody changed
+            assert every == []
+            continue
+        assert [(r["person"], r["first_seen"]) for r in every] == [
+            ("Jane Doe", "2018-01-01"), ("Jane Doe", "2019-01-01"), ("Jane Doe", "2020-01-01"),
+            ("Jane Doe", "2021-01-01"), ("Zoe Last", "2021-01-01"), ("Zoe Last", "2022-01-01")]
+        for limit in range(1, 7):
+            assert get_recipe(recipe).run(store, {"limit": limit}) == every[:limit], limit
