@@ -246,6 +246,9 @@ def note_post(ctx: Context, record: PersonRecord, role: str | None, org: OrgEntr
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
+_POSSESSIVE_POST = re.compile(r"(?:the\s+)?(?P<body>[A-Z][^’',()]{1,80}?)[’'](?:s)?\s+(?P<post>[^’'()]{2,80})")
+
+
 def split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None]:
     """'Director of Public Health, London Borough of Barnet (LBB)' -> (role, organisation)."""
     key = ("role", text)
@@ -261,6 +264,12 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
     text = text.strip(" ,.;:–-—")
     if not text or text.count("(") != text.count(")"):
         return None, None
+    owner = _POSSESSIVE_POST.fullmatch(text)
+    if owner and ROLE_WORD_RE.search(owner.group("post")):
+        # "Eastfield Homes’ representative": the body owns the post, which is written with it.
+        org = resolve_org(ctx, owner.group("body"))
+        if org:
+            return re.sub(r"^the\s+", "", text), org
     lead = re.match(r"\(([^()]+)\)[\s,]*", text)
     if lead and ROLE_WORD_RE.search(lead.group(1)) and lead.end() < len(text):
         # "(Chairman), Mid and Upper Dale": the post in brackets, then a ward or a body.

@@ -269,7 +269,8 @@ def _chair(ctx: Context, phrase: str) -> PersonRecord | None:
     return hits[0] if len(hits) == 1 else None
 
 
-_POST_AFTER = re.compile(r"\s*[,(]\s*(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,5}?(?:" + "|".join(ROLE_WORDS) + r")")
+# "Ann Lee, Health and Housing Director": a post after the name, its words joined by "and" or "of".
+_POST_AFTER = re.compile(r"\s*[,(]\s*(?:the\s+)?(?:(?:[A-Z][\w’'&-]*|and|&|of|for)\s+){0,6}?(?:" + "|".join(ROLE_WORDS) + r")")
 
 
 def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: int) -> bool:
@@ -321,6 +322,34 @@ def _own_post(stated: str) -> str:
     return stated
 
 
+_AFFILIATED_AFTER = re.compile(rf"(?:,[^,.;()]{{2,60}}?)?,?\s+(?:who\s+)?(?:{alternation('affiliation_after_name')})"
+                               r"\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
+_ON_BEHALF = re.compile(rf"\s*(?:{alternation('on_behalf')})\s+")
+_JOINED_BY_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
+
+
+def _bodies_after(ctx: Context, people: list[tuple[PersonRecord, int, int]], text: str, line: int) -> None:
+    """'Sue Harper at Eastfield Council', 'X and Y from the Transport Police', 'X represented the Trust':
+    the body named after a person, shared with the people joined to them by 'and'."""
+    for k, (record, s, e) in enumerate(people):
+        after = text[e:e + NEAR]
+        m = _AT_ORG.match(after) if after[:1].isspace() else None
+        m = m or _AFFILIATED_AFTER.match(after)
+        # A verb ("represented", "employed by") says a body follows, whatever its shape; "of" or "at" does not.
+        org = resolve_org(ctx, m.group(1).strip(), loose=m.re is _AFFILIATED_AFTER) if m else None
+        if org is None:
+            continue
+        note_post(ctx, record, None, org, text, line)
+        # "X represented the Trust on behalf of Y": Y is of the Trust too.
+        instead = _ON_BEHALF.match(text, e + m.end(1))
+        if instead and k + 1 < len(people) and people[k + 1][1] == instead.end():
+            note_post(ctx, people[k + 1][0], None, org, text, line)
+        j = k
+        while j > 0 and _JOINED_BY_AND.fullmatch(text, people[j - 1][2], people[j][1]):
+            j -= 1
+            note_post(ctx, people[j][0], None, org, text, line)
+
+
 def _stated_post(after: str) -> re.Match[str] | None:
     """A post stated straight after a name: in brackets, set off by a comma or dash, or running on.
     Each pattern is tried only when the text after the name starts as it must."""
@@ -355,9 +384,6 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
             if role and not ROLE_WORD_RE.search(role):
                 role = None
             note_post(ctx, record, role, org, text, sentence.line)
-        at = _AT_ORG.match(after) if after[:1].isspace() else None
-        if at:
-            note_post(ctx, record, None, resolve_org(ctx, at.group(1).strip()), text, sentence.line)
         before = text[max(0, s - NEAR):s]
         bracketed = _POST_THEN_BRACKET.search(before) if before.endswith("(") else None
         if bracketed and ROLE_WORD_RE.search(bracketed.group(1)):
@@ -368,10 +394,12 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
         if mb and ROLE_WORD_RE.search(mb.group(1)):
             role, org = split_role_org(ctx, ", ".join(g for g in mb.groups() if g))
             note_post(ctx, record, role, org, text, sentence.line)
+    _bodies_after(ctx, people, text, sentence.line)
     # "Cllr Conway declared ... that she is a Trustee of the Jewish Volunteering Network": a post the
     # sentence gives its one subject.
     if people and people[0][1] < 40:
         _post_of_body(ctx, people[0][0], _IS_POST.search(text, people[0][2]), text, sentence.line)
+        _post_of_body(ctx, people[0][0], _SUBJECT_EMPLOYED_BY.search(text, people[0][2]), text, sentence.line)
     for record, s, e in people:
         _appointed(ctx, record, text, s, e, sentence.line)
     presenters = _presenters(ctx, text, people, first) if item is not None else []
@@ -407,6 +435,9 @@ _HEADER_SENTENCE = re.compile(r"[a-z]\S*\s+[a-z]\S*\s+[a-z]")     # three lower-
 
 
 _DECLARATIONS = re.compile(r"\binterests?\b", re.I)
+# "Cllr Heard declared that he was employed by Shire Police": the sentence's subject works there.
+_SUBJECT_EMPLOYED_BY = re.compile(r"\b(?:he|she|they)\s+(?:is|was|were|are|had been|has been)\s+(?:\w+\s+)?"
+                                  r"employed\s+by\s+(?:the\s+)?(?P<body>(?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
 _EMPLOYED_BY = re.compile(r"\bemployed by\s+(?:the\s+)?(?P<body>(?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
 
 
