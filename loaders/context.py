@@ -221,7 +221,7 @@ def note_person(ctx: Context, parts: NameParts, line: int | None, role: str | No
     return record
 
 
-_POST_NOISE = re.compile(rf"^(?:(?:{alternation('post_noise_before')})\s+)+(?:the\s+|a\s+|an\s+)?", re.I)
+_POST_NOISE = re.compile(rf"^(?:(?:{alternation('post_noise_before')})\s+)*(?:the\s+|a\s+|an\s+)?", re.I)
 _POST_TAIL = re.compile(r"\s+(?:to|at) the (?:meeting|board|panel|committee|partnership|group)\b.*$", re.I)
 
 

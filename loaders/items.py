@@ -336,7 +336,8 @@ def _bodies_after(ctx: Context, people: list[tuple[PersonRecord, int, int]], tex
         m = _AT_ORG.match(after) if after[:1].isspace() else None
         m = m or _AFFILIATED_AFTER.match(after)
         # A verb ("represented", "employed by") says a body follows, whatever its shape; "of" or "at" does not.
-        org = resolve_org(ctx, m.group(1).strip(), loose=m.re is _AFFILIATED_AFTER) if m else None
+        body = re.sub(r"(?:\s+(?:of|for|and|&))+\s*$", "", m.group(1)) if m else ""
+        org = resolve_org(ctx, body.strip(), loose=m.re is _AFFILIATED_AFTER) if m else None
         if org is None:
             continue
         note_post(ctx, record, None, org, text, line)
@@ -462,6 +463,8 @@ _APPOINTED_AFTER = re.compile(rf"\s*(?:\([^)]{{0,60}}\)\s*)?,?\s*(?i:{alternatio
                               rf"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?P<post>{_POST_RUN})")
 _APPOINTED_BEFORE = re.compile(rf"(?i:\b(?:{alternation('appointment_before_name')}))\s+$")
 _AS_POST = re.compile(rf"\s*(?:\([^)]{{0,60}}\)\s*)?,?\s+as\s+(?:the\s+)?(?:new\s+)?(?P<post>{_POST_RUN})")
+# "The group appointed Jo Bloggs vice chair": a post straight after the name, as minutes type it.
+_BARE_POST_NAMED = re.compile(rf"\s+(?P<post>(?i:(?:[a-z-]+\s+){{0,2}}(?:{'|'.join(ROLE_WORDS)})))\b")
 _OF_THE_BODY = re.compile(r"\s+(?:of|for|to|on)\s+(?:the\s+)?(?P<body>[^,]+)$")
 
 
@@ -470,7 +473,7 @@ def _appointed(ctx: Context, record: PersonRecord, text: str, s: int, e: int, li
     body named, or at the meeting's own body where the sentence calls it 'the Panel' or 'the Board'."""
     m = _APPOINTED_AFTER.match(text, e)
     if m is None and _APPOINTED_BEFORE.search(text, max(0, s - 40), s):
-        m = _AS_POST.match(text, e)
+        m = _AS_POST.match(text, e) or _BARE_POST_NAMED.match(text, e)
     if m is None:
         return
     post = m.group("post")

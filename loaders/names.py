@@ -36,11 +36,13 @@ COURTESY += [t for t in _names_list("courtesy_titles") if t not in COURTESY]
 
 _TITLE_ALT = literal_alternation(RANKS + COURTESY)
 # A rank as a post is written out: "Chief Insp. Peter Brown" holds the post of Chief Inspector.
-_RANK_IN_FULL = {"Chief Insp": "Chief Inspector", "Insp": "Inspector", "Supt": "Superintendent",
+_RANK_IN_FULL = {"Chief Insp": "Chief Inspector", "Insp": "Inspector", "Supt": "Superintendent", "Sup": "Superintendent",
                  "Ch Supt": "Chief Superintendent", "Ch. Supt": "Chief Superintendent", "Chief Supt": "Chief Superintendent",
                  "Det Supt": "Detective Superintendent", "Det Insp": "Detective Inspector",
                  "Det Ch Insp": "Detective Chief Inspector", "Sgt": "Sergeant"}     # longest first: "Chief Superintendent", then "Chief"
-TITLE_RE = re.compile(rf"(?:(?:{_TITLE_ALT})(?![A-Za-z])\.?\s+)+")
+# A rank may be marked acting or temporary: "A/Supt.", "T/DCI".
+_ACTING_MARK = r"(?:[AT]/\s?)?"
+TITLE_RE = re.compile(rf"(?:{_ACTING_MARK}(?:{_TITLE_ALT})(?![A-Za-z])\.?\s+)+")
 
 # A name word: capitalised, may be hyphenated or have an inner capital (McElligott, O'Dwyer, LaToya).
 _UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿā-ž"     # Latin letters with accents too: 'Chloé', 'Zoë', 'Ó Súilleabháin'
@@ -162,7 +164,7 @@ _COURTESY_FOLDED = {c.casefold().rstrip(".") for c in COURTESY} - {"acting", "in
 def _split_titles(title: str) -> tuple[str, ...]:
     out, rest = [], title.strip()
     while rest:
-        m = re.match(rf"({_TITLE_ALT})(?![A-Za-z])\.?\s*", rest)
+        m = re.match(rf"{_ACTING_MARK}({_TITLE_ALT})(?![A-Za-z])\.?\s*", rest)
         if not m:
             break
         out.append(m.group(1))

@@ -410,6 +410,45 @@ class TestItemLayouts:
         assert self.titles(text) == ["Simultaneous Translation", "Apologies", "Declarations of Interest"]
 
 
+    def test_sub_items_numbered_with_a_letter(self):
+        text = textwrap.dedent("""\
+            Items
+            1.
+
+            Apologies
+
+            Minutes:
+
+            None.
+
+            2.
+
+            Reviewing the Year
+
+            4a
+
+            Crime in the District
+
+            Minutes:
+
+            The report was noted.
+
+            4(b)
+
+            Youth Justice Update
+
+            Minutes:
+
+            Noted.
+        """).replace("4a", "2a").replace("4(b)", "2(b)")
+        from loaders.structure import parse_layout
+
+        items = parse_layout(text).items
+        assert [(i.number, i.title) for i in items] == [("1", "Apologies"), ("2", "Reviewing the Year"),
+                                                         ("2a", "Crime in the District"),
+                                                         ("2b", "Youth Justice Update")]
+
+
 class TestOrganisationsAndPosts:
     def test_a_national_partnership_named_alone_is_this_places(self):
         g = extract_text(minutes("""
@@ -455,6 +494,34 @@ class TestOrganisationsAndPosts:
         assert holds(g, "Rick Parr") == {"Chief Executive"}
         assert affiliated(g, "Rick Parr") == {"Eastfield and Westfield Teaching Hospitals NHS Foundation Trust"}
         assert holds(g, "John Syme") == {"Chairman"}
+
+
+    def test_a_post_joined_by_and_after_a_name(self):
+        g = extract_text(minutes("""
+            1. Crime update
+
+            Omar Fenn, Health and Environmental Services Director at Eastfield District Council, presented an update.
+        """))
+        assert names(presenters(g, next(g.of_label(Label.AGENDA_ITEM)))) == {"Omar Fenn"}
+        assert holds(g, "Omar Fenn") == {"Health and Environmental Services Director"}
+        assert affiliated(g, "Omar Fenn") == {"Eastfield District Council"}
+
+    def test_a_bodys_possessive_post(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            The Chair welcomed Mr Ivan Petch, Westfield Homes’ representative, to his first meeting.
+        """))
+        assert affiliated(g, "Ivan Petch") == {"Westfield Homes"}
+        assert holds(g, "Ivan Petch") == {"Westfield Homes’ representative"}
+
+    def test_acting_ranks_and_a_post_typed_after_an_appointed_name(self):
+        g = extract_text(minutes("""
+            1. Election of Vice Chair
+
+            Members of the group appointed A/Supt. Rob Tally vice chair for the current year.
+        """))
+        assert {p.casefold() for p in holds(g, "Rob Tally")} == {"superintendent", "vice chair"}
 
 
 class TestActionLogs:

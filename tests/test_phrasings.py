@@ -412,6 +412,37 @@ def test_post_noise_before(phrase, form):
     assert posts_of(g, SUBSTITUTE) == {"Community Safety Manager"}, text
 
 
+def bodies_of(g: PartnershipGraph, name: str) -> set[str]:
+    return {g.nodes[r.target].name for r in g.rels_of(Rel.AFFILIATED_WITH)
+            if fold(g.nodes[r.source].name) == fold(name)}
+
+
+@pytest.mark.parametrize("phrase,form", cases("affiliation_after_name", ("sentence", "joined", "post between")))
+def test_affiliation_after_name(phrase, form):
+    """The body named after a person in prose, for them and for anyone joined to them by 'and'. The body is
+    an invented one whose name ends in no institution word the reader knows: the phrase says it is a body."""
+    body = "Northfield Homes"
+    sentence = {"sentence": f"{SUBSTITUTE} {phrase} {body} and spoke about the hub.",
+                "joined": f"{OTHER} and {SUBSTITUTE} {phrase} {body} and spoke about the hub.",
+                "post between": f"{SUBSTITUTE}, Hub Manager, {phrase} {body} and spoke about the hub."}[form]
+    g, text = read(item_snippet(sentence))
+    assert bodies_of(g, SUBSTITUTE) == {body}, text
+    if form == "joined":
+        assert body in bodies_of(g, OTHER), text
+
+
+def test_affiliation_stood_in_for():
+    """'X represented the body on behalf of Y': the absent Y is of that body too."""
+    g, text = read(item_snippet(f"{SUBSTITUTE} represented Northfield Homes on behalf of {ABSENT}."))
+    assert bodies_of(g, SUBSTITUTE) == bodies_of(g, ABSENT) == {"Northfield Homes"}, text
+
+
+def test_affiliation_needs_a_body():
+    """'on behalf of' a person names no body."""
+    g, text = read(item_snippet(f"{SUBSTITUTE} attended on behalf of {ABSENT} and spoke about the hub."))
+    assert bodies_of(g, SUBSTITUTE) == set(), text
+
+
 # ============================================================================== action logs as tables
 def _column_cases():
     columns = PHRASINGS["action_log_columns"]
@@ -445,7 +476,7 @@ TESTED_KEYS = {"attendance_headings", "apology_verbs", "apology_sources", "subst
                "substitution_before_absent", "substitution_after_substitute", "attendance_codes",
                "presenter_before_name", "presenter_invited_to", "on_behalf", "acting_before_name",
                "welcome_verbs", "not_present_before_name", "appointment_after_name", "appointment_before_name",
-               "post_noise_before", "action_log_columns"}
+               "post_noise_before", "action_log_columns", "affiliation_after_name"}
 # prose_verbs are not a way of stating a relationship but the words that end a list: no snippet of their own.
 NOT_RELATIONSHIPS = {"prose_verbs"}
 
