@@ -8,7 +8,7 @@ from graph import ids
 from graph.model import Action, AgendaItem, Meeting, Organisation, PartnershipGraph, Strategy
 from loaders.document import Document
 from loaders.first_names import is_first_name
-from loaders.names import NOT_NAME_WORDS, NameParts, fold, is_name_word, leading_person, split_title
+from loaders.names import NOT_NAME_WORDS, NameParts, fold, is_name_word, leading_person, place_starts_body, split_title
 from loaders.organisations import Gazetteer, OrgEntry, find_org_phrases, partnership_type, placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
 from loaders.phrasing import alternation
@@ -380,7 +380,7 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
             and not re.match(r"\s*(?:[,(–—:|]|\s-\s)\s*\S", rest):
         return None     # "Aberdeenshire Voluntary Action": no known first name, and the words run on into a body
     rest = rest.strip()
-    if len(parts.words) == 3 and rest and not re.match(r"[,(–—:-]", rest):
+    if len(parts.words) == 3 and rest and not re.match(r"[,(–—:-]", rest) and not place_starts_body(rest.split()[:6]):
         # "Julie Howe Dorset Police": a table's columns run together; the third word starts the body.
         first_cell = re.split(r",|\s{2,}|\s*\(", rest)[0]
         body_first = f"{parts.words[2]} {first_cell}".strip()

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from loaders.data_files import data_file, names_data
 from loaders.first_names import is_first_name
+from loaders.places import place_at
 from loaders.scan import literal_alternation
 
 # Ranks and honorifics, longest first so "Chief Superintendent" wins over "Superintendent".
@@ -179,10 +180,15 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+# Titles that are never a surname: a roster run together ("Cllr Ash Cllr Bell") starts a name at each.
+_NEVER_SURNAMES = {"Cllr", "Cllrs", "Councillor", "Councillors", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof",
+                   "Professor", "Rev", "Reverend", "Insp", "Supt", "Sgt", "Sup", "Cty"}
+
+
 @lru_cache(maxsize=65536)
 def is_name_word(word: str) -> bool:
     # Plurals of institution words ("Sergeants", "Councillors") are not names either.
-    return bool(re.fullmatch(NAME_WORD, word)) and word not in NOT_NAME_WORDS \
+    return bool(re.fullmatch(NAME_WORD, word)) and word not in NOT_NAME_WORDS and word not in _NEVER_SURNAMES \
         and not (word.endswith("s") and word[:-1] in NOT_NAME_WORDS)
 
 
@@ -235,11 +241,20 @@ def _name_run(words: list[str]) -> list[str]:
 
 def _first_name_cut(run: list[str], after: str) -> list[str]:
     """'Lynn Smith Eastfield Community Council': a first name and a surname, then the body, where a third
-    name word runs straight on into more words ('Kay Wilson Wood, ...' keeps three)."""
+    name word runs straight on into more words ('Kay Wilson Wood, ...' keeps three, and so does
+    'Kay Wilson Wood Shire Council', where a council's area starts after the third)."""
     if len(run) == 3 and is_first_name(run[0]) and not is_initial(run[0]) \
-            and not re.match(r"\s*(?:$|[,;(:–—-])", after):
+            and not re.match(r"\s*(?:$|[,;(:–—-])", after) and not place_starts_body(after.split()[:6]):
         return run[:2]
     return run
+
+
+def place_starts_body(words: list[str]) -> bool:
+    """Whether the words start with a council's area and go on into a body: 'Shire Borough Council',
+    'Shire Police', 'Shire & Westshire Fire'."""
+    n = place_at(words)
+    return bool(n) and n < len(words) and (words[n] in _INSTITUTION_WORDS | _PLACE_QUALIFIERS
+                                           or words[n] in ("and", "&", "Council"))
 
 
 @lru_cache(maxsize=16384)     # pure, and asked of the same row by several stages
@@ -260,9 +275,14 @@ def leading_person(text: str) -> tuple[NameParts, str] | None:
     kept = _name_run(m.group(0).split())
     if len(kept) < 2:
         return None
-    if len(kept) > 3:
-        kept = kept[:2]
-    kept = _first_name_cut(kept, text[_span_end(text, 0, kept):])
+    words = text.split()
+    at_place = next((i for i in (2, 3) if i <= len(kept) and place_starts_body(words[i:i + 6])), None)
+    if at_place:
+        kept = kept[:at_place]      # "Kay Wilson Wood Shire Council": the council's area ends the name
+    else:
+        if len(kept) > 3:
+            kept = kept[:2]
+        kept = _first_name_cut(kept, text[_span_end(text, 0, kept):])
     return NameParts("", " ".join(kept)), text[_span_end(text, 0, kept):]
 
 
@@ -287,6 +307,10 @@ def _titled_run(text: str, m: re.Match[str]) -> list[str]:
     if len(kept) >= 2 and nxt and nxt.group(1) in _INSTITUTION_WORDS | _PLACE_QUALIFIERS \
             and not (len(kept) == 2 and is_first_name(kept[0])):
         kept = kept[:-1]       # the last word starts the council's name
+    following = text[end:end + 60].split()
+    for i in range(1, len(kept)):
+        if place_starts_body(kept[i:] + following):
+            return kept[:i]    # "Cllr Davis Shire Borough Council": a council's area starts the body
     return kept
 
 

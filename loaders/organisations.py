@@ -11,6 +11,7 @@ import yaml
 
 from loaders.data_files import data_file, names_data
 from loaders.names import fold
+from loaders.places import longest_place_suffix, place_of_domain, places_named
 from loaders.scan import count_word, finditer_near, literal_alternation
 
 # Words that end the name of an organisation ("Barnet Safeguarding Adults Board").
@@ -306,16 +307,27 @@ def document_place(text: str, home: str | None) -> str | None:
         return re.sub(r"^(?:London Borough of|Royal Borough of|City of)\s+|\s+(?:(?:City|County|Borough|District)\s+)?"
                       r"Council$", "", home).strip() or None
     votes: Counter[str] = Counter()
+    known: Counter[str] = Counter()
     for m in finditer_near(_PLACE_COUNCIL, _PLACE_COUNCIL_ANCHOR, _PLACE_CHARS, text):
         place = " ".join(m.group(1).split())
-        if not _NOT_A_PLACE_WORD & set(fold(place).split()):
+        # The longest council area the words before "Council" end with: "Services West Sussex" is West
+        # Sussex, "Argyll & Bute" is Argyll and Bute, not Bute.
+        window = text[max(0, m.start(1) - 40):m.end(1)].replace("&", "and")
+        area = longest_place_suffix(" ".join(window.split()))
+        if area:
+            known[area] += 1
+        elif not _NOT_A_PLACE_WORD & set(fold(place).split()):
             votes[place] += 1
-    if votes:
-        return votes.most_common(1)[0][0]
+    if known or votes:
+        return (known or votes).most_common(1)[0][0]
     domains = Counter(_GOV_DOMAIN.findall(text.lower()))
     for domain, _ in domains.most_common(1):
         if domain not in ("gov", "nhs", "police"):
-            return " ".join(w.capitalize() for w in domain.split("-"))
+            return place_of_domain(domain) or " ".join(w.capitalize() for w in domain.split("-"))
+    # No council named: the area the text names most, where it stands out.
+    named = places_named(text).most_common(2)
+    if named and named[0][1] >= 2 and (len(named) == 1 or named[0][1] > 2 * named[1][1]):
+        return named[0][0]
     return None
 
 
