@@ -9,7 +9,7 @@ from graph.model import Action, AgendaItem, Meeting, Organisation, PartnershipGr
 from loaders.document import Document
 from loaders.first_names import is_first_name
 from loaders.names import NOT_NAME_WORDS, NameParts, fold, is_name_word, leading_person, place_starts_body, split_title
-from loaders.organisations import Gazetteer, OrgEntry, find_org_phrases, partnership_type, placed
+from loaders.organisations import WEAK_HEADS, Gazetteer, OrgEntry, find_org_phrases, partnership_type, placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
 from loaders.phrasing import alternation
 from loaders.scan import has_any
@@ -246,6 +246,8 @@ def note_post(ctx: Context, record: PersonRecord, role: str | None, org: OrgEntr
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
+_POST_OF_BODY = re.compile(r"(?:the\s+)?(?P<post>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+(?:of|for|at)\s+(?:the\s+)?"
+                           r"(?P<body>[A-Z].*)")
 _POSSESSIVE_POST = re.compile(r"(?:the\s+)?(?P<body>[A-Z][^’',()]{1,80}?)[’'](?:s)?\s+(?P<post>[^’'()]{2,80})")
 
 
@@ -285,6 +287,12 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
             return inner, org2
         return role, org2
     segments = [s.strip() for s in split_outside_parens(text, r",\s*|\s+[–—-]\s+|\s+at\s+|\s+from\s+") if s.strip()]
+    post_of = _POST_OF_BODY.fullmatch(segments[0]) if len(segments) == 1 else None
+    if post_of and ROLE_WORD_RE.search(post_of.group("post")) and not ROLE_WORD_RE.search(post_of.group("body")):
+        # "Chair of Eastfield CCG": the post, at the body it names (which alone would read as the body).
+        body = resolve_org(ctx, post_of.group("body"))
+        if body and (body.kind or body.name.split()[-1] not in WEAK_HEADS):     # not a department
+            return post_of.group("post"), body
     # Trailing segments that name bodies: "Dorset Council, Community Safety" -> the council, not its team.
     org, org_loose = None, True
     cut = len(segments)

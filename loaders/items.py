@@ -203,6 +203,9 @@ _ROLE_REF = re.compile(r"\b[Tt]he\s+((?:Vice[- ])?(?:Chairman|Chairwoman|Chair|C
                        r"(?:[A-Z][\w’'&-]*\s?){1,5})?)")
 
 
+# "The Chair of the Eastfield Trust": another body's chair, not this meeting's.
+_ANOTHER_BODYS = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?!(?:Board|Panel|Partnership|Committee|Group|Meeting|"
+                            r"Forum|Sub-Group|Subgroup)\b)[A-Z]")
 # Quick tests before _ROLE_REF: "the" (as "he"), and a post's word.
 _ANY_ROLE_WORD = re.compile(literal_alternation([w for w in ROLE_WORDS if w[0].isupper()]))
 
@@ -243,7 +246,7 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
         spans.append((record, 0, len(lead.group(1))))
         take(0, len(lead.group(1)))
     for m in _ROLE_REF.finditer(text) if "he" in text and _ANY_ROLE_WORD.search(text) else ():
-        if taken[m.start()]:
+        if taken[m.start()] or _ANOTHER_BODYS.match(text, m.end()):
             continue
         record = ctx.people.by_role(re.sub(r",.*$", "", m.group(1)))
         if record is None and re.match(r"(?:Vice[- ])?Chair", m.group(1)):
@@ -463,6 +466,8 @@ _APPOINTED_AFTER = re.compile(rf"\s*(?:\([^)]{{0,60}}\)\s*)?,?\s*(?i:{alternatio
                               rf"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?P<post>{_POST_RUN})")
 _APPOINTED_BEFORE = re.compile(rf"(?i:\b(?:{alternation('appointment_before_name')}))\s+$")
 _AS_POST = re.compile(rf"\s*(?:\([^)]{{0,60}}\)\s*)?,?\s+as\s+(?:the\s+)?(?:new\s+)?(?P<post>{_POST_RUN})")
+_AS_POST_AFTER = re.compile(rf",?\s+as\s+(?:the\s+)?(?:new\s+)?(?P<post>{_POST_RUN})")
+_POST_WAS = re.compile(rf"\b[Tt]he\s+(?:new\s+)?(?P<post>{_POST_RUN})\s+(?:was|is|will be|would be|had been|has been)\s+$")
 # "The group appointed Jo Bloggs vice chair": a post straight after the name, as minutes type it.
 _BARE_POST_NAMED = re.compile(rf"\s+(?P<post>(?i:(?:[a-z-]+\s+){{0,2}}(?:{'|'.join(ROLE_WORDS)})))\b")
 _OF_THE_BODY = re.compile(r"\s+(?:of|for|to|on)\s+(?:the\s+)?(?P<body>[^,]+)$")
@@ -474,6 +479,8 @@ def _appointed(ctx: Context, record: PersonRecord, text: str, s: int, e: int, li
     m = _APPOINTED_AFTER.match(text, e)
     if m is None and _APPOINTED_BEFORE.search(text, max(0, s - 40), s):
         m = _AS_POST.match(text, e) or _BARE_POST_NAMED.match(text, e)
+    # "Ann Lee, as Chair in the absence of ...", "The Chair of the Trust was Ann Lee".
+    m = m or _AS_POST_AFTER.match(text, e) or _POST_WAS.search(text, max(0, s - NEAR), s)
     if m is None:
         return
     post = m.group("post")

@@ -524,6 +524,16 @@ class TestOrganisationsAndPosts:
         assert {p.casefold() for p in holds(g, "Rob Tally")} == {"superintendent", "vice chair"}
 
 
+    def test_a_post_held_for_the_meeting_and_another_bodys_post(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            Jan Marsh, as Chair in the absence of Tom Fell, welcomed everyone. The Chair of Eastfield Homes was Dr. Ade Toth, who would lead the work.
+        """))
+        assert holds(g, "Jan Marsh") == {"Chair"} and affiliated(g, "Jan Marsh") == set()
+        assert holds(g, "Ade Toth") == {"Chair"} and affiliated(g, "Ade Toth") == {"Eastfield Homes"}
+
+
 class TestActionLogs:
     def owners(self, g) -> set[tuple[str, str]]:
         return {(g.nodes[r.source].text, g.nodes[r.target].name) for r in g.rels_of(Rel.ASSIGNED_TO)}

@@ -443,6 +443,43 @@ def test_affiliation_needs_a_body():
     assert bodies_of(g, SUBSTITUTE) == set(), text
 
 
+@pytest.mark.parametrize("phrase,form", cases("seat_headings", ("heading",)))
+def test_seat_headings(phrase, form):
+    """Members listed under a seat's heading attend and hold the seat, in the singular."""
+    g, text = read(minutes(f"""
+        Present:
+        {OTHER} (Chair)
+
+        {phrase}:
+        {SUBSTITUTE}
+        {OTHER2}
+
+        1. Youth Justice Plan
+
+        Noted.
+    """))
+    assert folded(SUBSTITUTE, OTHER2) <= people(g, Rel.ATTENDED), describe(g, text)
+    seat = {phrase[:-1] if phrase.endswith("s") else phrase}
+    assert posts_of(g, SUBSTITUTE) == posts_of(g, OTHER2) == seat, text
+
+
+@pytest.mark.parametrize("phrase,form", cases("chair_lines", ("line", "upper case")))
+def test_chair_lines(phrase, form):
+    """A line naming who chaired: they attended and hold the post (a heading that is no post gives 'Chair')."""
+    head = phrase.upper() if form == "upper case" else phrase
+    g, text = read(minutes(f"""
+        {head}: Councillor {SUBSTITUTE}, Eastfield Borough Council
+
+        1. Youth Justice Plan
+
+        {OTHER} presented the plan.
+    """))
+    assert fold(SUBSTITUTE) in people(g, Rel.ATTENDED), describe(g, text)
+    post = phrase.replace("Co-Chairs", "Co-Chair") if any(w in phrase for w in ("Chair", "Conv")) \
+        and phrase not in ("Chaired by", "In the Chair") else "Chair"
+    assert {p.casefold() for p in posts_of(g, SUBSTITUTE)} == {post.casefold()}, text
+
+
 # ============================================================================== action logs as tables
 def _column_cases():
     columns = PHRASINGS["action_log_columns"]
@@ -476,7 +513,8 @@ TESTED_KEYS = {"attendance_headings", "apology_verbs", "apology_sources", "subst
                "substitution_before_absent", "substitution_after_substitute", "attendance_codes",
                "presenter_before_name", "presenter_invited_to", "on_behalf", "acting_before_name",
                "welcome_verbs", "not_present_before_name", "appointment_after_name", "appointment_before_name",
-               "post_noise_before", "action_log_columns", "affiliation_after_name"}
+               "post_noise_before", "action_log_columns", "affiliation_after_name",
+               "seat_headings", "chair_lines"}
 # prose_verbs are not a way of stating a relationship but the words that end a list: no snippet of their own.
 NOT_RELATIONSHIPS = {"prose_verbs"}
 
