@@ -88,6 +88,24 @@ def _balanced(text: str) -> str:
     return "".join(chars)
 
 
+# "A and B, who were substituted by C and D": a plural clause over two lists.
+_PLURAL_SUBSTITUTION = re.compile(rf"^(?P<absents>.+?),?\s+(?:who\s+)?were\s+(?:{_AFTER_ABSENT})\s+(?P<subs>.+)$", re.I)
+_LIST_SEPARATOR = r",\s*(?:and\s+)?|\s+and\s+"
+
+
+def _pair_up(text: str) -> str:
+    """'A and B who were substituted by C and D' -> 'A (substituted by C), B (substituted by D)': each
+    absent member with the substitute in the same place of the other list, where the lists are as long."""
+    m = _PLURAL_SUBSTITUTION.match(text) if " were " in text else None
+    if m is None:
+        return text
+    absents = [a for a in split_outside_parens(m.group("absents"), _LIST_SEPARATOR) if a.strip()]
+    subs = [b for b in split_outside_parens(m.group("subs"), _LIST_SEPARATOR) if b.strip()]
+    if len(absents) < 2 or len(absents) != len(subs) or not all(starts_with_person(b.strip()) for b in subs):
+        return text
+    return ", ".join(f"{a.strip()} (substituted by {b.strip()})" for a, b in zip(absents, subs))
+
+
 def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[PersonRecord, str], None],
                      organisation: Callable[[OrgEntry, str], None] | None = None,
                      absent: Callable[[PersonRecord, str], None] | None = None) -> int:
@@ -97,6 +115,7 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
     understood."""
     text = _balanced(re.sub(r"\.\s*$", "", text.strip()))
     text = re.sub(r"^(?:the following\s*:?\s*)", "", text, flags=re.I)
+    text = _pair_up(text)
     # "Cllrs Zubairi, Gurung and Grocock": the plural title belongs to every name in the list.
     plural = re.match(r"(Cllrs|Councillors)\.?\s+", text)
     if plural:

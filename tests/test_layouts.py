@@ -266,6 +266,27 @@ class TestApologiesLayouts:
         assert ("Ben Hollis", "Louise Barr") in subs
 
 
+    def test_two_absent_members_and_their_two_substitutes_in_order(self):
+        g = extract_text(minutes("""
+            1. Apologies
+
+            Apologies were received from Tom Carr (DWP) and Ada Usher (Shire Police) who were substituted by Pat Hill and Chief Inspector Dan Lobb.
+        """))
+        found = {(s.name, a.name) for s, a in ((g.nodes[r.source], g.nodes[r.target])
+                                                for r in g.rels_of(Rel.SUBSTITUTED_FOR))}
+        assert found == {("Pat Hill", "Tom Carr"), ("Dan Lobb", "Ada Usher")}
+        assert sent_apologies(g) == {"Tom Carr", "Ada Usher"}
+
+    def test_a_substitute_with_a_body_set_off_after_the_name(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            Adam Bell, Shire Probation attended on behalf of Kay Hunt.
+        """))
+        found = {(g.nodes[r.source].name, g.nodes[r.target].name) for r in g.rels_of(Rel.SUBSTITUTED_FOR)}
+        assert found == {("Adam Bell", "Kay Hunt")}
+
+
 class TestPresentersAndActions:
     def test_a_presenter_introduced_by_a_phrase_before_the_name(self):
         g = extract_text(minutes("""
