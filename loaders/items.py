@@ -576,7 +576,7 @@ _HEARD_FROM = re.compile(r"\b(?:received|heard|had|given|was given)\s+(?:a|an)\s
 
 _PRESENTER_BEFORE = re.compile(rf"\b(?:{alternation('presenter_before_name')})\s+(?:the\s+)?"
                                rf"(?:[A-Z][^.;()]{{0,80}}?,\s+)?$", re.I)
-_INVITED_TO = re.compile(rf"(?:\s*\([^)]*\)|,[^.;]{{0,90}}?,)?\s+to\s+(?:{alternation('presenter_invited_to')})\b",
+_INVITED_TO = re.compile(rf"(?:\s*\([^)]*\)|,[^.;]{{0,150}}?,)?\s+to\s+(?:{alternation('presenter_invited_to')})\b",
                          re.I)
 _INVITED = re.compile(r"\b(?:invited|asked|welcomed|called (?:on|upon))\s+(?:the\s+)?[^.;]{0,40}$", re.I)
 _ON_BEHALF_OF = re.compile(rf"\b(?:{alternation('on_behalf')})\s+(?:the\s+)?$", re.I)
