@@ -867,6 +867,11 @@ class TestStrategyForms:
         ("The MOPAC gang-exit pilot programme is now live.", "MOPAC gang-exit pilot programme", "programme"),
         ("Details are in the Delivery and Resource Plans 2012-13.", "Delivery and Resource Plans 2012-13", "plan"),
         ("Partners supported Hate Crime Awareness Week in October.", "Hate Crime Awareness Week", "campaign"),
+        ("A publicity campaign ‘Safe at Home, Safe at Work’ was launched.", "Safe at Home, Safe at Work", "campaign"),
+        ("The right name of the awareness campaign is Project Lantern.", "Project Lantern", "project"),
+        ("The Board endorsed the Violence against Women and Girls (VAWG) Strategy 2024-2027.",
+         "Violence against Women and Girls (VAWG) Strategy 2024-2027", "strategy"),
+        ("Including Strategic Crime Needs Assessment Update", "Strategic Crime Needs Assessment", "assessment"),
     ])
     def test_named_forms(self, sentence, name, kind):
         from loaders.strategies import strategy_names
@@ -877,6 +882,13 @@ class TestStrategyForms:
         from loaders.strategies import strategy_names
 
         assert strategy_names("The CCTV was a key project for the council.") == []
+
+    def test_a_projects_board_or_a_campaigns_kind_is_no_name(self):
+        from loaders.strategies import strategy_names
+
+        assert strategy_names("The Project Board met and the Project Manager reported.") == []
+        names = [n for n, _ in strategy_names("A Communications campaign ‘Speak Up Now’ ran in May.")]
+        assert names == ["Speak Up Now"]
 
 
 def test_bare_action_word_under_the_task_sentence():
