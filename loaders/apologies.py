@@ -119,7 +119,8 @@ def read_prose_substitutions(ctx: Context) -> None:
                 continue
             for m in pattern.finditer(line.text):
                 post = m.groupdict().get("post")
-                if post and (starts_with_person(post) or not _ATTENDING.match(m.group("verb"))):
+                if post and (any(starts_with_person(p) for p in re.split(r"\s+and\s+|\s*&\s*", post))
+                             or not _ATTENDING.match(m.group("verb"))):
                     # "Ann Lee, Bob Marsh attended on behalf of ...": a list, not a post; "Ann Lee, Analyst,
                     # on behalf of Bob Marsh, presented": presenting for someone, no substitution.
                     continue

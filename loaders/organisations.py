@@ -177,10 +177,16 @@ def _posts_or_heads() -> frozenset[str]:
 _POSTS_OR_HEADS = _posts_or_heads()
 
 
+_COUNTY_SHORT = {fold(k): fold(v) for k, v in (data_file("uk_places.yaml").get("county_short_forms") or {}).items()}
+_SHORT_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, _COUNTY_SHORT)) + r")\b") if _COUNTY_SHORT else None
+
+
 @lru_cache(maxsize=65536)
 def gazetteer_key(text: str) -> str:
-    """How the gazetteer compares names: folded, '&' read as 'and' ('Avon & Somerset Police')."""
-    return re.sub(r"\s+", " ", fold(text).replace("&", " and ")).strip()
+    """How the gazetteer compares names: folded, '&' read as 'and' ('Avon & Somerset Police'), a county's
+    short form as the county ('Notts Police')."""
+    key = re.sub(r"\s+", " ", fold(text).replace("&", " and ")).strip()
+    return _SHORT_WORD.sub(lambda m: _COUNTY_SHORT[m.group(0)], key) if _SHORT_WORD else key
 
 
 @lru_cache(maxsize=4)
