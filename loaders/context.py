@@ -11,6 +11,7 @@ from loaders.first_names import is_first_name
 from loaders.names import NOT_NAME_WORDS, NameParts, fold, is_name_word, leading_person, place_starts_body, split_title
 from loaders.organisations import WEAK_HEADS, Gazetteer, OrgEntry, find_org_phrases, partnership_type, placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
+from loaders.places import place_at
 from loaders.phrasing import alternation
 from loaders.scan import has_any
 from loaders.structure import Item, Layout, Line
@@ -287,6 +288,9 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
             return inner, org2
         return role, org2
     segments = [s.strip() for s in split_outside_parens(text, r",\s*|\s+[–—-]\s+|\s+at\s+|\s+from\s+") if s.strip()]
+    placed_body = _post_then_placed_body(ctx, segments[-1]) if segments else None
+    if placed_body:
+        return ", ".join(segments[:-1] + [placed_body[0]]), placed_body[1]
     post_of = _POST_OF_BODY.fullmatch(segments[0]) if len(segments) == 1 else None
     if post_of and ROLE_WORD_RE.search(post_of.group("post")) and not ROLE_WORD_RE.search(post_of.group("body")):
         # "Chair of Eastfield CCG": the post, at the body it names (which alone would read as the body).
@@ -349,6 +353,20 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
             org = org or resolve_org(ctx, role, loose=True)
         role = None
     return role, org
+
+
+def _post_then_placed_body(ctx: Context, text: str) -> tuple[str, OrgEntry] | None:
+    """'Director of Public Health Shire City Council': a post, then a known body whose name starts with a
+    council's area."""
+    words = text.split()
+    for k in range(1, len(words)):
+        left, right = " ".join(words[:k]), " ".join(words[k:])
+        if place_at(words[k:]) and ROLE_WORD_RE.search(left) and not ROLE_WORD_RE.search(right) \
+                and not re.search(r"\b(?:of|for|and|&|the)$", left):
+            found = resolve_org(ctx, right)
+            if found and found.kind:
+                return left, found
+    return None
 
 
 def split_outside_parens(text: str, separator: str) -> list[str]:

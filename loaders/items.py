@@ -45,7 +45,7 @@ _SPEECH_AFTER = re.compile(
     rf"(?:also\s+|then\s+|further\s+|both\s+)?(?:{SPEECH_VERBS})\b")
 _APPOSITIVE = re.compile(rf"(?:,|\s*[—–]|\s+-)\s*((?:the\s+)?[^,.;—–]{{2,90}}?(?:,\s*[A-Z][^,.;]{{1,60}}?)?)(?:,|\s+(?=(?:"
                          rf"{SPEECH_VERBS}|{PRESENT_VERBS}|was|were|had|has|would|will|is|also|then|giving|"
-                         rf"providing|presenting|who|and head)\b)|\.?$)")
+                         rf"providing|presenting|who|and head|in relation to|regarding|concerning)\b)|\.?$)")
 # "Ms Kay Matthews Chief Operating Officer for Barnet CCG, noted": a post straight after the name.
 _BARE_POST = re.compile(r"\s+((?:[A-Z][\w’'&-]*\s+){0,4}?(?:" + "|".join(w for w in ROLE_WORDS if " " not in w) +
                         r")\b(?:\s+(?:of|for|at)\s+[^,.;]{2,60}?)?)\s*(?:,|\s+(?=(?:" + SPEECH_VERBS + r")\b))")
@@ -310,6 +310,7 @@ _IS_POST = re.compile(r"\b(?:is|was|being|as)\s+(?:a|an|the)\s+(?P<post>(?:[A-Z]
 
 _POST_THEN_BRACKET = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and|&)\s+)?){1,8}?)\s*\($")
 _PAREN_POST = re.compile(r"\s*\(([^)]{2,90})\)")
+_OPEN_PAREN_POST = re.compile(r"\s*\(([^()]{2,90}?)(?=,\s*(?:[A-Z][\w’'-]+\s+){1,2}\()")
 # "The Borough Commander, Sharon Baldwin, ...": a post before the name, ending in a comma.
 _POST_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*(?:\s+(?:of|for|and|&|the))*\s*){1,8}?)"
                           r"(?:,\s*([^,]{2,60}?))?(?:,\s*([^,]{2,60}?))?,\s*$")
@@ -360,6 +361,10 @@ def _stated_post(after: str) -> re.Match[str] | None:
     lead = after.lstrip()[:1]
     if lead == "(":
         m = _PAREN_POST.match(after)
+        if m is None or "(" in m.group(1):
+            # "Ann Bell (Director, Shire Council, Tom Hay (Registrar, ...": a bracket left open; the post
+            # ends where the next person starts.
+            m = _OPEN_PAREN_POST.match(after)
         if m:
             return m
     if lead and lead in ",—–-":

@@ -80,7 +80,7 @@ Director Directors Assistant Head Manager Managers Officer Officers Lead Coordin
 Chief Executive Inspector Superintendent Sergeant Constable Analyst Adviser Advisor Senior Principal Strategic
 Partnership Borough London National Metropolitan   Mayor's Local Government Royal City County District Town
       Estate               Room Civic Centre     High    
-    Central Greater New Old January February March April May June July August September October November
+    Central Greater New January February March April May June July August September October November
 December Monday Tuesday Wednesday Thursday Friday Saturday Sunday     Autumn   Q1 Q2 Q3 Q4 Year
 Years Date Next Previous Matters Arising Any Other   Welcome Introductions Introduction Declarations
 Declaration Interest Interests Terms Reference Forward Work Future Noted Agreed Resolved Resolution Approved

@@ -555,6 +555,25 @@ class TestOrganisationsAndPosts:
         assert holds(g, "Ade Toth") == {"Chair"} and affiliated(g, "Ade Toth") == {"Eastfield Homes"}
 
 
+    def test_a_post_run_into_a_councils_name_and_a_bracket_left_open(self):
+        place = "Sheffield"     # any council's area from loaders/data/uk_places.yaml
+        g = extract_text(minutes(f"""
+            1. Strategy
+
+            The strategy was presented by Ann Fell (Director of Public Health {place} City Council, Tom Watt (Registrar, {place} City Council) and Jo Spicer.
+        """))
+        assert holds(g, "Ann Fell") == {"Director of Public Health"}
+        assert affiliated(g, "Ann Fell") == {f"{place} City Council"}
+
+    def test_a_titled_surname_that_is_also_a_word(self):
+        g = extract_text(minutes("""
+            1. Declarations of interest
+
+            Councillor Graham Old declared a non-pecuniary interest by virtue of being a Trustee of the Eastfield Youth Trust.
+        """))
+        assert affiliated(g, "Graham Old") == {"Eastfield Youth Trust"}
+
+
 class TestActionLogs:
     def owners(self, g) -> set[tuple[str, str]]:
         return {(g.nodes[r.source].text, g.nodes[r.target].name) for r in g.rels_of(Rel.ASSIGNED_TO)}
