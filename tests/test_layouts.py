@@ -72,6 +72,18 @@ class TestNames:
         assert [p.name for p, _, _ in people_in_run("Joe Lane, Chief Executive Tai Ogwen")] == ["Joe Lane"]
 
 
+    def test_a_surname_alone_joins_its_own_surname_not_a_neighbour(self):
+        g = extract_text(minutes("""
+            Present: Cllr Davis (Chair), Peter Davies (Housing Officer), Matthew Knights (Analyst)
+
+            1. Crime update
+
+            Ms Knight presented the figures.
+        """))
+        people = names(nodes(g, Label.PERSON))
+        assert {"Davis", "Peter Davies", "Matthew Knights"} <= people and "Knight" not in people
+
+
 class TestAttendanceLayouts:
     def test_present_run_into_the_title_line(self):
         g = extract_text(minutes("""
