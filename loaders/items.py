@@ -411,6 +411,7 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
         _post_of_body(ctx, people[0][0], _SUBJECT_EMPLOYED_BY.search(text, people[0][2]), text, sentence.line)
     for record, s, e in people:
         _appointed(ctx, record, text, s, e, sentence.line)
+    _introduced_as(ctx, people, text, sentence.line)
     presenters = _presenters(ctx, text, people, first) if item is not None else []
     for record in presenters:
         ctx.presented.append((record, item, text))
@@ -505,6 +506,22 @@ def _appointed(ctx: Context, record: PersonRecord, text: str, s: int, e: int, li
 
 
 
+_INTRODUCED_AS = re.compile(rf"\bintroduced\s+(?:themselves|himself|herself)(?:\s+to\s+[^.]{{0,40}}?)?\s+as\s+"
+                            rf"(?:the\s+|a\s+|an\s+|new\s+)*(?P<post>{_POST_RUN})")
+
+
+def _introduced_as(ctx: Context, people: list[tuple[PersonRecord, int, int]], text: str, line: int) -> None:
+    """'X and Y introduced themselves as Crime Reduction Officers': each holds the post (in the singular)."""
+    m = _INTRODUCED_AS.search(text) if "introduced" in text else None
+    if m is None or not ROLE_WORD_RE.search(m.group("post")):
+        return
+    post = re.sub(r"(?:\s+(?:of|for|the|and|&|on))+$", "", m.group("post"))
+    post = re.sub(r"\b(Officer|Manager|Member|Lead|Director|Adviser|Advisor|Worker|Coordinator)s\b", r"\1", post)
+    for record, s, e in people:
+        if e <= m.start():
+            note_post(ctx, record, post, None, text, line)
+
+
 def _post_of_body(ctx: Context, record: PersonRecord, m: re.Match[str] | None, text: str, line: int) -> None:
     """A post (if the match has one that is a post) at the body it names, for the sentence's subject;
     nothing when the body is no organisation."""
@@ -533,6 +550,7 @@ _ATTENDED = re.compile(r"[^.]{0,60}?\battended the meeting")
 
 
 _ACTING_BEFORE = re.compile(rf"\b(?:{alternation('acting_before_name')})\s+(?:the\s+)?$", re.I)
+_INTRODUCED_SELF = re.compile(r"\bintroduced\s+(?:themselves|himself|herself)\b")
 _WELCOME_VERB = re.compile(rf"\b(?:{alternation('welcome_verbs')})\b", re.I)
 _NOT_PRESENT_BEFORE = re.compile(rf"\b(?:{alternation('not_present_before_name')})\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)?$")
 
@@ -542,6 +560,9 @@ def _takes_part(text: str, sentence: Sentence, s: int, e: int) -> bool:
     before, after = text[max(0, s - NEAR):s], text[e:e + NEAR]
     if _SPEECH_AFTER.match(after) or _ACTING_BEFORE.search(before):
         return True
+    intro = _INTRODUCED_SELF.search(after, 0, 200)
+    if intro and not reads_as_prose(after[:intro.start()]) and "." not in after[:intro.start()]:
+        return True      # "X and Y from the Trust introduced themselves"
     welcome = _WELCOME_VERB.search(before)
     if welcome and not _NOT_PRESENT_BEFORE.search(before) and not re.search(r"\.\s", before[welcome.end():]) \
             and not reads_as_prose(before[welcome.end():]) and not has_any(before[welcome.end():], ("thank",)):

@@ -340,6 +340,15 @@ class TestPresentersAndActions:
         assert found == {"PD", "BF"}
         assert "CSP" not in names(nodes(g, Label.PERSON))
 
+    def test_people_who_introduce_themselves_attended_and_hold_the_post_they_give(self):
+        g = extract_text(minutes("""
+            1. Introductions
+
+            PC Omar Fenn and Lucy Hart from the Transport Police introduced themselves to the Partnership as Crime Reduction Officers.
+        """))
+        assert {"Omar Fenn", "Lucy Hart"} <= present(g)
+        assert "Crime Reduction Officer" in holds(g, "Omar Fenn") and holds(g, "Lucy Hart") == {"Crime Reduction Officer"}
+
     def test_introducing_oneself_is_not_presenting(self):
         g = extract_text(minutes("""
             1. Welcome
