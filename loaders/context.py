@@ -12,7 +12,7 @@ from loaders.names import NOT_NAME_WORDS, NameParts, fold, is_name_word, leading
 from loaders.organisations import WEAK_HEADS, Gazetteer, OrgEntry, find_org_phrases, partnership_type, placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
 from loaders.places import place_at
-from loaders.phrasing import alternation
+from loaders.phrasing import alternation, attendance_code
 from loaders.scan import has_any
 from loaders.structure import Item, Layout, Line
 
@@ -231,6 +231,12 @@ def clean_post(role: str | None) -> str | None:
     if not role:
         return role
     role = _POST_TAIL.sub("", _POST_NOISE.sub("", role.strip())).strip(" ,;")
+    # "Executive Director of Place, Present, as expected": an attendance code left in a table's post cell.
+    parts = role.split(",")
+    for k in range(1, len(parts)):
+        if attendance_code(",".join(parts[k:])):
+            role = ",".join(parts[:k]).strip(" ,;")
+            break
     return role or None
 
 

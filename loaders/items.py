@@ -472,6 +472,8 @@ _APPOINTED_AFTER = re.compile(rf"\s*(?:\([^)]{{0,60}}\)\s*)?,?\s*(?i:{alternatio
                               rf"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?P<post>{_POST_RUN})")
 _APPOINTED_BEFORE = re.compile(rf"(?i:\b(?:{alternation('appointment_before_name')}))\s+$")
 _AS_POST = re.compile(rf"\s*(?:\([^)]{{0,60}}\)\s*)?,?\s+as\s+(?:the\s+)?(?:new\s+)?(?P<post>{_POST_RUN})")
+_FOR_THE_YEAR = re.compile(r"\s+for\s+(?:the\s+)?(?:ensuing\s+|coming\s+|forthcoming\s+|current\s+)?"
+                           r"(?:Municipal|Council|Civic|Financial)\s+Year\b.*$", re.I)
 _AS_POST_AFTER = re.compile(rf",?\s+as\s+(?:the\s+)?(?:new\s+)?(?P<post>{_POST_RUN})")
 _POST_WAS = re.compile(rf"\b[Tt]he\s+(?:new\s+)?(?P<post>{_POST_RUN})\s+(?:was|is|will be|would be|had been|has been)\s+$")
 # "The group appointed Jo Bloggs vice chair": a post straight after the name, as minutes type it.
@@ -492,6 +494,8 @@ def _appointed(ctx: Context, record: PersonRecord, text: str, s: int, e: int, li
     post = m.group("post")
     if re.match(r"\s+year\b", text[m.end():m.end() + 6], re.I):
         post = re.sub(r"\s+for\s+.*$", "", post)       # "Chairman for the Council year 2020/21"
+    post = _FOR_THE_YEAR.sub("", post)                  # "... for the Municipal Year 2021-22"
+    post = _own_post(post)                               # "Chair and Mr Jo Bell": two people's posts
     post = re.sub(r"(?:\s+(?:of|for|the|and|&|on))+$", "", post)
     if not ROLE_WORD_RE.search(post):
         return

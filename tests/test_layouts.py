@@ -595,6 +595,30 @@ class TestOrganisationsAndPosts:
         assert affiliated(g, "Graham Old") == {"Eastfield Youth Trust"}
 
 
+    def test_a_post_without_its_year_its_partner_or_an_attendance_code(self):
+        g = extract_text(minutes("""
+            Council Chamber, Civic Office, Eastfield
+            Dr Ann Rowe
+            GP and Medical Director, NHS Eastfield ICB
+            Present, as expected
+            Dan Swift
+            Executive Director of Place
+            Present, as expected
+            Lucy Roberts
+            Health and Social Care Forum
+            Apologies
+
+            1. Election of Chairman
+
+            That Councillor Ben Gates be elected Chairman of the Eastfield Police and Crime Panel for the Municipal Year 2021-22.
+            The Panel appointed Rick Young as Chair and Mr Mel Jehu as Vice Chair.
+        """))
+        assert holds(g, "Dan Swift") == {"Executive Director of Place"}
+        assert holds(g, "Ben Gates") == {"Chairman"}
+        assert affiliated(g, "Ben Gates") == {"Eastfield Police and Crime Panel"}
+        assert holds(g, "Rick Young") == {"Chair"}
+
+
 class TestActionLogs:
     def owners(self, g) -> set[tuple[str, str]]:
         return {(g.nodes[r.source].text, g.nodes[r.target].name) for r in g.rels_of(Rel.ASSIGNED_TO)}
