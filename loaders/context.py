@@ -46,6 +46,9 @@ class Context:
     meeting: Meeting
     people: PeopleIndex = field(default_factory=PeopleIndex)
     org_aliases: dict[str, OrgEntry] = field(default_factory=dict)    # acronyms defined in this document
+    # Acronyms nobody defined, read as the one body named in full whose initials they are: only where a
+    # body is expected (an entry's organisation), never as a mention of their own.
+    initials_aliases: dict[str, OrgEntry] = field(default_factory=dict)
     apologised: set[int] = field(default_factory=set)                 # id() of records who sent apologies
     attended: dict[int, str] = field(default_factory=dict)           # id() -> evidence
     attended_props: dict[int, dict] = field(default_factory=dict)    # id() -> ATTENDED's role, organisation
@@ -104,6 +107,8 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
         return None
     if text in ctx.org_aliases:
         return ctx.org_aliases[text]
+    if text in ctx.initials_aliases:
+        return ctx.initials_aliases[text]
     entry = ctx.gazetteer.lookup(text, ctx.home)
     if entry:
         return entry

@@ -619,6 +619,18 @@ class TestOrganisationsAndPosts:
         assert holds(g, "Rick Young") == {"Chair"}
 
 
+    def test_an_undefined_acronym_is_the_body_named_in_full_with_those_initials(self):
+        g = extract_text(minutes("""
+            Present: Ann Munro, Eastshire Council (Chair), Ed Garth, ESVA, Keith Arden, ESVA
+
+            1. Partners
+
+            Eastshire Safer Voluntary Action would lead the Violence Against Women and Girls work (VAWG).
+        """))
+        assert affiliated(g, "Ed Garth") == affiliated(g, "Keith Arden") == {"Eastshire Safer Voluntary Action"}
+        assert "Violence Against Women and Girls" not in names(nodes(g, Label.ORGANISATION))
+
+
 class TestActionLogs:
     def owners(self, g) -> set[tuple[str, str]]:
         return {(g.nodes[r.source].text, g.nodes[r.target].name) for r in g.rels_of(Rel.ASSIGNED_TO)}
