@@ -48,7 +48,7 @@ class Context:
     org_aliases: dict[str, OrgEntry] = field(default_factory=dict)    # acronyms defined in this document
     # Acronyms nobody defined, read as the one body named in full whose initials they are: only where a
     # body is expected (an entry's organisation), never as a mention of their own.
-    initials_aliases: dict[str, OrgEntry] = field(default_factory=dict)
+    initials_aliases: dict[str, OrgEntry] | None = None
     apologised: set[int] = field(default_factory=set)                 # id() of records who sent apologies
     attended: dict[int, str] = field(default_factory=dict)           # id() -> evidence
     attended_props: dict[int, dict] = field(default_factory=dict)    # id() -> ATTENDED's role, organisation
@@ -91,6 +91,36 @@ def titlecase(text: str) -> str:
     return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(text.split()))
 
 
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:and|of|for|&|the)[ \t]+)?[A-Z][\w’'-]*)+")
+_TOKEN_ACRONYM = re.compile(r"(?<![\w&])[A-Z]{3,6}(?![\w&])")
+
+
+def _initials_of_bodies_named(ctx: Context) -> dict[str, OrgEntry]:
+    """'Ed Garrett, AVA' in a page that names the Shire Voluntary Action elsewhere: an acronym nobody
+    defined is the body, named in full somewhere in the page, whose initials it is (if only one is)."""
+    text = ctx.doc.text
+    wanted = {a for a in _TOKEN_ACRONYM.findall(text) if a not in ctx.org_aliases}
+    found: dict[str, OrgEntry] = {}
+    if not wanted:
+        return found
+    lengths = {len(a) for a in wanted}
+    by_initials: dict[str, set[str]] = {}
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = [w for w in re.finditer(r"\S+", m.group(0)) if w.group(0)[:1].isupper()
+                 and w.group(0) not in ("The", "Of", "And", "For")]
+        for n in lengths:
+            for i in range(len(words) - n + 1):
+                run = words[i:i + n]
+                acr = "".join(w.group(0)[0] for w in run)
+                if acr in wanted and not is_first_name(run[0].group(0)) and not all(w.group(0).isupper() for w in run):
+                    by_initials.setdefault(acr, set()).add(m.group(0)[run[0].start():run[-1].end()])
+    for acr, phrases in by_initials.items():
+        if len(phrases) == 1:
+            phrase = next(iter(phrases))
+            found[acr] = ctx.gazetteer.lookup(phrase, ctx.home) or OrgEntry(phrase)
+    return found
+
+
 def resolve_org(ctx: Context, text: str, loose: bool = False) -> OrgEntry | None:
     """The organisation a phrase names: gazetteer, this document's acronyms, or an institution-shaped name."""
     key = ("org", text, loose)
@@ -107,8 +137,11 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
         return None
     if text in ctx.org_aliases:
         return ctx.org_aliases[text]
-    if text in ctx.initials_aliases:
-        return ctx.initials_aliases[text]
+    if _TOKEN_ACRONYM.fullmatch(text):
+        if ctx.initials_aliases is None:       # worked out once, the first time an unknown acronym is asked
+            ctx.initials_aliases = _initials_of_bodies_named(ctx)
+        if text in ctx.initials_aliases:
+            return ctx.initials_aliases[text]
     entry = ctx.gazetteer.lookup(text, ctx.home)
     if entry:
         return entry
@@ -417,7 +450,7 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
             and not re.match(r"\s*(?:[,(–—:|]|\s-\s)\s*\S", rest):
         return None     # "Aberdeenshire Voluntary Action": no known first name, and the words run on into a body
     rest = rest.strip()
-    if len(parts.words) == 3 and rest and not re.match(r"[,(–—:-]", rest) and not place_starts_body(rest.split()[:6]):
+    if len(parts.words) == 3 and rest and not re.match(r"[,(–—:-]", rest) and not place_starts_body(rest.split(None, 6)[:6]):
         # "Julie Howe Dorset Police": a table's columns run together; the third word starts the body.
         first_cell = re.split(r",|\s{2,}|\s*\(", rest)[0]
         body_first = f"{parts.words[2]} {first_cell}".strip()

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 from loaders.context import Context, is_sub_group, line_of, local_partnership, note_org, titlecase_line
-from loaders.first_names import is_first_name
 from loaders.names import fold
 from loaders.organisations import LETTERS_AND_SPACES, Gazetteer, OrgEntry, find_org_phrases
 from loaders.scan import ascii_caseless, finditer_near, has_word, literal_alternation
@@ -40,7 +39,6 @@ def define_acronyms(ctx: Context) -> None:
         for org_phrase, _, end in find_org_phrases(phrase):
             if end == len(phrase):
                 ctx.org_aliases[acr] = OrgEntry(org_phrase)
-    _initials_of_bodies_named(ctx)
     # "Chair HWB", "the CSP's plan": the meeting's own body by its initials, with or without its place.
     body = ctx.meeting.body
     if body:
@@ -50,34 +48,6 @@ def define_acronyms(ctx: Context) -> None:
             acr = "".join(w[0] for w in words[lead:])
             if len(acr) >= 2:
                 ctx.org_aliases.setdefault(acr, entry)
-
-
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:and|of|for|&|the)[ \t]+)?[A-Z][\w’'-]*)+")
-_TOKEN_ACRONYM = re.compile(r"(?<![\w&])[A-Z]{3,6}(?![\w&])")
-
-
-def _initials_of_bodies_named(ctx: Context) -> None:
-    """'Ed Garrett, AVA' in a page that names the Shire Voluntary Action elsewhere: an acronym nobody
-    defined is the body, named in full somewhere in the page, whose initials it is (if only one is)."""
-    text = ctx.doc.text
-    wanted = {a for a in _TOKEN_ACRONYM.findall(text) if a not in ctx.org_aliases}
-    if not wanted:
-        return
-    lengths = {len(a) for a in wanted}
-    by_initials: dict[str, set[str]] = {}
-    for m in _CAPITALISED_RUN.finditer(text):
-        words = [w for w in re.finditer(r"\S+", m.group(0)) if w.group(0)[:1].isupper()
-                 and w.group(0) not in ("The", "Of", "And", "For")]
-        for n in lengths:
-            for i in range(len(words) - n + 1):
-                run = words[i:i + n]
-                acr = "".join(w.group(0)[0] for w in run)
-                if acr in wanted and not is_first_name(run[0].group(0)) and not all(w.group(0).isupper() for w in run):
-                    by_initials.setdefault(acr, set()).add(m.group(0)[run[0].start():run[-1].end()])
-    for acr, phrases in by_initials.items():
-        if len(phrases) == 1:
-            phrase = next(iter(phrases))
-            ctx.initials_aliases[acr] = ctx.gazetteer.lookup(phrase, ctx.home) or OrgEntry(phrase)
 
 
 # A council however the text names it; only letters and spaces, around one of the anchor's words.

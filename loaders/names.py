@@ -244,7 +244,7 @@ def _first_name_cut(run: list[str], after: str) -> list[str]:
     name word runs straight on into more words ('Kay Wilson Wood, ...' keeps three, and so does
     'Kay Wilson Wood Shire Council', where a council's area starts after the third)."""
     if len(run) == 3 and is_first_name(run[0]) and not is_initial(run[0]) \
-            and not re.match(r"\s*(?:$|[,;(:–—-])", after) and not place_starts_body(after.split()[:6]):
+            and not re.match(r"\s*(?:$|[,;(:–—-])", after) and not place_starts_body(after.split(None, 6)[:6]):
         return run[:2]
     return run
 
@@ -275,7 +275,7 @@ def leading_person(text: str) -> tuple[NameParts, str] | None:
     kept = _name_run(m.group(0).split())
     if len(kept) < 2:
         return None
-    words = text.split()
+    words = text.split(None, 9)[:9]
     at_place = next((i for i in (2, 3) if i <= len(kept) and place_starts_body(words[i:i + 6])), None)
     if at_place:
         kept = kept[:at_place]      # "Kay Wilson Wood Shire Council": the council's area ends the name
