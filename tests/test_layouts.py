@@ -378,6 +378,19 @@ class TestPresentersAndActions:
         assert [a.text for a in nodes(g, Label.ACTION)] == ["look into this and report back"]
 
 
+    def test_a_bracketed_action_marker_closing_the_sentence(self):
+        g = extract_text(minutes("""
+            1. Communications
+
+            It was noted that Peter Hale would check with Victim Support whether a nominee had been found. (Action)
+            Ms Reid asked about payments; a written response would be sent. (Action: Eastfield Homes)
+        """))
+        found = {(a.text, tuple(sorted(n.name for n in targets(g, Rel.ASSIGNED_TO, a.id))))
+                 for a in nodes(g, Label.ACTION)}
+        assert ("check with Victim Support whether a nominee had been found", ("Peter Hale",)) in found
+        assert any(owners == ("Eastfield Homes",) for _, owners in found)
+
+
 class TestWhatIsNotMinutes:
     def test_a_readme_is_warned_about(self):
         g = extract_text("# Shopping\n\nBuy milk and eggs.\n\nCall the plumber about the sink.\n", name="notes.txt")
