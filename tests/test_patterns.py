@@ -674,6 +674,35 @@ class TestCuration:
         assert len(presenter) == 1
         assert presenter[0].name not in ("Ben Norfolk", "Richard Norfolk")
 
+    def test_a_surname_alone_joins_a_full_name_of_the_same_place_only(self):
+        """'Cllr Hale' in one council's minutes is not 'Ryan Hale' of another place's fire service; in the
+        minutes of a partnership of the same council, it is."""
+        here = _doc("d.txt", "4 March 2016", """
+            Present: Cllr Hale (Chair), Eastfield Borough Council; Cllr Moss, Eastfield Borough Council
+
+            1. Welcome
+
+            None.
+        """)
+        elsewhere = _doc("e.txt", "5 March 2016", """
+            Present: Ryan Hale, Station Commander, London Fire Brigade; Ann Shaw, Metropolitan Police
+
+            1. Welcome
+
+            None.
+        """)
+        g = merged(resolve([here, elsewhere]))
+        assert {p.name for p in nodes(g, Label.PERSON)} >= {"Hale", "Ryan Hale"}
+        same_place = _doc("f.txt", "6 March 2016", """
+            Present: Ryan Hale, Eastfield Borough Council; Ann Shaw, Eastfield Borough Council
+
+            1. Welcome
+
+            None.
+        """)
+        g = merged(resolve([here, same_place]))
+        assert "Hale" not in {p.name for p in nodes(g, Label.PERSON)}
+
     def test_curated_organisation_alias(self, three_meetings, curation):
         spelt = "Barnet Combatting Drugs Partnership"          # as printed in 000
         plain = merged(resolve(three_meetings))
