@@ -37,11 +37,15 @@ def substitution_split(text: str) -> tuple[str, str] | None:
     return None
 
 
-def substitute(ctx: Context, absent: PersonRecord, sub_text: str, line_no: int, evidence: str) -> None:
+def substitute(ctx: Context, absent: PersonRecord, sub_text: str, line_no: int, evidence: str
+               ) -> PersonRecord | None:
+    """The substitute named in sub_text attended in place of the absent member; returns the substitute."""
     entry = parse_entry(ctx, sub_text, line_no)
     if entry:
         ctx.substitutions.append((entry[0], absent, evidence))
         mark_attended(ctx, entry[0], evidence)
+        return entry[0]
+    return None
 
 
 # "Superintendents R Horan and S Wright": a plural title shared by the two names after it.
@@ -158,9 +162,12 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
             count += 1
             if sub:
                 # "A (substituted by B)": B was there; A is only marked where the list is of the absent.
-                substitute(ctx, current, sub[1], line_no, seg)
+                substitute_record = substitute(ctx, current, sub[1], line_no, seg)
                 if absent is not None:
                     absent(current, seg)
+                if substitute_record is not None and not seg.rstrip().endswith(")"):
+                    # "A – Director substituted by B, Head of Service": what follows is B's post.
+                    current, current_text = substitute_record, sub[1]
             else:
                 mark(current, seg)
             if shared:

@@ -299,6 +299,18 @@ class TestApologiesLayouts:
         assert found == {("Adam Bell", "Kay Hunt")}
 
 
+    def test_the_post_after_a_substitute_is_the_substitutes(self):
+        g = extract_text(minutes("""
+            Apologies were received from Lee Rich - Victim Support and Tara Dunn – Director of Public Health substituted by Luke Kemp, Head of Public Health.
+
+            1. Welcome
+
+            None.
+        """))
+        assert holds(g, "Luke Kemp") == {"Head of Public Health"}
+        assert holds(g, "Tara Dunn") == {"Director of Public Health"}
+
+
 class TestPresentersAndActions:
     def test_a_presenter_introduced_by_a_phrase_before_the_name(self):
         g = extract_text(minutes("""
