@@ -300,6 +300,13 @@ def _titled_run(text: str, m: re.Match[str]) -> list[str]:
     kept = _name_run(m.group("name").split())
     if not kept:
         return []
+    if len(kept) == 1 and is_first_name(kept[0]):
+        # "Cllr Gina Needs (Cabinet Member)": after a title and a first name, a word that is mostly no
+        # name is the surname where the entry ends with it.
+        end = _span_end(text, m.start("name"), kept)
+        word = _SURNAME_THEN_END.match(text, end)
+        if word and word.group(1) not in _INSTITUTION_WORDS | _PLACE_QUALIFIERS | _POST_WORDS:
+            return kept + [word.group(1)]
     end = _span_end(text, m.start("name"), kept)
     kept = _first_name_cut(kept, text[end:])
     end = _span_end(text, m.start("name"), kept)
@@ -312,6 +319,10 @@ def _titled_run(text: str, m: re.Match[str]) -> list[str]:
         if place_starts_body(kept[i:] + following):
             return kept[:i]    # "Cllr Davis Shire Borough Council": a council's area starts the body
     return kept
+
+
+_SURNAME_THEN_END = re.compile(r"\s+([A-Z][a-z]{2,})(?=\s*(?:[,;()]|$|\s[–—-]\s|\sand\s))")
+_POST_WORDS = frozenset(_names_list("post_words")) | {"Chair", "Chairman", "Vice", "Deputy", "Members", "Member"}
 
 
 def titled_mentions(text: str) -> list[tuple[NameParts, int, int]]:

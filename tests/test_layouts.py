@@ -52,6 +52,12 @@ class TestNames:
             parts, _ = leading_person(text)
             assert (parts.title, parts.name) == (title, name), text
 
+    def test_after_a_title_and_a_first_name_a_word_ending_the_entry_is_the_surname(self):
+        from loaders.names import titled_mentions
+
+        assert [p.name for p, _, _ in titled_mentions("Cllr Gina Needs (Cabinet Member)")] == ["Gina Needs"]
+        assert [p.name for p, _, _ in titled_mentions("Cllr Jane Chair, Cllr Bob Council,")] == ["Jane", "Bob"]
+
     def test_initials_never_lead_to_a_word_that_is_no_surname(self):
         assert leading_person("A Board member asked") is None
 
