@@ -223,6 +223,15 @@ def _moderngov_unnumbered(lines: list[Line]) -> Layout | None:
     return Layout(lines[:head + 1], items, "moderngov-unnumbered") if items else None
 
 
+# The items every meeting has open their titles with these words, and the rest of such a title is mostly
+# in lower case: "Minutes of the last meeting", "Questions from members of the public".
+_STANDARD_ITEM = re.compile(r"(?:Minutes|Notes of|Apologies|Declarations?|Disclosures?|Matters arising|"
+                            r"Any other business|Dates? of (?:the )?next|Questions from|Public (?:questions|participation)|"
+                            r"Urgent business|Items of urgent|To note any items|Welcome and|Introductions? and)\b", re.I)
+_FINITE_VERB = re.compile(r"\b(?:were|was|be|been|are|is|had|has|have|will|would|agreed|approved|noted|received|"
+                          r"confirmed|signed|accepted)\b", re.I)
+
+
 def _is_heading_text(title: str) -> bool:
     title = title.strip()
     if not title or len(title) > 160 or _COVER_ROW.search(title):
@@ -232,6 +241,8 @@ def _is_heading_text(title: str) -> bool:
         return False
     if title.isupper():
         return True
+    if _STANDARD_ITEM.match(title) and not _FINITE_VERB.search(title) and len(words) <= 16:
+        return True      # "Minutes of the meeting held on 29th March 2023", "Questions from members of the public"
     capitalised = sum(1 for w in words if w[0].isupper())
     # Headings are mostly capitalised and do not read as a sentence.
     if _SENTENCE_END.search(title) and not re.search(r"\d{4}\s*\.?$", title):

@@ -457,6 +457,37 @@ class TestItemLayouts:
         """)
         assert self.titles(text) == ["Minutes of the last meeting", "Safeguarding in Schools", "Family Front Door"]
 
+    def test_a_standard_items_title_mostly_in_lower_case(self):
+        text = textwrap.dedent("""\
+            Police and Crime Panel
+
+
+
+
+            Declarations of Interest
+
+            None were declared.
+
+
+
+
+            Minutes of the meeting held on 29th March 2023 pdf icon PDF 184 KB
+
+            To confirm as a correct record.
+
+
+            The minutes of the meeting held on 29th March 2023 were approved.
+
+
+
+
+            Questions from members of the public and the press
+
+            There were no questions.
+        """)
+        assert self.titles(text)[-3:] == ["Declarations of Interest", "Minutes of the meeting held on 29th March 2023",
+                                          "Questions from members of the public and the press"]
+
     def test_cmis_number_and_title_then_the_number_alone(self):
         text = textwrap.dedent("""\
             Public Items
