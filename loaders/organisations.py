@@ -33,9 +33,12 @@ _WORD = r"(?:[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]{2,}|[A-Z])"
 # Each word is matched atomically, "(?>...)": a word is always followed by a space or a comma, so only
 # its whole length can do, and trying every shorter one on each failed phrase made this slow. The
 # look-ahead for a capital is a quick test; the heads are a trie (one at most can end at a word boundary).
+# A body named head first takes its place or field after "of": "University of South Wales".
+_HEAD_FIRST = r"University|College|Institute|Royal Borough|London Borough"
 ORG_PHRASE_RE = re.compile(
     rf"(?=[A-Z])\b(?>{_WORD})(?:{_CONNECT}(?>{_WORD})){{0,7}}\s+(?:{literal_alternation(ORG_HEADS)})\b"
-    rf"(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
+    rf"(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+and\s+[A-Z][a-z]+)?)?"
+    rf"|\b(?:{_HEAD_FIRST})\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+and\s+[A-Z][a-z]+)?"
 )
 _ANY_HEAD = re.compile("|".join(ORG_HEADS))     # a quick test before ORG_PHRASE_RE: most lines have no head
 _ENDS_WITH_HEAD = re.compile(rf"\b(?:{'|'.join(ORG_HEADS)})s?$")

@@ -693,6 +693,14 @@ class TestOrganisationsAndPosts:
         assert "Violence Against Women and Girls" not in names(nodes(g, Label.ORGANISATION))
 
 
+    def test_bodies_named_head_first_or_with_a_two_word_field(self):
+        from loaders.organisations import find_org_phrases
+
+        found = [p for p, _, _ in find_org_phrases("Ben Cole, University of North Shire, and Ann Lee, Eastshire "
+                                                   "Association of Voluntary Organisations, attended.")]
+        assert found == ["University of North Shire", "Eastshire Association of Voluntary Organisations"]
+
+
 class TestActionLogs:
     def owners(self, g) -> set[tuple[str, str]]:
         return {(g.nodes[r.source].text, g.nodes[r.target].name) for r in g.rels_of(Rel.ASSIGNED_TO)}
