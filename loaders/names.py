@@ -224,6 +224,10 @@ def is_initial(word: str) -> bool:
     return bool(_INITIAL_WORD.fullmatch(word))
 
 
+# Months that are also first names: 'June Graham' is a person, 'June 2024' a date.
+_MONTH_FIRST_NAMES = frozenset({"April", "June", "August"})
+
+
 def _name_run(words: list[str]) -> list[str]:
     """The leading words that are name words: 'Muneeb Ishtiaq Metropolitan Police' -> ['Muneeb', 'Ishtiaq'];
     initials lead to a surname or are not a name ('R G Hughes', not 'A Board')."""
@@ -233,8 +237,8 @@ def _name_run(words: list[str]) -> list[str]:
     if run and (len(run) == len(words) or not is_name_word(words[len(run)])):
         return []
     for w in words[len(run):]:
-        if not is_name_word(w):
-            break
+        if not (is_name_word(w) or not run and w in _MONTH_FIRST_NAMES and len(words) > 1 and is_name_word(words[1])):
+            break      # a first name that is also a month ('June Graham') leads a name, with a surname after it
         run.append(w)
     return run
 
@@ -449,10 +453,31 @@ def starts_with_person(text: str) -> bool:
     return bool(parts.title) or (len(parts.words) >= 2 and (is_first_name(parts.words[0]) or "." in parts.words[0]))
 
 
+_NAME_SHAPED = re.compile(r"[A-Z][a-z’'-]+")
+
+
+def _in_pairs(words: list[str]) -> bool:
+    """Whether bare name words run together are first name and surname, two by two: 'Cammy Rae June Graham
+    Andrew Hill' (a known first name leads a pair, a surname that is no first name ends one)."""
+    if len(words) < 4 or len(words) % 2 or not all(_NAME_SHAPED.fullmatch(w) and not place_at([w])
+                                                   and (is_name_word(w) or is_first_name(w)) for w in words):
+        return False
+    pairs = [(words[k], words[k + 1]) for k in range(0, len(words), 2)]
+    score = sum(is_first_name(a) + (not is_first_name(b)) for a, b in pairs)
+    shifted = [(words[k], words[k + 1]) for k in range(1, len(words) - 1, 2)]
+    score_shifted = sum(is_first_name(a) + (not is_first_name(b)) for a, b in shifted)
+    return score >= len(pairs) and score > score_shifted
+
+
 def split_at_people(text: str) -> list[str]:
     """A list's text cut where each person's name begins; what stands before the first name is kept first
     (it may be the previous entry's post or body)."""
     spans = people_in_run(text)
+    lead_end = spans[0][2] if spans and spans[0][1] == 0 else 0
+    rest = [w for w in text[lead_end:].split() if w.strip("|.,;:-–")]
+    if _in_pairs(rest):
+        pieces = [text[:lead_end]] if lead_end else []
+        return [p.strip() for p in pieces + [" ".join(rest[k:k + 2]) for k in range(0, len(rest), 2)]]
     if not spans or len(spans) == 1 and spans[0][1] == 0:
         return [text]
     cuts = [s for _, s, _ in spans]

@@ -58,6 +58,12 @@ class TestNames:
         assert [p.name for p, _, _ in titled_mentions("Cllr Gina Needs (Cabinet Member)")] == ["Gina Needs"]
         assert [p.name for p, _, _ in titled_mentions("Cllr Jane Chair, Cllr Bob Council,")] == ["Jane", "Bob"]
 
+    def test_bare_names_run_together_are_read_two_by_two(self):
+        assert split_at_people("Councillor Sandy Tate Cammy Roe June Gray Andrew Hill Robert Westerby Andy Mair") == [
+            "Councillor Sandy Tate", "Cammy Roe", "June Gray", "Andrew Hill", "Robert Westerby", "Andy Mair"]
+        # Words that are no names are never paired into people.
+        assert "Learning Worker" not in split_at_people("Ann Lee Community Learning Worker Bob Marsh")
+
     def test_initials_never_lead_to_a_word_that_is_no_surname(self):
         assert leading_person("A Board member asked") is None
 
