@@ -415,6 +415,25 @@ class TestPresentersAndActions:
         assert any(owners == ("Eastfield Homes",) for _, owners in found)
 
 
+class TestMeetingDates:
+    @staticmethod
+    def date_of(header: str) -> str | None:
+        from loaders.dates import meeting_date
+
+        return meeting_date(textwrap.dedent(header), "")[0]
+
+    def test_the_meetings_own_date_after_a_title_or_a_label(self):
+        assert self.date_of("Minutes Eastfield Children's Trust Board Notes of meeting on 22nd June 2007 Attendees:") \
+            == "2007-06-22"
+        assert self.date_of("AGENDA ITEM NO:4 MINUTES OF A MEETING OF THE SHIRE POLICE AND CRIME PANEL HELD ON "
+                            "11TH DECEMBER 2013 AT 10.30 A.M.") == "2013-12-11"
+
+    def test_another_meetings_minutes_or_a_rules_date_is_not_this_meetings(self):
+        assert self.date_of("RESOLVED that the minutes of the meeting held on 28 October 2016 be approved.") is None
+        assert self.date_of("Minutes Minutes of the Meeting held on 20th January 2021. Minutes: were agreed") is None
+        assert self.date_of("To receive declarations under the Code of Conduct adopted from 1 September 2008.") is None
+
+
 class TestWhatIsNotMinutes:
     def test_a_readme_is_warned_about(self):
         g = extract_text("# Shopping\n\nBuy milk and eggs.\n\nCall the plumber about the sink.\n", name="notes.txt")
