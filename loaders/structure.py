@@ -348,9 +348,9 @@ def _items_at(lines: list[Line], heads: list[tuple[int, str]], kind: str) -> Lay
 
 
 # "Meeting dates - 2013 Minutes: Theresa ... provided ...": a table row of title, 'Minutes:', the minutes.
-_MINUTES_ROW = re.compile(r"^\s*(?P<title>(?:\S.{2,150}?)?)\s*\bMinutes\s*:\s*(?P<body>\S.*)$")
+_MINUTES_ROW = re.compile(r"^\s*(?P<title>(?:\S.{2,150}?)?)\s*\bMinutes\s*:\s*(?P<body>\S.*|)$")
 # Where a row's title stops and its agenda text starts: "Apologies To receive.", "... PDF 193 KB To consider".
-_AGENDA_TEXT = re.compile(r"(?<=[a-z)])\s+(?=To\s[a-z])|\s+PDF\s+[\d.]+\s*[KM]B\b|\s+(?=You\s+(?:are|may)\b)")
+_AGENDA_TEXT = re.compile(r"(?<=[a-z)])\s+(?=To\s[a-z])|(?<=\w)\s+(?=(?:Verbal|Oral|Written)\s+(?:update|report)\b)|\s+PDF\s+[\d.]+\s*[KM]B\b|\s+(?=You\s+(?:are|may)\b)")
 
 
 def _minutes_rows(lines: list[Line]) -> Layout | None:

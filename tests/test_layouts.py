@@ -538,6 +538,17 @@ class TestItemLayouts:
         """)
         assert self.titles(text) == ["Simultaneous Translation", "Apologies", "Declarations of Interest"]
 
+    def test_rows_whose_minutes_start_on_the_next_line_and_a_verbal_report(self):
+        text = textwrap.dedent("""\
+            Matters Arising Minutes: There were none.
+            |
+            Chair's Update Verbal update of the Chair. Minutes:
+            The Chair updated the Board on the following matters.
+            |
+            Director of Public Health Update Verbal report of the Director of Public Health Minutes: Noted.
+        """)
+        assert self.titles(text) == ["Matters Arising", "Chair's Update", "Director of Public Health Update"]
+
 
     def test_sub_items_numbered_with_a_letter(self):
         text = textwrap.dedent("""\
