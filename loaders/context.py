@@ -136,7 +136,7 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
     if not text or len(text) > 90 or text.count("(") != text.count(")") or is_sub_group(text):
         return None
     if text in ctx.org_aliases:
-        return ctx.org_aliases[text]
+        return localised(ctx, ctx.org_aliases[text])
     if _TOKEN_ACRONYM.fullmatch(text):
         if ctx.initials_aliases is None:       # worked out once, the first time an unknown acronym is asked
             ctx.initials_aliases = _initials_of_bodies_named(ctx)
@@ -144,7 +144,7 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
             return ctx.initials_aliases[text]
     entry = ctx.gazetteer.lookup(text, ctx.home)
     if entry:
-        return entry
+        return localised(ctx, entry)
     bare = re.sub(r"^the\s+", "", text, flags=re.I)
     m = re.fullmatch(r"(.+?)\s*\(([A-Z]{2,6})\)", bare)
     if m:
@@ -186,6 +186,39 @@ _PLACES_JOINED = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,2}(?:and|&)\s+")
 # "Co-chair Inclusion and Fairness Forum", "Chair Safer Streets Board": a post run straight into its body.
 _LEADING_POST = re.compile(r"(?:Co-|Vice[- ]|Deputy\s+)?(?:Chair|Chairman|Chairperson|Chairwoman|Convener|Convenor|"
                            r"Secretary|Treasurer|Clerk|Lead|Manager|Director|Officer|Member)\s+(?!of\b|for\b|and\b)", re.I)
+
+
+def localised(ctx: Context, entry: OrgEntry) -> OrgEntry:
+    """A federation named alone ('Healthwatch', 'the OPCC') in a place's minutes is that place's body
+    ('Healthwatch Eastfield', 'Office of the Police and Crime Commissioner for Shire'), where the place or
+    the police force the minutes name is known."""
+    if not entry.local_name:
+        return entry
+    force = force_area(ctx) if "{force}" in entry.local_name else None
+    if "{force}" in entry.local_name and not force or "{place}" in entry.local_name and not ctx.place:
+        return entry
+    return OrgEntry(entry.local_name.format(place=ctx.place, force=force), entry.kind)
+
+
+_FORCE = re.compile(r"\b((?:[A-Z][a-z]+\s+(?:and\s+|&\s+)?){1,3})(?:Police|Constabulary)\b")
+
+
+def force_area(ctx: Context) -> str | None:
+    """The area of the police force the text names most ('Shire Police' -> 'Shire'), if one stands out."""
+    key = ("force-area",)
+    if key not in ctx.answers:
+        counts: dict[str, int] = {}
+        for m in _FORCE.finditer(ctx.doc.text) if "Police" in ctx.doc.text or "Constabulary" in ctx.doc.text else ():
+            words = m.group(1).split()
+            for k in range(len(words)):      # the longest known force the words end with
+                entry = ctx.gazetteer.lookup(" ".join(words[k:]) + " Police")
+                if entry is not None and entry.kind == "police":
+                    area = re.sub(r"\s+(?:Police|Constabulary)$", "", entry.name)
+                    counts[area] = counts.get(area, 0) + 1
+                    break
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        ctx.answers[key] = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    return ctx.answers[key]
 
 
 def local_partnership(ctx: Context, phrase: str) -> OrgEntry | None:

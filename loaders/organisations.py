@@ -56,6 +56,7 @@ class OrgEntry:
     # A federation of local bodies ("Citizens Advice", a Police and Crime Commissioner's office): named with a
     # place ("Citizens Advice Eastfield", "Thames Valley Police and Crime Commissioner") it is that local body.
     local_branches: bool = False
+    local_name: str | None = None     # "Healthwatch {place}": the local body where the federation is named alone
 
 
 @dataclass
@@ -206,7 +207,7 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     entries: dict[str, OrgEntry] = {}
     for item in listed:
         entry = OrgEntry(item["name"], item.get("kind"), list(item.get("aliases") or []),
-                         bool(item.get("local_branches")))
+                         bool(item.get("local_branches")), item.get("local_name"))
         for form in [entry.name, *entry.aliases]:
             entries[gazetteer_key(form)] = entry
     boroughs = {}

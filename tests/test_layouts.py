@@ -737,6 +737,26 @@ class TestOrganisationsAndPosts:
         assert found == ["University of North Shire", "Eastshire Association of Voluntary Organisations"]
 
 
+    def test_a_federation_named_alone_is_the_local_body_of_this_place_or_force(self):
+        g = extract_text(minutes("""
+            Present: Ann Rowe, Healthwatch; Tom Lake, Eastfield City Council; Jo Bell, OPCC
+
+            1. Policing
+
+            Cumbria Constabulary reported that burglary had fallen; Cumbria Constabulary would report again.
+        """, head="Eastfield Health and Wellbeing Board\n\nMinutes of a meeting held on 15 March 2019\n\n"))
+        assert affiliated(g, "Ann Rowe") == {"Healthwatch Eastfield"}
+        assert affiliated(g, "Jo Bell") == {"Office of the Police and Crime Commissioner for Cumbria"}
+
+    def test_a_federation_named_alone_where_the_place_is_unknown_is_no_body(self):
+        g = extract_text(minutes("""
+            1. Partners
+
+            The Board heard from Healthwatch about its survey.
+        """, head="Health and Wellbeing Board\n\n"))
+        assert "Healthwatch" not in names(nodes(g, Label.ORGANISATION))
+
+
 class TestActionLogs:
     def owners(self, g) -> set[tuple[str, str]]:
         return {(g.nodes[r.source].text, g.nodes[r.target].name) for r in g.rels_of(Rel.ASSIGNED_TO)}
