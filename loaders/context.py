@@ -167,11 +167,23 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
         return None if is_generic_body(phrases[-1][0]) else OrgEntry(phrases[-1][0])
     if loose and re.fullmatch(r"(?:[A-Z][\w’'&-]*\s?){1,5}", bare) and not ROLE_WORD_RE.search(bare) \
             and not all(is_name_word(w) for w in bare.split()) and not split_title(bare).title \
-            and (len(bare.split()) >= 2 or not bare.isupper()):
+            and (len(bare.split()) >= 2 or not bare.isupper()) \
+            and not all((w in NOT_NAME_WORDS or w.lower() in _SERVICE_WORDS) and not _a_place(w) for w in bare.split()):
+        # ... but "Local Government", "Strategic Commissioning", "Independent": words of a service or a
+        # seat, with nothing that names one body.
         return OrgEntry(bare)
     return None
 
 
+def _a_place(word: str) -> bool:
+    return bool(place_at([word])) or word in _NATIONS
+
+
+_NATIONS = frozenset({"London", "England", "Wales", "Scotland", "Ireland", "Britain", "UK"})
+_SERVICE_WORDS = frozenset("""
+corporate labour conservative liberal democrat green party resources commissioning engagement education
+strategy policy finance operations development services service care support
+""".split())
 _GENERIC_BODY_WORDS = frozenset("""
 council councils community county borough district city town parish metropolitan unitary police fire rescue
 service services health board trust nhs partnership group team panel committee forum network action voluntary

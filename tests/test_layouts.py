@@ -757,6 +757,14 @@ class TestOrganisationsAndPosts:
         assert "Healthwatch" not in names(nodes(g, Label.ORGANISATION))
 
 
+    def test_a_service_or_a_seat_in_an_entrys_body_slot_is_no_body(self):
+        g = extract_text(minutes("""
+            Present: Ann Rowe, Local Government; Tom Lake, Independent; Jo Bell, Inclusion Eastfield Barnet
+        """))
+        assert affiliated(g, "Ann Rowe") == affiliated(g, "Tom Lake") == set()
+        assert affiliated(g, "Jo Bell") == {"Inclusion Eastfield Barnet"}
+
+
 class TestActionLogs:
     def owners(self, g) -> set[tuple[str, str]]:
         return {(g.nodes[r.source].text, g.nodes[r.target].name) for r in g.rels_of(Rel.ASSIGNED_TO)}
