@@ -164,15 +164,24 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
         return OrgEntry(bare)     # "Eastfield and Westfield Teaching Hospitals NHS Foundation Trust"
     if phrases and phrases[-1][2] == len(bare) and len(phrases[-1][0].split()) >= len(bare.split()) - 1 \
             and not _LEADING_POST.match(phrases[-1][0]):
-        return None if is_generic_body(phrases[-1][0]) else OrgEntry(phrases[-1][0])
+        # "Local Government", "the Labour Government": a government by its adjective is no one body.
+        generic = is_generic_body(phrases[-1][0]) or phrases[-1][0].endswith(" Government") \
+            and _only_service_words(phrases[-1][0])
+        return None if generic else OrgEntry(phrases[-1][0])
     if loose and re.fullmatch(r"(?:[A-Z][\w’'&-]*\s?){1,5}", bare) and not ROLE_WORD_RE.search(bare) \
             and not all(is_name_word(w) for w in bare.split()) and not split_title(bare).title \
             and (len(bare.split()) >= 2 or not bare.isupper()) \
-            and not all((w in NOT_NAME_WORDS or w.lower() in _SERVICE_WORDS) and not _a_place(w) for w in bare.split()):
+            and not _only_service_words(bare):
         # ... but "Local Government", "Strategic Commissioning", "Independent": words of a service or a
         # seat, with nothing that names one body.
         return OrgEntry(bare)
     return None
+
+
+def _only_service_words(text: str) -> bool:
+    """'Local Government', 'Corporate Support', 'Independent': words of a service or a seat, none naming a
+    place or anything of its own."""
+    return all((w in NOT_NAME_WORDS or w.lower() in _SERVICE_WORDS) and not _a_place(w) for w in text.split())
 
 
 def _a_place(word: str) -> bool:
@@ -181,7 +190,7 @@ def _a_place(word: str) -> bool:
 
 _NATIONS = frozenset({"London", "England", "Wales", "Scotland", "Ireland", "Britain", "UK"})
 _SERVICE_WORDS = frozenset("""
-corporate labour conservative liberal democrat green party resources commissioning engagement education
+corporate labour government conservative liberal democrat green party resources commissioning engagement education
 strategy policy finance operations development services service care support
 """.split())
 _GENERIC_BODY_WORDS = frozenset("""

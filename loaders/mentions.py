@@ -170,5 +170,6 @@ def _plausible_org(phrase: str) -> bool:
                "advisory", "reference", "programme", "project", "all", "party", "police", "service", "services", "council", "board", "group", "trust", "local", "partner", "partners",
                "agency", "agencies", "health", "public", "community", "statutory", "voluntary", "the", "and", "of",
                "teams", "team", "authority", "authorities", "forum",
-               "network", "office", "department", "company", "university", "court", "fire", "rescue"}
+               "network", "office", "department", "company", "university", "court", "fire", "rescue",
+               "government", "labour", "conservative", "coalition", "corporate"}
     return not lowered <= generic
