@@ -30,7 +30,8 @@ PRESENT_VERBS = (r"presented|introduced(?!\s+(?:himself|herself|themselves|thems
                  r"committee|meeting) through|updated the (?:board|group|partnership|committee|members|meeting)|"
                  r"attended the meeting to update the (?:board|group|partnership|committee)|"
                  r"reported\s*:|led (?:the|a) (?:presentation|item|discussion)|"
-                 r"fed back to the (?:board|group|partnership|committee|panel|meeting|members)")
+                 r"fed back to the (?:board|group|partnership|committee|panel|meeting|members)|"
+                 r"(?:highlighted|outlined|set out|summarised|summarized|reported on) the following\b")
 SPEECH_VERBS = ("asked|commented|noted|reported|added|enquired|inquired|responded|replied|suggested|explained|"
                 "advised|stated|questioned|requested|informed|confirmed|proposed|updated|highlighted|recommended|"
                 "mentioned|emphasised|emphasized|agreed|said|thanked|welcomed|praised|commended|offered|raised|"
@@ -597,7 +598,7 @@ def _names_someone(ctx: Context, text: str) -> bool:
 # Words without which a pattern below cannot match: most sentences have none, and need no search.
 _PRESENT_VERB = re.compile(rf"\b(?:{PRESENT_VERBS})", re.I)
 _PRESENT_WORDS = ("present", "introduced", "gave", "provided", "spoke", "took", "update", "reported", "led",
-                  "elaborated", "through", "outlined", "delivered", "fed back")
+                  "elaborated", "through", "outlined", "delivered", "fed back", "the following")
 _GIVEN_BY = re.compile(r"\b(?:update|presentation|report|overview|briefing)s?\s+(?:was|were)\s+(?:provided|given|"
                        r"presented|delivered|introduced)\s+by\s+$", re.I)
 _HEARD_FROM = re.compile(r"\b(?:received|heard|had|given|was given)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"

@@ -382,6 +382,16 @@ class TestPresentersAndActions:
         assert not {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)}
         assert "Simon Hardy" in present(g)
 
+    def test_highlighting_the_following_is_presenting(self):
+        g = extract_text(minutes("""
+            1. Chair's update
+
+            The Chair, Dana Moore-Turner, introduced herself and highlighted the following:
+
+            - Ward panels would meet monthly.
+        """))
+        assert {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)} == {"Dana Moore-Turner"}
+
     def test_acting_at_the_meeting_is_attending(self):
         g = extract_text(minutes("""
             1. Appointment of Chairman
