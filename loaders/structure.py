@@ -92,6 +92,8 @@ def clean_title(title: str) -> str:
     title = _NOISE_IN_TITLE.sub("", title)
     title = re.sub(r"^The meeting (?:finished|closed|ended) at [\d.:]+\s*(?:am|pm|hrs)?\.?\s*", "", title, flags=re.I)
     title = re.sub(r"\s+", " ", title).strip(" *#:-–")
+    if title.isupper():
+        title = re.sub(r"\b([A-Z]{3,}) S\b", r"\1S", title)      # PDF letter-spacing: "APOLOGIE S"
     return readable_title(title)
 
 
@@ -102,7 +104,7 @@ def parse_layout(text: str) -> Layout:
     if label is not None:
         return _single_item(lines, lines.index(nonblank[label]))
     for layout in (_issue_page, _moderngov_numbered, _moderngov_unnumbered, _minutes_rows, _headings, _gap_titles,
-                   _line_titles):
+                   _line_titles, _caps_titles):
         found = layout(lines)
         if found:
             return found
@@ -438,6 +440,40 @@ def _line_titles(lines: list[Line]) -> Layout | None:
     if len(heads) < 3:
         return None
     return _items_at(lines, heads, "line-titles")
+
+
+# A heading in capitals, alone on its line or run into its minutes: "WELCOME AND INTRODUCTIONS 1. The Chair
+# welcomed ...", "CORRESPONDENCE: COMMUNITY PLANNING CONFERENCE – FOLLOW UP".
+_CAPS_TITLE = re.compile(r"^\s*(?P<title>[A-Z][A-Z’'&/,:()–—-]*(?:[ \t]+[A-Z0-9’'&/,:()–—-][A-Z0-9’'&/,:()–—.-]*)+?)"
+                         r"(?:[ \t]+(?P<rest>(?:\d+(?:\.\d+)*\.?[ \t]+)?[A-Z][a-z].*)|[ \t]*)$")
+# A page's own heading, not an item: who it is of, when it met, who attended.
+_CAPS_NOT_ITEM = re.compile(r"\b(?:MINUTES OF|MEETING OF|HELD (?:ON|AT)|PRESENT|ATTENDING|IN ATTENDANCE|"
+                            r"AGENDA ITEM|PAGE \d)\b")
+
+
+def _caps_titles(lines: list[Line]) -> Layout | None:
+    """Minutes whose items are headed in capitals, with no numbers before them, the heading alone on its
+    line or run straight into the minutes."""
+    heads: list[tuple[int, str]] = []
+    run_in: dict[int, str] = {}
+    # The page's own headings stand above its attendance ("PRESENT: ..."): items start after it.
+    start = next((i for i, l in enumerate(lines) if re.match(r"\s*PRESENT\b|\s*Present\s*:", l.text)), 0)
+    for i, line in enumerate(lines[start:], start):
+        m = _CAPS_TITLE.match(line.text)
+        if not m or len(re.findall(r"[A-Z]{3,}", m.group("title"))) < 2 or _CAPS_NOT_ITEM.search(m.group("title")):
+            continue      # two words at least, not initials in a table ("JR / YP")
+        if not heads and i == _next_nonblank(lines, 0):
+            continue      # the page's first line names the body or the meeting
+        heads.append((i, m.group("title")))
+        if m.group("rest"):
+            run_in[i] = m.group("rest")
+    if len(heads) < 3:
+        return None
+    layout = _items_at(lines, heads, "caps-titles")
+    for item, (i, _) in zip(layout.items, heads):
+        if i in run_in:
+            item.body.insert(0, Line(lines[i].no, run_in[i]))
+    return layout
 
 
 def _untitled_page(lines: list[Line]) -> Layout:

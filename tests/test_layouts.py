@@ -523,6 +523,28 @@ class TestItemLayouts:
         assert self.titles(text)[-3:] == ["Declarations of Interest", "Minutes of the meeting held on 29th March 2023",
                                           "Questions from members of the public and the press"]
 
+    def test_headings_in_capitals_alone_or_run_into_the_minutes(self):
+        text = textwrap.dedent("""\
+            Agenda Item 2
+
+            EASTSHIRE COMMUNITY PLANNING BOARD
+
+            MINUTES OF MEETING HELD ON THURSDAY 6 MARCH 2008 AT 1400 HOURS
+
+            PRESENT: Councillor Ian Lott (Chair); Ann Rowe, Director, Eastshire Council.
+
+            WELCOME AND INTRODUCTIONS 1. The Chair welcomed everyone to the meeting.
+
+            CORRESPONDENCE: PLANNING CONFERENCE – NOVEMBER 2007 – FOLLOW UP
+
+            2.1 There was submitted and noted a letter about the conference.
+
+            WELCOME AND APOLOGIE S 3. None were received.
+        """)
+        assert self.titles(text) == ["Welcome and Introductions",
+                                     "Correspondence: Planning Conference – November 2007 – Follow up",
+                                     "Welcome and Apologies"]
+
     def test_cmis_number_and_title_then_the_number_alone(self):
         text = textwrap.dedent("""\
             Public Items
