@@ -392,6 +392,17 @@ class TestPresentersAndActions:
         """))
         assert {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)} == {"Dana Moore-Turner"}
 
+    def test_a_name_a_pdf_wrapped_across_lines_and_thanks_for_a_presentation(self):
+        g = extract_text(minutes("""
+            1. Anti Social Behaviour
+
+            The Board received an update from Mark
+            Ashdown on behalf of the Community Safety Team on the following areas.
+            RESOLVED: That the Board thanked Lena Ford for her detailed presentation.
+        """))
+        found = {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)}
+        assert found == {"Mark Ashdown", "Lena Ford"}
+
     def test_acting_at_the_meeting_is_attending(self):
         g = extract_text(minutes("""
             1. Appointment of Chairman
