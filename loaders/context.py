@@ -46,9 +46,6 @@ class Context:
     meeting: Meeting
     people: PeopleIndex = field(default_factory=PeopleIndex)
     org_aliases: dict[str, OrgEntry] = field(default_factory=dict)    # acronyms defined in this document
-    # Acronyms nobody defined, read as the one body named in full whose initials they are: only where a
-    # body is expected (an entry's organisation), never as a mention of their own.
-    initials_aliases: dict[str, OrgEntry] | None = None
     apologised: set[int] = field(default_factory=set)                 # id() of records who sent apologies
     attended: dict[int, str] = field(default_factory=dict)           # id() -> evidence
     attended_props: dict[int, dict] = field(default_factory=dict)    # id() -> ATTENDED's role, organisation
@@ -91,34 +88,23 @@ def titlecase(text: str) -> str:
     return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(text.split()))
 
 
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:and|of|for|&|the)[ \t]+)?[A-Z][\w’'-]*)+")
 _TOKEN_ACRONYM = re.compile(r"(?<![\w&])[A-Z]{3,6}(?![\w&])")
 
 
-def _initials_of_bodies_named(ctx: Context) -> dict[str, OrgEntry]:
+def _body_with_initials(ctx: Context, acr: str) -> OrgEntry | None:
     """'Ed Garrett, AVA' in a page that names the Shire Voluntary Action elsewhere: an acronym nobody
     defined is the body, named in full somewhere in the page, whose initials it is (if only one is)."""
-    text = ctx.doc.text
-    wanted = {a for a in _TOKEN_ACRONYM.findall(text) if a not in ctx.org_aliases}
-    found: dict[str, OrgEntry] = {}
-    if not wanted:
-        return found
-    lengths = {len(a) for a in wanted}
-    by_initials: dict[str, set[str]] = {}
-    for m in _CAPITALISED_RUN.finditer(text):
-        words = [w for w in re.finditer(r"\S+", m.group(0)) if w.group(0)[:1].isupper()
-                 and w.group(0) not in ("The", "Of", "And", "For")]
-        for n in lengths:
-            for i in range(len(words) - n + 1):
-                run = words[i:i + n]
-                acr = "".join(w.group(0)[0] for w in run)
-                if acr in wanted and not is_first_name(run[0].group(0)) and not all(w.group(0).isupper() for w in run):
-                    by_initials.setdefault(acr, set()).add(m.group(0)[run[0].start():run[-1].end()])
-    for acr, phrases in by_initials.items():
+    key = ("initials", acr)
+    if key not in ctx.answers:
+        # One pattern per acronym: a capitalised word for each letter, small joining words between.
+        joined = r"[\w’'-]*\s+(?:(?:and|of|for|&|the)\s+)?".join(re.escape(c) for c in acr)
+        phrases = {m.group(0) for m in re.finditer(rf"(?<![\w’'-]){joined}[\w’'-]*", ctx.doc.text)
+                   if not is_first_name(m.group(0).split()[0]) and not m.group(0).replace(" ", "").isupper()}
+        ctx.answers[key] = None
         if len(phrases) == 1:
-            phrase = next(iter(phrases))
-            found[acr] = ctx.gazetteer.lookup(phrase, ctx.home) or OrgEntry(phrase)
-    return found
+            phrase = phrases.pop()
+            ctx.answers[key] = ctx.gazetteer.lookup(phrase, ctx.home) or OrgEntry(phrase)
+    return ctx.answers[key]
 
 
 def resolve_org(ctx: Context, text: str, loose: bool = False) -> OrgEntry | None:
@@ -138,10 +124,9 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
     if text in ctx.org_aliases:
         return localised(ctx, ctx.org_aliases[text])
     if _TOKEN_ACRONYM.fullmatch(text):
-        if ctx.initials_aliases is None:       # worked out once, the first time an unknown acronym is asked
-            ctx.initials_aliases = _initials_of_bodies_named(ctx)
-        if text in ctx.initials_aliases:
-            return ctx.initials_aliases[text]
+        found = _body_with_initials(ctx, text)
+        if found is not None:
+            return found
     entry = ctx.gazetteer.lookup(text, ctx.home)
     if entry:
         return localised(ctx, entry)
@@ -458,9 +443,10 @@ def _post_then_placed_body(ctx: Context, text: str) -> tuple[str, OrgEntry] | No
     council's area."""
     words = text.split()
     for k in range(1, len(words)):
+        if not place_at(words[k:]) or words[k - 1] in ("of", "for", "and", "&", "the"):
+            continue
         left, right = " ".join(words[:k]), " ".join(words[k:])
-        if place_at(words[k:]) and ROLE_WORD_RE.search(left) and not ROLE_WORD_RE.search(right) \
-                and not re.search(r"\b(?:of|for|and|&|the)$", left):
+        if ROLE_WORD_RE.search(left) and not ROLE_WORD_RE.search(right):
             found = resolve_org(ctx, right)
             if found and found.kind:
                 return left, found

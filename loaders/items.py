@@ -111,8 +111,8 @@ def _unwrapped(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
-        if prev is not None and len(prev.text.strip()) >= 60 and line.text.strip() \
-                and not _ENDS_CLAUSE.search(prev.text) and not _STARTS_ROW.match(line.text):
+        if prev is not None and line.text.strip() and not _ENDS_CLAUSE.search(prev.text) \
+                and not _STARTS_ROW.match(line.text) and (len(prev.text.strip()) >= 60 or _RUNS_ON(prev.text, line.text)):
             out[-1] = Line(prev.no, prev.text.rstrip() + " " + line.text.strip())
         else:
             out.append(line)
@@ -120,6 +120,16 @@ def _unwrapped(lines: list[Line]) -> list[Line]:
 
 
 _ENDS_CLAUSE = re.compile(r"[.!?:;)\]|]\s*$")
+_ENDS_MIDWAY = re.compile(r"\b(?:from|by|and|the|of|to|with|for|a|an|on|in|at|that|who|was|were)\s*$")
+
+
+def _RUNS_ON(prev: str, line: str) -> bool:
+    """A short line that cannot end a sentence: it stops on a word that needs more ('update from'), or on
+    a first name whose surname starts the next line ('... from Mark' / 'Antrobus on behalf of')."""
+    if len(prev.split()) < 4:
+        return False      # a heading or a label, not a sentence cut short
+    last = prev.split()[-1]
+    return bool(_ENDS_MIDWAY.search(prev)) or is_first_name(last) and bool(re.match(r"\s*[A-Z][a-z]", line))
 _STARTS_ROW = re.compile(r"\s*(?:[-•·*–]|\d{1,2}[.)]|\(?[a-z]{1,3}\)|[A-Z][A-Za-z ]{0,30}:)")
 
 
@@ -601,6 +611,9 @@ _PRESENT_WORDS = ("present", "introduced", "gave", "provided", "spoke", "took", 
                   "elaborated", "through", "outlined", "delivered", "fed back", "the following")
 _GIVEN_BY = re.compile(r"\b(?:update|presentation|report|overview|briefing)s?\s+(?:was|were)\s+(?:provided|given|"
                        r"presented|delivered|introduced)\s+by\s+$", re.I)
+_THANKED = re.compile(r"\bthanked\s+(?:[A-Z][\w’'.-]*\s+){0,3}$")
+_FOR_PRESENTING = re.compile(r",?\s+for\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}"
+                             r"(?:presentation|update|report|briefing|overview)", re.I)
 _HEARD_FROM = re.compile(r"\b(?:received|heard|had|given|was given)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
                          r"(?:presentation|update|briefing|report|overview)(?:\s+on\s+[^.]{0,80}?)?\s+from\s+$", re.I)
 
@@ -684,6 +697,8 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
             out.append(record)
         if "from" in folded and _HEARD_FROM.search(before) and record not in out:
             out.append(record)
+        if "thank" in folded and _THANKED.search(before) and _FOR_PRESENTING.match(text, e) and record not in out:
+            out.append(record)       # "the Board thanked Mark Ash for his detailed presentation"
     listed_after = _listed_after_phrase(text, people)
     for record, s, e in people:
         invited = _INVITED.search(text, max(0, s - NEAR), s) and _INVITED_TO.match(text, e)

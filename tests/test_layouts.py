@@ -392,6 +392,17 @@ class TestPresentersAndActions:
         """))
         assert {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)} == {"Dana Moore-Turner"}
 
+    def test_a_name_a_pdf_wrapped_across_lines_and_thanks_for_a_presentation(self):
+        g = extract_text(minutes("""
+            1. Anti Social Behaviour
+
+            The Board received an update from Mark
+            Ashdown on behalf of the Community Safety Team on the following areas.
+            RESOLVED: That the Board thanked Lena Ford for her detailed presentation.
+        """))
+        found = {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)}
+        assert found == {"Mark Ashdown", "Lena Ford"}
+
     def test_acting_at_the_meeting_is_attending(self):
         g = extract_text(minutes("""
             1. Appointment of Chairman
@@ -702,7 +713,7 @@ class TestOrganisationsAndPosts:
 
             Jan Marsh, as Chair in the absence of Tom Fell, welcomed everyone. The Chair of Eastfield Homes was Dr. Ade Toth, who would lead the work.
         """))
-        assert holds(g, "Jan Marsh") == {"Chair"} and affiliated(g, "Jan Marsh") == set()
+        assert holds(g, "Jan Marsh") == {"Chair"} and affiliated(g, "Jan Marsh") == {"Example Community Safety Partnership"}
         assert holds(g, "Ade Toth") == {"Chair"} and affiliated(g, "Ade Toth") == {"Eastfield Homes"}
 
 
@@ -795,6 +806,19 @@ class TestOrganisationsAndPosts:
         """))
         assert affiliated(g, "Ann Rowe") == affiliated(g, "Tom Lake") == set()
         assert affiliated(g, "Jo Bell") == {"Inclusion Eastfield Barnet"}
+
+
+    def test_a_chair_with_no_body_of_their_own_chairs_the_meetings_body(self):
+        g = extract_text(minutes("""
+            Present: Ann Rowe (Chair), Tom Lake (Vice-Chair, Eastfield City Council), Jo Bell
+
+            1. Welcome
+
+            None.
+        """, head="Eastfield Community Safety Partnership\n\nMinutes of a meeting held on 15 March 2019\n\n"))
+        assert affiliated(g, "Ann Rowe") == {"Eastfield Community Safety Partnership"}
+        assert affiliated(g, "Tom Lake") == {"Eastfield City Council"}
+        assert affiliated(g, "Jo Bell") == set()
 
 
 class TestActionLogs:
