@@ -679,6 +679,16 @@ class TestOrganisationsAndPosts:
         assert holds(g, "John Syme") == {"Chairman"}
 
 
+    def test_posts_in_a_list_of_introductions_parted_by_semicolons(self):
+        g = extract_text(minutes("""
+            1. Community Safety
+
+            Members were introduced to Sian Moss, Business Protection Manager; Rick Powe, Community Safety Team Leader; and Mike Whyte, Partnership Manager.
+        """))
+        assert holds(g, "Sian Moss") == {"Business Protection Manager"}
+        assert holds(g, "Rick Powe") == {"Community Safety Team Leader"}
+        assert {"Sian Moss", "Rick Powe", "Mike Whyte"} <= present(g)
+
     def test_a_post_joined_by_and_after_a_name(self):
         g = extract_text(minutes("""
             1. Crime update
