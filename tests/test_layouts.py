@@ -73,6 +73,20 @@ class TestNames:
         parts, _ = leading_person("Kay Wilson White, Dorset Council")
         assert parts.name == "Kay Wilson White"
 
+    def test_a_name_before_an_unplaced_body_and_a_body_that_starts_like_a_name(self):
+        g = extract_text(minutes("""
+            Core Membership Cllr Drake Borough Council Pam O’Shea Clinical Commissioning Group Ian Roe Shire Police
+
+            1. Welcome
+
+            None.
+        """))
+        assert {"Drake", "Pam O’Shea", "Ian Roe"} <= present(g)
+        g = extract_text(minutes("""
+            Present: Aneurin Bevan University Health Board, Maureen Howe (MH); Welsh Government, Amanda Lee (AL)
+        """))
+        assert "Aneurin Bevan" not in names(nodes(g, Label.PERSON))
+
     def test_a_run_with_no_separators_is_cut_where_each_name_begins(self):
         run = ("Helen Crane (Chair) Area Manager, Council Cllr Gareth Lloyd Ward 6, North & Coast "
                "Siobhan Kerr Development Officer, Voluntary Action Insp. Tom Reid Police Scotland")
