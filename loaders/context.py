@@ -9,7 +9,8 @@ from graph.model import Action, AgendaItem, Meeting, Organisation, PartnershipGr
 from loaders.document import Document
 from loaders.first_names import is_first_name
 from loaders.names import NOT_NAME_WORDS, NameParts, fold, is_name_word, leading_person, place_starts_body, split_title
-from loaders.organisations import WEAK_HEADS, Gazetteer, OrgEntry, find_org_phrases, partnership_type, placed
+from loaders.organisations import WEAK_HEADS, Gazetteer, OrgEntry, find_org_phrases, gazetteer_key, partnership_type, \
+    placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
 from loaders.places import place_at
 from loaders.phrasing import alternation, attendance_code
@@ -565,9 +566,13 @@ def _names_a_body(ctx: Context, text: str, parts: NameParts) -> bool:
     after = cell[cell.find(parts.words[-1]) + len(parts.words[-1]):].strip()
     if not after and is_first_name(parts.words[0]):
         return False       # the cell is exactly a first name and a surname: a person
-    if not resolve_org(ctx, cell):
+    body = resolve_org(ctx, cell)
+    if not body:
         return False
-    if after and (resolve_org(ctx, after) or ROLE_WORD_RE.search(after)):
+    if gazetteer_key(cell) in ctx.gazetteer.entries:
+        return True        # a body the gazetteer knows by this whole name
+    if after and (resolve_org(ctx, after) or ROLE_WORD_RE.search(after)
+                  or is_first_name(parts.words[0]) and is_generic_body(after)):
         return False       # 'Lee Gold Office of the Police and Crime Commissioner': a name, then the body
     return bool(after) or not is_first_name(parts.words[0])
 

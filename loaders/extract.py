@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from graph import ids
 from graph.model import Organisation, PartnershipGraph, Person, Rel, Role
 from loaders.action_logs import read_action_logs
 from loaders.apologies import read_apologies, read_prose_substitutions
 from loaders.attendance import read_attendance, read_contact_lines
-from loaders.context import Context, meeting_body
+from loaders.context import Context
 from loaders.document import Document
 from loaders.items import add_items, read_header_prose, read_items
 from loaders.meeting import add_meeting
@@ -69,10 +68,6 @@ def _described(graph: PartnershipGraph, node_id: str) -> str:
     return f"{node.label.value} {node.name!r}" if node is not None else node_id
 
 
-_CHAIRS = re.compile(r"(?:Vice[- ]?|Co-|Deputy |Independent )?(?:Chair|Chairman|Chairwoman|Chairperson|Convener|Convenor)",
-                     re.I)
-
-
 def _people_nodes(ctx: Context) -> None:
     graph, name, date = ctx.graph, ctx.name, ctx.meeting.date or ctx.meeting.date_inferred
     people = ctx.people
@@ -90,11 +85,6 @@ def _people_nodes(ctx: Context) -> None:
         roles = [f.role for f in facts if f.role]
         if record.councillor and record.first is None:
             facts.append(RoleFact("Councillor", None, "Cllr " + record.name, record.first_line))
-        body = meeting_body(ctx)
-        if body is not None and not any(f.organisation for f in facts):
-            # "Ann Lee (Chair)" with no body of her own: she chairs the meeting's body.
-            facts = [RoleFact(f.role, body.name, f.evidence, f.line) if f.role and _CHAIRS.fullmatch(f.role) else f
-                     for f in facts]
         for rank in record.ranks:
             if not any(rank.lower() in r.lower() for r in roles):
                 facts.append(RoleFact(rank, _police_org(facts), rank, record.first_line))
