@@ -8,7 +8,7 @@ from importlib import resources
 import yaml
 
 from graph import ids
-from graph.model import AgendaItem, Label, Rel, Strategy
+from graph.model import AgendaItem, Rel, Strategy
 from loaders.context import Context, Sentence, heading_line, titlecase_line
 from loaders.names import NOT_NAME_WORDS
 from loaders.scan import has_any, literal_alternation
