@@ -832,6 +832,19 @@ class TestOrganisationsAndPosts:
         assert affiliated(g, "Jo Bell") == {"Inclusion Eastfield Barnet"}
 
 
+    def test_the_council_alone_is_the_council_of_a_known_area_the_minutes_name_most(self):
+        area = "East Ayrshire"      # any council's area from loaders/data/uk_places.yaml
+        g = extract_text(minutes(f"""
+            Present: Ann Mort, Executive Director of Corporate Support, Council; Rob Bean, Officer, {area} Council;
+            Ian Lott, {area} Council
+
+            1. Welcome
+
+            None.
+        """))
+        assert affiliated(g, "Ann Mort") == {f"{area} Council"}
+
+
 class TestActionLogs:
     def owners(self, g) -> set[tuple[str, str]]:
         return {(g.nodes[r.source].text, g.nodes[r.target].name) for r in g.rels_of(Rel.ASSIGNED_TO)}
