@@ -103,7 +103,7 @@ def parse_layout(text: str) -> Layout:
     label = next((k for k, l in enumerate(nonblank[:12]) if _AGENDA_ITEM_LABEL.fullmatch(l.text)), None)
     if label is not None:
         return _single_item(lines, lines.index(nonblank[label]))
-    for layout in (_issue_page, _moderngov_numbered, _moderngov_unnumbered, _minutes_rows, _headings, _gap_titles,
+    for layout in (_issue_page, _moderngov_numbered, _moderngov_unnumbered, _bar_rows, _minutes_rows, _headings, _gap_titles,
                    _line_titles, _caps_titles):
         found = layout(lines)
         if found:
@@ -353,6 +353,45 @@ def _items_at(lines: list[Line], heads: list[tuple[int, str]], kind: str) -> Lay
 _MINUTES_ROW = re.compile(r"^\s*(?P<title>(?:\S.{2,150}?)?)\s*\bMinutes\s*:\s*(?P<body>\S.*|)$")
 # Where a row's title stops and its agenda text starts: "Apologies To receive.", "... PDF 193 KB To consider".
 _AGENDA_TEXT = re.compile(r"(?<=[a-z)])\s+(?=To\s[a-z])|(?<=\w)\s+(?=(?:Verbal|Oral|Written)\s+(?:update|report)\b)|\s+PDF\s+[\d.]+\s*[KM]B\b|\s+(?=You\s+(?:are|may)\b)")
+
+
+# A page's labels and a table's rule lines are no items: "Venue: ...", "Contact: ...", "|---|---|".
+_NOT_A_ROW = re.compile(r"(?:Venue|Contact|Note|Date|Time|Place|Location)\s*:|[|\s:-]*$|No\.?\s*\|", re.I)
+
+
+def _bar_rows(lines: list[Line]) -> Layout | None:
+    """A page printed as a table, each item a row ended by '|': 'Title To receive ... Minutes: text |'. A
+    row's title is what precedes its agenda text or its 'Minutes:' label, on the row's first line."""
+    ends = [i for i, l in enumerate(lines) if l.text.rstrip().endswith("|") and l.text.strip() != "|"]
+    if len(ends) < 3 or sum(1 for l in lines if "Minutes:" in l.text) < 2:
+        return None
+    heads: list[tuple[int, str]] = []
+    first_lines: dict[int, str] = {}
+    start = _next_nonblank(lines, 0)
+    for end in ends + [len(lines)]:
+        if start is None or start >= len(lines) or start > end:
+            break
+        first = lines[start].text.strip().rstrip(" |")
+        m = _MINUTES_ROW.match(first)
+        if m:
+            title, rest = _AGENDA_TEXT.split(m.group("title"))[0], "Minutes: " + m.group("body")
+        else:
+            title = _AGENDA_TEXT.split(first)[0]
+            rest = first[len(title):].strip()
+        title = title.strip()
+        if title and len(title.split()) <= 14 and not _SENTENCE_END.search(title) and not _NOT_A_ROW.match(title):
+            heads.append((start, title))
+            first_lines[start] = rest
+        start = _next_nonblank(lines, end + 1) if end < len(lines) else None
+    if len(heads) < 3:
+        return None
+    layout = _items_at(lines, heads, "bar-rows")
+    for item, (i, _) in zip(layout.items, heads):
+        if first_lines[i]:
+            item.body.insert(0, Line(lines[i].no, first_lines[i]))
+        item.body = [Line(l.no, l.text.rstrip(" |")) for l in item.body]
+        item.agenda = []
+    return layout
 
 
 def _minutes_rows(lines: list[Line]) -> Layout | None:
