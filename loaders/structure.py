@@ -394,6 +394,16 @@ def _bar_rows(lines: list[Line]) -> Layout | None:
     return layout
 
 
+_REPEATED_OPENING = re.compile(r"((\w+)(?:\s+\w+){0,5}?)\s+\2\b")
+
+
+def _before_repeat(title: str) -> str:
+    """'Minutes Minutes of the Meeting held on ...': the agenda's description starts by repeating the title's
+    first word; the title is what stands before it."""
+    m = _REPEATED_OPENING.match(title)
+    return m.group(1) if m else title
+
+
 def _minutes_rows(lines: list[Line]) -> Layout | None:
     """Pages flattened to one row per item, 'Title Minutes: text |'. The title is what precedes the label,
     less any agenda text ('To receive.'); the minutes stay on the row, so each row is split in two."""
@@ -403,14 +413,16 @@ def _minutes_rows(lines: list[Line]) -> Layout | None:
     items = []
     for k, (i, m) in enumerate(rows):
         title = _AGENDA_TEXT.split(m.group("title"))[0]
-        if not title.strip() or re.match(r"\s*(?:\(|To\s[a-z])", title):
-            # "Minutes:" opens the row: the title is on the row above ("Simultaneous Translation You are ...").
-            above = next((lines[x].text for x in range(i - 1, max(-1, i - 4), -1)
-                          if lines[x].text.strip() and "Minutes:" not in lines[x].text), "")
-            above = _AGENDA_TEXT.split(above.strip())[0] if above else ""
-            title = above if above and not re.search(r"[.;:]\s*$", above) and len(above.split()) <= 14 else ""
+        described = _SENTENCE_END.search(title) and len(title.split()) > 10      # the agenda's description
+        if not title.strip() or re.match(r"\s*(?:\(|To\s[a-z])", title) or described:
+            # "Minutes:" opens the row, or follows the agenda's description: the title is on a line above
+            # ("Simultaneous Translation You are ...", "Partnership Review" / "The Committee will ...").
+            above = next((t for x in range(i - 1, max(-1, i - 4), -1)
+                          if (t := _AGENDA_TEXT.split(lines[x].text.strip())[0]) and "Minutes:" not in t
+                          and not re.search(r"[.;:]\s*$", t) and len(t.split()) <= 14), "")
+            title = above
         end = rows[k + 1][0] if k + 1 < len(rows) else len(lines)
-        item = Item(None, clean_title(title), lines[i].no)
+        item = Item(None, clean_title(_before_repeat(title)), lines[i].no)
         item.body = [Line(lines[i].no, m.group("body").rstrip(" |"))] + lines[i + 1:end]
         items.append(item)
     return Layout(lines[:rows[0][0]], items, "minutes-rows")

@@ -595,6 +595,15 @@ class TestItemLayouts:
         """)
         assert self.titles(text) == ["Simultaneous Translation", "Apologies", "Declarations of Interest"]
 
+    def test_a_rows_title_above_its_description_or_repeated_by_it(self):
+        text = textwrap.dedent("""\
+            Minutes Minutes of the Meeting held on 20th January 2021. Minutes: The Minutes were agreed.
+            Partnership Review
+            The Committee will be acting in its capacity as the Council's designated crime and disorder committee.
+            Representatives of the Police have been invited to the meeting to answer questions. Minutes: The Chair welcomed them.
+        """)
+        assert self.titles(text) == ["Minutes", "Partnership Review"]
+
     def test_a_page_printed_as_rows_ended_by_bars(self):
         text = textwrap.dedent("""\
             Chairman's notices Minutes: The Chairman drew attention to the notices.
