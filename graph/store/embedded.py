@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from redis.exceptions import BusyLoadingError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 
@@ -254,7 +255,12 @@ class EmbeddedStore(CypherStore):
                 db = FalkorDB(password=password, **kwargs)
                 db.connection.ping()     # LOADING while it replays the log: keep waiting
                 break
-            except Exception as exc:  # noqa: BLE001 - any failure here means "not ready yet"
+            except BusyLoadingError:
+                # Answering, and reading the stored graph into memory (a large archive takes longer
+                # than the start-up time on a busy machine): not stalled, so the wait goes on.
+                deadline = time.monotonic() + self.start_timeout
+                time.sleep(0.1)
+            except Exception as exc:  # noqa: BLE001 - any other failure here means "not ready yet"
                 if time.monotonic() > deadline:
                     raise StoreUnavailable(f"the embedded graph server did not become ready in "
                                            f"{self.start_timeout:.0f} s: {exc}") from exc
