@@ -72,6 +72,23 @@ def plain(value: Any) -> Any:
     return value
 
 
+def _created(reply: Any) -> tuple[int, int]:
+    """Nodes and relationships an upsert created: from a GRAPH.QUERY reply (compact), its statistics
+    (the last part) less the sightings its row, if any, says were created (`found...` columns)."""
+    found = {"Nodes created": 0, "Relationships created": 0}
+    for line in reply[-1] if reply else ():
+        text = line.decode() if isinstance(line, bytes) else str(line)
+        name, _, value = text.partition(":")
+        if name in found:
+            found[name] = int(value)
+    sightings = 0
+    if len(reply) == 3:                 # header, rows, statistics
+        for row in reply[1]:
+            # A compact cell is [type, value].
+            sightings += sum(int(cell[1] if isinstance(cell, list) else cell) for cell in row)
+    return found["Nodes created"] - sightings, found["Relationships created"]
+
+
 class _StartStalled(Exception):
     """The server started but did not answer its first queries in time."""
 
@@ -351,7 +368,7 @@ class EmbeddedStore(CypherStore):
         names = [h[1] for h in result.header]
         return [dict(zip(names, map(plain, row))) for row in result.result_set]
 
-    def _execute(self, steps: list[Step]) -> None:
+    def _execute(self, steps: list[Step]) -> tuple[int, int]:
         """One document's write: a removal query and an upsert query in one MULTI/EXEC.
 
         FalkorDB has no multi-statement transaction. A single GRAPH.QUERY is undone as a
@@ -363,6 +380,9 @@ class EmbeddedStore(CypherStore):
         append-only file as one block, so a killed server replays both queries or neither.
         If the upsert fails, the removal stands and the document's hash is gone, so the
         next load writes it again; nothing half-written remains.
+
+        Returns the nodes and relationships the upsert created, from the server's statistics,
+        less the sightings it created (which its sighting statements return as `found`).
         """
         phases = [[(s.cypher, s.params) for s in steps if s.phase == phase] for phase in ("remove", "upsert")]
         pipe = self._db.connection.pipeline(transaction=True)
@@ -372,6 +392,7 @@ class EmbeddedStore(CypherStore):
             pipe.execute_command("GRAPH.QUERY", GRAPH, self._graph._build_params_header(params) + query, "--compact")
         self._wrote = True
         try:
-            pipe.execute()
+            replies = pipe.execute()
         except ResponseError as exc:
             raise QueryError(f"the write failed and was undone (the document will be loaded again): {exc}") from exc
+        return _created(replies[-1]) if phases[1] else (0, 0)
