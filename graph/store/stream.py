@@ -9,6 +9,7 @@ the store costs what the store holds, once.
 from __future__ import annotations
 
 import re
+from sys import intern
 from typing import Any, Iterable, Iterator
 
 from graph.model import ENDPOINTS, Label, Node, PartnershipGraph, Rel, Relationship
@@ -44,12 +45,18 @@ def _projection(label: Label, fields: tuple[str, ...]) -> str:
 
 
 def relationship(row: dict[str, Any]) -> Relationship:
-    """A store row as the model's relationship, as PartnershipGraph.from_node_link makes it."""
+    """A store row as the model's relationship, as PartnershipGraph.from_node_link makes it.
+
+    Ids, document names and evidence are interned: each comes back once per relationship that
+    holds it (a person's id in hundreds, one attendance line as the evidence of three facts),
+    and a reader that keeps the relationships (the visualiser) would hold every copy."""
     stored = row["props"]
     props = {k: v for k, v in stored.items()
              if v is not None and k not in ("source", "target", "type", "document", "evidence", "key")}
-    return Relationship(Rel(row["type"]), row["source"], row["target"], stored.get("document"),
-                        clean_evidence(stored.get("evidence")), props)
+    document, evidence = stored.get("document"), clean_evidence(stored.get("evidence"))
+    return Relationship(Rel(row["type"]), intern(row["source"]), intern(row["target"]),
+                        intern(document) if isinstance(document, str) else document,
+                        intern(evidence) if isinstance(evidence, str) else evidence, props)
 
 
 def _batches(items: list[str], size: int) -> Iterator[list[str]]:
