@@ -5,7 +5,7 @@ import re
 
 from loaders.blocks import read_block
 from loaders.context import Context, all_lines, mark_attended, note_org, note_person
-from loaders.names import INITIALS, NAME_WORD, TITLE_RE, parse_person
+from loaders.names import INITIALS, NAME_WORD, TITLE_RE, parse_person, starts_with_person
 from loaders.people import PersonRecord
 from loaders.lists import read_people_list
 from loaders.phrasing import alternation, reads_as_prose, words
@@ -91,13 +91,15 @@ def _apology_list(ctx: Context, text: str, line_no: int) -> int:
 _WHO = rf"(?:(?:{TITLE_RE.pattern})?(?:{INITIALS})?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
 # Each pattern with the words it cannot match without: most lines have none of them.
 _PROSE_SUBSTITUTION = [
-    (re.compile(rf"(?P<absent>{_WHO}),?\s+(?:who\s+)?(?:sent (?:their |his |her )?apologies and\s+)?(?:was|were)\s+"
+    (re.compile(rf"(?P<absent>{_WHO})(?:\s*\([^()]{{1,60}}\))?,?\s+(?:who\s+)?(?:sent (?:their |his |her )?apologies and\s+)?(?:was|were)\s+"
                 rf"(?:{alternation('substitution_after_absent')})"
                 rf"\s+(?P<sub>{_WHO})"), ("substituted", "represented", "replaced", "deputised")),
     (re.compile(rf"(?P<absent>{_WHO}),?\s+(?:{alternation('substitution_after_absent')})\s+(?P<sub>{_WHO})"),
      ("substituted by", "represented by", "replaced by", "deputised")),
     # "Ella Chase represented Inclusion Eastfield on behalf of Carol Cole": the body between.
-    (re.compile(rf"(?P<sub>{_WHO}),?\s+(?:represented\s+[^.,;]{{1,60}}?\s+)?(?:{alternation('substitution_before_absent')})"
+    # "Adam Bell, Shire Probation attended on behalf of Kay Hunt": a post or body set off after the name.
+    (re.compile(rf"(?P<sub>{_WHO})(?:,\s*(?P<post>[^.,;()]{{1,60}}?),?|,)?\s+(?:represented\s+[^.,;]{{1,60}}?\s+)?"
+                rf"(?P<verb>{alternation('substitution_before_absent')})"
                 rf"\s+(?P<absent>{_WHO})"),
      tuple(words("substitution_before_absent"))),
 ]
@@ -116,14 +118,38 @@ def read_prose_substitutions(ctx: Context) -> None:
             if not contains_any(line.text, needed):
                 continue
             for m in pattern.finditer(line.text):
-                absent, sub = parse_person(m.group("absent")), parse_person(m.group("sub"))
-                if not absent or not sub:
+                post = m.groupdict().get("post")
+                if post and (any(starts_with_person(p) for p in re.split(r"\s+and\s+|\s*&\s*", post))
+                             or not _ATTENDING.match(m.group("verb"))):
+                    # "Ann Lee, Bob Marsh attended on behalf of ...": a list, not a post; "Ann Lee, Analyst,
+                    # on behalf of Bob Marsh, presented": presenting for someone, no substitution.
                     continue
-                a = note_person(ctx, absent, line.no)
-                b = note_person(ctx, sub, line.no)
-                if (id(b), id(a)) in known:
-                    continue
-                known.add((id(b), id(a)))
-                ctx.substitutions.append((b, a, line.text.strip()))
-                mark_attended(ctx, b, line.text.strip())
-                _mark_apology(ctx, a, line.text.strip())
+                for absent_text, sub_text in _pairs(line.text, m):
+                    absent, sub = parse_person(absent_text), parse_person(sub_text)
+                    if not absent or not sub:
+                        continue
+                    a = note_person(ctx, absent, line.no)
+                    b = note_person(ctx, sub, line.no)
+                    if (id(b), id(a)) in known:
+                        continue
+                    known.add((id(b), id(a)))
+                    ctx.substitutions.append((b, a, line.text.strip()))
+                    mark_attended(ctx, b, line.text.strip())
+                    _mark_apology(ctx, a, line.text.strip())
+
+
+_ATTENDING = re.compile(r"attended|attending|substitut|deputis|stood|sat|standing|was present|as (?:a )?substitute")
+_FIRST_OF_TWO = re.compile(rf"(?P<who>{_WHO})(?:\s*\([^()]{{1,60}}\))?\s+and\s+$")
+_SECOND_OF_TWO = re.compile(rf"\s+and\s+(?P<who>{_WHO})")
+
+
+def _pairs(text: str, m: re.Match[str]) -> list[tuple[str, str]]:
+    """The (absent, substitute) pairs a match states: 'A and B, who were substituted by C and D' pairs
+    A with C and B with D, in order."""
+    pairs = [(m.group("absent"), m.group("sub"))]
+    if m.start("absent") < m.start("sub"):
+        before = _FIRST_OF_TWO.search(text, max(0, m.start("absent") - 120), m.start("absent"))
+        after = _SECOND_OF_TWO.match(text, m.end("sub"))
+        if before and after:
+            pairs = [(before.group("who"), m.group("sub")), (m.group("absent"), after.group("who"))]
+    return pairs

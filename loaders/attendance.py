@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 from loaders.blocks import is_roster_status, read_block, roster_row
-from loaders.context import Context, all_lines, mark_attended, note_person, note_post, resolve_org, split_role_org
+from loaders.context import Context, all_lines, mark_attended, note_person, note_post, parse_entry, \
+    resolve_org, split_role_org
 from loaders.lists import read_people_list
 from loaders.organisations import find_org_phrases
-from loaders.names import TITLE_RE, NameParts, is_name_word, leading_person, people_in_run, split_title
+from loaders.names import TITLE_RE, NameParts, fold, is_name_word, leading_person, people_in_run, split_title, \
+    starts_with_person
 from loaders.people import PersonRecord
+from loaders.data_files import phrasings
 from loaders.phrasing import alternation, attendance_code
 from loaders.scan import has_any
 from loaders.sections import APOLOGIES_IN_LINE, ATTENDANCE_HEAD, GROUP_HEAD, HEADING_RUN, INLINE_HEAD, \
@@ -36,6 +39,9 @@ def read_attendance(ctx: Context) -> None:
     while i < len(lines):
         line, item = lines[i]
         text = line.text.strip()
+        if _chair_line(ctx, text, line.no):
+            i += 1
+            continue
         m = ATTENDANCE_HEAD.match(text.strip("*#: ").rstrip() + (":" if ":" in text else ""))
         head_ok = m and (m.group("rest") or text.rstrip(":*# ").lower() == m.group("head").lower())
         group = GROUP_HEAD.match(text)
@@ -51,14 +57,15 @@ def read_attendance(ctx: Context) -> None:
         first_heading = min(first_heading, i)
         rest = ((m or group or inline).group("rest") or "").strip().rstrip(":")
         body = resolve_org(ctx, group.group("body"), loose=True) if group else None
+        seat = seat_of((m or inline).group("head")) if m or inline else None
         if rest:
-            _attendance_inline(ctx, APOLOGIES_IN_LINE.split(rest, 1)[0], line.no, body)
-        i = read_block(ctx, lines, i + 1, _marker(ctx, body), continuing=bool(rest))
+            _attendance_inline(ctx, APOLOGIES_IN_LINE.split(rest, 1)[0], line.no, body, seat)
+        i = read_block(ctx, lines, i + 1, _marker(ctx, body, seat), continuing=bool(rest))
     # Those present listed first, their heading lost, before an 'In attendance:' that kept its own.
     _headless_roster(ctx, lines[:first_heading])
 
 
-_HEAD_WORDS = re.compile(rf"^\s*(?P<head>{alternation('attendance_headings')})\s+(?P<rest>[A-Z].*)$", re.I)
+_HEAD_WORDS = re.compile(rf"^\s*(?P<head>{alternation('attendance_headings')})\s+(?:[–—-]\s+)?(?P<rest>[A-Z].*)$", re.I)
 
 
 # "P. Councillor Lisa Brett P. Councillor Gary Hopkins A. Councillor John Parham": a status code before
@@ -125,22 +132,53 @@ def _head_then_person(text: str) -> re.Match[str] | None:
     return None
 
 
-def _marker(ctx: Context, body):
+def _marker(ctx: Context, body, seat: str | None = None):
     """Marks a listed person present; a member listed under a body's heading, with no body of their own,
-    takes that body."""
+    takes that body, and one under a seat's heading ('Independent Members') holds that seat."""
     def mark(record: PersonRecord, evidence: str) -> None:
         mark_attended(ctx, record, evidence)
         if body is not None and not any(f.organisation for f in record.facts):
             note_post(ctx, record, None, body, evidence, record.first_line)
+        if seat is not None:
+            note_post(ctx, record, seat, None, evidence, record.first_line)
     return mark
 
 
-def _attendance_inline(ctx: Context, rest: str, line_no: int, body=None) -> None:
+_CHAIR_LINE = re.compile(rf"^\s*(?P<head>{alternation('chair_lines')})\s*(?::|\s[–—-])\s*(?P<rest>\S.{{2,120}})$", re.I)
+
+
+def _chair_line(ctx: Context, text: str, line_no: int) -> bool:
+    """'CHAIR: Councillor Ann Lee, Shire Council.': who chaired, attended, and the post they held."""
+    m = _CHAIR_LINE.match(text)
+    if not m or not starts_with_person(m.group("rest").strip()):
+        return False
+    found = parse_entry(ctx, m.group("rest").strip().rstrip("."), line_no, text)
+    if found is None:
+        return False
+    head = " ".join(m.group("head").split())
+    head = head.title() if head.isupper() else head
+    post = "Chair" if {"by", "the"} & set(head.lower().split()) else head     # "Chaired by", "In the Chair"
+    mark_attended(ctx, found[0], text)
+    note_post(ctx, found[0], post.rstrip("s") if post.endswith("Chairs") else post, None, text, line_no)
+    ctx.list_lines.add(line_no)
+    return True
+
+
+_SEATS = {fold(h): h for h in phrasings()["seat_headings"]}
+
+
+def seat_of(heading: str) -> str | None:
+    """'Independent Members' -> 'Independent Member': the seat a heading's members hold, if it names one."""
+    seat = _SEATS.get(fold(heading))
+    return re.sub(r"s$", "", seat) if seat else None
+
+
+def _attendance_inline(ctx: Context, rest: str, line_no: int, body=None, seat: str | None = None) -> None:
     heading = HEADING_RUN.search(rest)
     if heading and people_in_run(rest[:heading.start()]):
         rest = rest[:heading.start()]
     # A tab parts a column of names from a column of their posts: the two cannot be paired.
-    if "\t" not in rest and read_people_list(ctx, rest, line_no, _marker(ctx, body)):
+    if "\t" not in rest and read_people_list(ctx, rest, line_no, _marker(ctx, body, seat)):
         return
     # PDF text where the list's columns ran together: the names alone, in pairs, roles not guessed.
     tokens = rest.split("\t")[0].split()

@@ -8,10 +8,12 @@ from graph import ids
 from graph.model import Action, AgendaItem, Meeting, Organisation, PartnershipGraph, Strategy
 from loaders.document import Document
 from loaders.first_names import is_first_name
-from loaders.names import NOT_NAME_WORDS, NameParts, fold, is_name_word, leading_person, split_title
-from loaders.organisations import Gazetteer, OrgEntry, find_org_phrases, partnership_type, placed
+from loaders.names import NOT_NAME_WORDS, NameParts, fold, is_name_word, leading_person, place_starts_body, split_title
+from loaders.organisations import WEAK_HEADS, Gazetteer, OrgEntry, find_org_phrases, gazetteer_key, partnership_type, \
+    placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
-from loaders.phrasing import alternation
+from loaders.places import place_at
+from loaders.phrasing import alternation, attendance_code
 from loaders.scan import has_any
 from loaders.structure import Item, Layout, Line
 
@@ -87,6 +89,25 @@ def titlecase(text: str) -> str:
     return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(text.split()))
 
 
+_TOKEN_ACRONYM = re.compile(r"(?<![\w&])[A-Z]{3,6}(?![\w&])")
+
+
+def _body_with_initials(ctx: Context, acr: str) -> OrgEntry | None:
+    """'Ed Garrett, AVA' in a page that names the Shire Voluntary Action elsewhere: an acronym nobody
+    defined is the body, named in full somewhere in the page, whose initials it is (if only one is)."""
+    key = ("initials", acr)
+    if key not in ctx.answers:
+        # One pattern per acronym: a capitalised word for each letter, small joining words between.
+        joined = r"[\w’'-]*\s+(?:(?:and|of|for|&|the)\s+)?".join(re.escape(c) for c in acr)
+        phrases = {m.group(0) for m in re.finditer(rf"(?<![\w’'-]){joined}[\w’'-]*", ctx.doc.text)
+                   if not is_first_name(m.group(0).split()[0]) and not m.group(0).replace(" ", "").isupper()}
+        ctx.answers[key] = None
+        if len(phrases) == 1:
+            phrase = phrases.pop()
+            ctx.answers[key] = ctx.gazetteer.lookup(phrase, ctx.home) or OrgEntry(phrase)
+    return ctx.answers[key]
+
+
 def resolve_org(ctx: Context, text: str, loose: bool = False) -> OrgEntry | None:
     """The organisation a phrase names: gazetteer, this document's acronyms, or an institution-shaped name."""
     key = ("org", text, loose)
@@ -102,10 +123,14 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
     if not text or len(text) > 90 or text.count("(") != text.count(")") or is_sub_group(text):
         return None
     if text in ctx.org_aliases:
-        return ctx.org_aliases[text]
+        return localised(ctx, ctx.org_aliases[text])
+    if _TOKEN_ACRONYM.fullmatch(text):
+        found = _body_with_initials(ctx, text)
+        if found is not None:
+            return found
     entry = ctx.gazetteer.lookup(text, ctx.home)
     if entry:
-        return entry
+        return localised(ctx, entry)
     bare = re.sub(r"^the\s+", "", text, flags=re.I)
     m = re.fullmatch(r"(.+?)\s*\(([A-Z]{2,6})\)", bare)
     if m:
@@ -125,14 +150,35 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
         return OrgEntry(bare)     # "Eastfield and Westfield Teaching Hospitals NHS Foundation Trust"
     if phrases and phrases[-1][2] == len(bare) and len(phrases[-1][0].split()) >= len(bare.split()) - 1 \
             and not _LEADING_POST.match(phrases[-1][0]):
-        return None if is_generic_body(phrases[-1][0]) else OrgEntry(phrases[-1][0])
+        # "Local Government", "the Labour Government": a government by its adjective is no one body.
+        generic = is_generic_body(phrases[-1][0]) or phrases[-1][0].endswith(" Government") \
+            and _only_service_words(phrases[-1][0])
+        return None if generic else OrgEntry(phrases[-1][0])
     if loose and re.fullmatch(r"(?:[A-Z][\w’'&-]*\s?){1,5}", bare) and not ROLE_WORD_RE.search(bare) \
             and not all(is_name_word(w) for w in bare.split()) and not split_title(bare).title \
-            and (len(bare.split()) >= 2 or not bare.isupper()):
+            and (len(bare.split()) >= 2 or not bare.isupper()) \
+            and not _only_service_words(bare):
+        # ... but "Local Government", "Strategic Commissioning", "Independent": words of a service or a
+        # seat, with nothing that names one body.
         return OrgEntry(bare)
     return None
 
 
+def _only_service_words(text: str) -> bool:
+    """'Local Government', 'Corporate Support', 'Independent': words of a service or a seat, none naming a
+    place or anything of its own."""
+    return all((w in NOT_NAME_WORDS or w.lower() in _SERVICE_WORDS) and not _a_place(w) for w in text.split())
+
+
+def _a_place(word: str) -> bool:
+    return bool(place_at([word])) or word in _NATIONS
+
+
+_NATIONS = frozenset({"London", "England", "Wales", "Scotland", "Ireland", "Britain", "UK"})
+_SERVICE_WORDS = frozenset("""
+corporate labour government conservative liberal democrat green party resources commissioning engagement education
+strategy policy finance operations development services service care support
+""".split())
 _GENERIC_BODY_WORDS = frozenset("""
 council councils community county borough district city town parish metropolitan unitary police fire rescue
 service services health board trust nhs partnership group team panel committee forum network action voluntary
@@ -147,6 +193,39 @@ _PLACES_JOINED = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,2}(?:and|&)\s+")
 # "Co-chair Inclusion and Fairness Forum", "Chair Safer Streets Board": a post run straight into its body.
 _LEADING_POST = re.compile(r"(?:Co-|Vice[- ]|Deputy\s+)?(?:Chair|Chairman|Chairperson|Chairwoman|Convener|Convenor|"
                            r"Secretary|Treasurer|Clerk|Lead|Manager|Director|Officer|Member)\s+(?!of\b|for\b|and\b)", re.I)
+
+
+def localised(ctx: Context, entry: OrgEntry) -> OrgEntry:
+    """A federation named alone ('Healthwatch', 'the OPCC') in a place's minutes is that place's body
+    ('Healthwatch Eastfield', 'Office of the Police and Crime Commissioner for Shire'), where the place or
+    the police force the minutes name is known."""
+    if not entry.local_name:
+        return entry
+    force = force_area(ctx) if "{force}" in entry.local_name else None
+    if "{force}" in entry.local_name and not force or "{place}" in entry.local_name and not ctx.place:
+        return entry
+    return OrgEntry(entry.local_name.format(place=ctx.place, force=force), entry.kind)
+
+
+_FORCE = re.compile(r"\b((?:[A-Z][a-z]+\s+(?:and\s+|&\s+)?){1,3})(?:Police|Constabulary)\b")
+
+
+def force_area(ctx: Context) -> str | None:
+    """The area of the police force the text names most ('Shire Police' -> 'Shire'), if one stands out."""
+    key = ("force-area",)
+    if key not in ctx.answers:
+        counts: dict[str, int] = {}
+        for m in _FORCE.finditer(ctx.doc.text) if "Police" in ctx.doc.text or "Constabulary" in ctx.doc.text else ():
+            words = m.group(1).split()
+            for k in range(len(words)):      # the longest known force the words end with
+                entry = ctx.gazetteer.lookup(" ".join(words[k:]) + " Police")
+                if entry is not None and entry.kind == "police":
+                    area = re.sub(r"\s+(?:Police|Constabulary)$", "", entry.name)
+                    counts[area] = counts.get(area, 0) + 1
+                    break
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        ctx.answers[key] = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    return ctx.answers[key]
 
 
 def local_partnership(ctx: Context, phrase: str) -> OrgEntry | None:
@@ -221,7 +300,7 @@ def note_person(ctx: Context, parts: NameParts, line: int | None, role: str | No
     return record
 
 
-_POST_NOISE = re.compile(rf"^(?:(?:{alternation('post_noise_before')})\s+)+(?:the\s+|a\s+|an\s+)?", re.I)
+_POST_NOISE = re.compile(rf"^(?:(?:{alternation('post_noise_before')})\s+)*(?:the\s+|a\s+|an\s+)?", re.I)
 _POST_TAIL = re.compile(r"\s+(?:to|at) the (?:meeting|board|panel|committee|partnership|group)\b.*$", re.I)
 
 
@@ -230,6 +309,12 @@ def clean_post(role: str | None) -> str | None:
     if not role:
         return role
     role = _POST_TAIL.sub("", _POST_NOISE.sub("", role.strip())).strip(" ,;")
+    # "Executive Director of Place, Present, as expected": an attendance code left in a table's post cell.
+    parts = role.split(",")
+    for k in range(1, len(parts)):
+        if attendance_code(",".join(parts[k:])):
+            role = ",".join(parts[:k]).strip(" ,;")
+            break
     return role or None
 
 
@@ -244,6 +329,11 @@ def note_post(ctx: Context, record: PersonRecord, role: str | None, org: OrgEntr
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+_POST_OF_BODY = re.compile(r"(?:the\s+)?(?P<post>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+(?:of|for|at)\s+(?:the\s+)?"
+                           r"(?P<body>[A-Z].*)")
+_POSSESSIVE_POST = re.compile(r"(?:the\s+)?(?P<body>[A-Z][^’',()]{1,80}?)[’'](?:s)?\s+(?P<post>[^’'()]{2,80})")
 
 
 def split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | None]:
@@ -261,6 +351,12 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
     text = text.strip(" ,.;:–-—")
     if not text or text.count("(") != text.count(")"):
         return None, None
+    owner = _POSSESSIVE_POST.fullmatch(text)
+    if owner and ROLE_WORD_RE.search(owner.group("post")):
+        # "Eastfield Homes’ representative": the body owns the post, which is written with it.
+        org = resolve_org(ctx, owner.group("body"))
+        if org:
+            return re.sub(r"^the\s+", "", text), org
     lead = re.match(r"\(([^()]+)\)[\s,]*", text)
     if lead and ROLE_WORD_RE.search(lead.group(1)) and lead.end() < len(text):
         # "(Chairman), Mid and Upper Dale": the post in brackets, then a ward or a body.
@@ -276,6 +372,15 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
             return inner, org2
         return role, org2
     segments = [s.strip() for s in split_outside_parens(text, r",\s*|\s+[–—-]\s+|\s+at\s+|\s+from\s+") if s.strip()]
+    placed_body = _post_then_placed_body(ctx, segments[-1]) if segments else None
+    if placed_body:
+        return ", ".join(segments[:-1] + [placed_body[0]]), placed_body[1]
+    post_of = _POST_OF_BODY.fullmatch(segments[0]) if len(segments) == 1 else None
+    if post_of and ROLE_WORD_RE.search(post_of.group("post")) and not ROLE_WORD_RE.search(post_of.group("body")):
+        # "Chair of Eastfield CCG": the post, at the body it names (which alone would read as the body).
+        body = resolve_org(ctx, post_of.group("body"))
+        if body and (body.kind or body.name.split()[-1] not in WEAK_HEADS):     # not a department
+            return post_of.group("post"), body
     # Trailing segments that name bodies: "Dorset Council, Community Safety" -> the council, not its team.
     org, org_loose = None, True
     cut = len(segments)
@@ -334,6 +439,21 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
     return role, org
 
 
+def _post_then_placed_body(ctx: Context, text: str) -> tuple[str, OrgEntry] | None:
+    """'Director of Public Health Shire City Council': a post, then a known body whose name starts with a
+    council's area."""
+    words = text.split()
+    for k in range(1, len(words)):
+        if not place_at(words[k:]) or words[k - 1] in ("of", "for", "and", "&", "the"):
+            continue
+        left, right = " ".join(words[:k]), " ".join(words[k:])
+        if ROLE_WORD_RE.search(left) and not ROLE_WORD_RE.search(right):
+            found = resolve_org(ctx, right)
+            if found and found.kind:
+                return left, found
+    return None
+
+
 def split_outside_parens(text: str, separator: str) -> list[str]:
     """Split on a separator pattern, but never inside parentheses: 'A (X, Y), B (Z)' -> ['A (X, Y)', 'B (Z)']."""
     masked, depth = [], 0
@@ -371,7 +491,7 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
             and not re.match(r"\s*(?:[,(–—:|]|\s-\s)\s*\S", rest):
         return None     # "Aberdeenshire Voluntary Action": no known first name, and the words run on into a body
     rest = rest.strip()
-    if len(parts.words) == 3 and rest and not re.match(r"[,(–—:-]", rest):
+    if len(parts.words) == 3 and rest and not re.match(r"[,(–—:-]", rest) and not place_starts_body(rest.split(None, 6)[:6]):
         # "Julie Howe Dorset Police": a table's columns run together; the third word starts the body.
         first_cell = re.split(r",|\s{2,}|\s*\(", rest)[0]
         body_first = f"{parts.words[2]} {first_cell}".strip()
@@ -446,9 +566,13 @@ def _names_a_body(ctx: Context, text: str, parts: NameParts) -> bool:
     after = cell[cell.find(parts.words[-1]) + len(parts.words[-1]):].strip()
     if not after and is_first_name(parts.words[0]):
         return False       # the cell is exactly a first name and a surname: a person
-    if not resolve_org(ctx, cell):
+    body = resolve_org(ctx, cell)
+    if not body:
         return False
-    if after and (resolve_org(ctx, after) or ROLE_WORD_RE.search(after)):
+    if gazetteer_key(cell) in ctx.gazetteer.entries:
+        return True        # a body the gazetteer knows by this whole name
+    if after and (resolve_org(ctx, after) or ROLE_WORD_RE.search(after)
+                  or is_first_name(parts.words[0]) and is_generic_body(after)):
         return False       # 'Lee Gold Office of the Police and Crime Commissioner': a name, then the body
     return bool(after) or not is_first_name(parts.words[0])
 

@@ -86,6 +86,15 @@ _OWN = re.compile(r"^\s*(?:#+\s*)?minutes of (?:a |the )?(?:meeting|proceedings)
                   r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$", re.I)
 
 
+# The same after a title or a label: "AGENDA ITEM 4 MINUTES OF A MEETING OF THE PANEL HELD ON ...".
+_OWN_AFTER_TITLE = re.compile(r"^\s*(?:[A-Z0-9][\w’'&:.-]*\s+){0,8}?(?i:(?:minutes|notes) of (?:a |the )?(?:meeting|proceedings)"
+                              r"[^.\n]{0,120}?(?:held )?on\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?)$")
+_NOT_OWN = re.compile(r"\b(?:previous|last|approv\w*|confirm\w*|agree\w*|receive\w*|to note|signed)\b", re.I)
+# A date a rule or a term runs from is no meeting's: "the Code of Conduct adopted from 1 September 2008".
+_NOT_A_MEETING = re.compile(r"\b(?:from|since|adopted|effective|until|dated|commencing|expires?|published)\s+"
+                            r"(?:the\s+)?$", re.I)
+
+
 def meeting_date(header: str, body: str) -> tuple[str | None, str | None, dict[str, str]]:
     """(date, where it came from, context) for the meeting these minutes record.
 
@@ -105,9 +114,14 @@ def meeting_date(header: str, body: str) -> tuple[str | None, str | None, dict[s
         if _NEXT.search(before):
             context.setdefault("next", found.iso)
             continue
+        line_end = header.find("\n", found.end)
+        after = header[found.end:line_end if line_end >= 0 else len(header)]
+        if _OWN_AFTER_TITLE.match(before) and not _NOT_OWN.search(before) and not _NOT_OWN.search(after):
+            own = found.iso      # "Children's Trust Board Notes of meeting on 22nd June 2007"
+            break
         if re.search(r"(?:minutes of|notes of)\s", before, re.I) and not _OWN.match(before):
             continue
-        if heading_date is None and not _PREVIOUS.search(before):
+        if heading_date is None and not _PREVIOUS.search(before) and not _NOT_A_MEETING.search(before):
             heading_date = found.iso
     # In a pack, a cover page names the meeting the pack is for; the minutes inside are of an earlier one.
     if own is None and heading_date and re.search(r"minutes of (?:a |the )?(?:previous )?meeting", header, re.I) \

@@ -24,13 +24,14 @@ PRESENT_VERBS = (r"presented|introduced(?!\s+(?:himself|herself|themselves|thems
                  r"provided (?:the (?:board|group|partnership|committee|meeting|members) with )?(?:a|an|the)\s+"
                  r"(?:[\w-]+\s+){0,3}?(?:update|overview|presentation|report|briefing|summary)|"
                  r"spoke to the (?:[\w-]+\s+){0,3}?(?:report|item|presentation|paper|slides|update)|"
-                 r"(?:elaborated on|went through|talked through|outlined) the (?:[\w-]+\s+){0,3}?(?:report|item|"
-                 r"presentation|paper|slides|update)|delivered (?:a|an|the) (?:[\w-]+\s+){0,3}?(?:presentation|"
+                 r"(?:elaborated on|went through|talked through|outlined) (?:the )?(?:[\w-]+\s+){0,3}?(?:report|item|"
+                 r"presentation|papers?|slides|update|figures)|delivered (?:a|an|the) (?:[\w-]+\s+){0,3}?(?:presentation|"
                  r"update|report|briefing)|took (?:the )?(?:board|members|group|partnership|"
                  r"committee|meeting) through|updated the (?:board|group|partnership|committee|members|meeting)|"
                  r"attended the meeting to update the (?:board|group|partnership|committee)|"
                  r"reported\s*:|led (?:the|a) (?:presentation|item|discussion)|"
-                 r"fed back to the (?:board|group|partnership|committee|panel|meeting|members)")
+                 r"fed back to the (?:board|group|partnership|committee|panel|meeting|members)|"
+                 r"(?:highlighted|outlined|set out|summarised|summarized|reported on) the following\b")
 SPEECH_VERBS = ("asked|commented|noted|reported|added|enquired|inquired|responded|replied|suggested|explained|"
                 "advised|stated|questioned|requested|informed|confirmed|proposed|updated|highlighted|recommended|"
                 "mentioned|emphasised|emphasized|agreed|said|thanked|welcomed|praised|commended|offered|raised|"
@@ -43,9 +44,9 @@ SPEECH_VERBS = ("asked|commented|noted|reported|added|enquired|inquired|responde
 _SPEECH_AFTER = re.compile(
     rf"^(?:\s*\([^)]{{1,90}}\))?(?:\s*,[^.;()]{{1,120}}?)??\s*,?\s+"
     rf"(?:also\s+|then\s+|further\s+|both\s+)?(?:{SPEECH_VERBS})\b")
-_APPOSITIVE = re.compile(rf"(?:,|\s*[—–]|\s+-)\s*((?:the\s+)?[^,.;—–]{{2,90}}?(?:,\s*[A-Z][^,.;]{{1,60}}?)?)(?:,|\s+(?=(?:"
+_APPOSITIVE = re.compile(rf"(?:,|\s*[—–]|\s+-)\s*((?:the\s+)?[^,.;—–]{{2,90}}?(?:,\s*[A-Z][^,.;]{{1,60}}?)?)(?:,|;|\s+(?=(?:"
                          rf"{SPEECH_VERBS}|{PRESENT_VERBS}|was|were|had|has|would|will|is|also|then|giving|"
-                         rf"providing|presenting|who|and head)\b)|\.?$)")
+                         rf"providing|presenting|who|and head|in relation to|regarding|concerning)\b)|\.?$)")
 # "Ms Kay Matthews Chief Operating Officer for Barnet CCG, noted": a post straight after the name.
 _BARE_POST = re.compile(r"\s+((?:[A-Z][\w’'&-]*\s+){0,4}?(?:" + "|".join(w for w in ROLE_WORDS if " " not in w) +
                         r")\b(?:\s+(?:of|for|at)\s+[^,.;]{2,60}?)?)\s*(?:,|\s+(?=(?:" + SPEECH_VERBS + r")\b))")
@@ -110,8 +111,8 @@ def _unwrapped(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
-        if prev is not None and len(prev.text.strip()) >= 60 and line.text.strip() \
-                and not _ENDS_CLAUSE.search(prev.text) and not _STARTS_ROW.match(line.text):
+        if prev is not None and line.text.strip() and not _ENDS_CLAUSE.search(prev.text) \
+                and not _STARTS_ROW.match(line.text) and (len(prev.text.strip()) >= 60 or _RUNS_ON(prev.text, line.text)):
             out[-1] = Line(prev.no, prev.text.rstrip() + " " + line.text.strip())
         else:
             out.append(line)
@@ -119,6 +120,16 @@ def _unwrapped(lines: list[Line]) -> list[Line]:
 
 
 _ENDS_CLAUSE = re.compile(r"[.!?:;)\]|]\s*$")
+_ENDS_MIDWAY = re.compile(r"\b(?:from|by|and|the|of|to|with|for|a|an|on|in|at|that|who|was|were)\s*$")
+
+
+def _RUNS_ON(prev: str, line: str) -> bool:
+    """A short line that cannot end a sentence: it stops on a word that needs more ('update from'), or on
+    a first name whose surname starts the next line ('... from Mark' / 'Antrobus on behalf of')."""
+    if len(prev.split()) < 4:
+        return False      # a heading or a label, not a sentence cut short
+    last = prev.split()[-1]
+    return bool(_ENDS_MIDWAY.search(prev)) or is_first_name(last) and bool(re.match(r"\s*[A-Z][a-z]", line))
 _STARTS_ROW = re.compile(r"\s*(?:[-•·*–]|\d{1,2}[.)]|\(?[a-z]{1,3}\)|[A-Z][A-Za-z ]{0,30}:)")
 
 
@@ -203,6 +214,9 @@ _ROLE_REF = re.compile(r"\b[Tt]he\s+((?:Vice[- ])?(?:Chairman|Chairwoman|Chair|C
                        r"(?:[A-Z][\w’'&-]*\s?){1,5})?)")
 
 
+# "The Chair of the Eastfield Trust": another body's chair, not this meeting's.
+_ANOTHER_BODYS = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?!(?:Board|Panel|Partnership|Committee|Group|Meeting|"
+                            r"Forum|Sub-Group|Subgroup)\b)[A-Z]")
 # Quick tests before _ROLE_REF: "the" (as "he"), and a post's word.
 _ANY_ROLE_WORD = re.compile(literal_alternation([w for w in ROLE_WORDS if w[0].isupper()]))
 
@@ -243,7 +257,7 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
         spans.append((record, 0, len(lead.group(1))))
         take(0, len(lead.group(1)))
     for m in _ROLE_REF.finditer(text) if "he" in text and _ANY_ROLE_WORD.search(text) else ():
-        if taken[m.start()]:
+        if taken[m.start()] or _ANOTHER_BODYS.match(text, m.end()):
             continue
         record = ctx.people.by_role(re.sub(r",.*$", "", m.group(1)))
         if record is None and re.match(r"(?:Vice[- ])?Chair", m.group(1)):
@@ -269,7 +283,8 @@ def _chair(ctx: Context, phrase: str) -> PersonRecord | None:
     return hits[0] if len(hits) == 1 else None
 
 
-_POST_AFTER = re.compile(r"\s*[,(]\s*(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,5}?(?:" + "|".join(ROLE_WORDS) + r")")
+# "Ann Lee, Health and Housing Director": a post after the name, its words joined by "and" or "of".
+_POST_AFTER = re.compile(r"\s*[,(]\s*(?:the\s+)?(?:(?:[A-Z][\w’'&-]*|and|&|of|for)\s+){0,6}?(?:" + "|".join(ROLE_WORDS) + r")")
 
 
 def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: int) -> bool:
@@ -306,6 +321,7 @@ _IS_POST = re.compile(r"\b(?:is|was|being|as)\s+(?:a|an|the)\s+(?P<post>(?:[A-Z]
 
 _POST_THEN_BRACKET = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and|&)\s+)?){1,8}?)\s*\($")
 _PAREN_POST = re.compile(r"\s*\(([^)]{2,90})\)")
+_OPEN_PAREN_POST = re.compile(r"\s*\(([^()]{2,90}?)(?=,\s*(?:[A-Z][\w’'-]+\s+){1,2}\()")
 # "The Borough Commander, Sharon Baldwin, ...": a post before the name, ending in a comma.
 _POST_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*(?:\s+(?:of|for|and|&|the))*\s*){1,8}?)"
                           r"(?:,\s*([^,]{2,60}?))?(?:,\s*([^,]{2,60}?))?,\s*$")
@@ -321,12 +337,45 @@ def _own_post(stated: str) -> str:
     return stated
 
 
+_AFFILIATED_AFTER = re.compile(rf"(?:,[^,.;()]{{2,60}}?)?,?\s+(?:who\s+)?(?:{alternation('affiliation_after_name')})"
+                               r"\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
+_ON_BEHALF = re.compile(rf"\s*(?:{alternation('on_behalf')})\s+")
+_JOINED_BY_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
+
+
+def _bodies_after(ctx: Context, people: list[tuple[PersonRecord, int, int]], text: str, line: int) -> None:
+    """'Sue Harper at Eastfield Council', 'X and Y from the Transport Police', 'X represented the Trust':
+    the body named after a person, shared with the people joined to them by 'and'."""
+    for k, (record, s, e) in enumerate(people):
+        after = text[e:e + NEAR]
+        m = _AT_ORG.match(after) if after[:1].isspace() else None
+        m = m or _AFFILIATED_AFTER.match(after)
+        # A verb ("represented", "employed by") says a body follows, whatever its shape; "of" or "at" does not.
+        body = re.sub(r"(?:\s+(?:of|for|and|&))+\s*$", "", m.group(1)) if m else ""
+        org = resolve_org(ctx, body.strip(), loose=m.re is _AFFILIATED_AFTER) if m else None
+        if org is None:
+            continue
+        note_post(ctx, record, None, org, text, line)
+        # "X represented the Trust on behalf of Y": Y is of the Trust too.
+        instead = _ON_BEHALF.match(text, e + m.end(1))
+        if instead and k + 1 < len(people) and people[k + 1][1] == instead.end():
+            note_post(ctx, people[k + 1][0], None, org, text, line)
+        j = k
+        while j > 0 and _JOINED_BY_AND.fullmatch(text, people[j - 1][2], people[j][1]):
+            j -= 1
+            note_post(ctx, people[j][0], None, org, text, line)
+
+
 def _stated_post(after: str) -> re.Match[str] | None:
     """A post stated straight after a name: in brackets, set off by a comma or dash, or running on.
     Each pattern is tried only when the text after the name starts as it must."""
     lead = after.lstrip()[:1]
     if lead == "(":
         m = _PAREN_POST.match(after)
+        if m is None or "(" in m.group(1):
+            # "Ann Bell (Director, Shire Council, Tom Hay (Registrar, ...": a bracket left open; the post
+            # ends where the next person starts.
+            m = _OPEN_PAREN_POST.match(after)
         if m:
             return m
     if lead and lead in ",—–-":
@@ -355,9 +404,6 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
             if role and not ROLE_WORD_RE.search(role):
                 role = None
             note_post(ctx, record, role, org, text, sentence.line)
-        at = _AT_ORG.match(after) if after[:1].isspace() else None
-        if at:
-            note_post(ctx, record, None, resolve_org(ctx, at.group(1).strip()), text, sentence.line)
         before = text[max(0, s - NEAR):s]
         bracketed = _POST_THEN_BRACKET.search(before) if before.endswith("(") else None
         if bracketed and ROLE_WORD_RE.search(bracketed.group(1)):
@@ -368,12 +414,15 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
         if mb and ROLE_WORD_RE.search(mb.group(1)):
             role, org = split_role_org(ctx, ", ".join(g for g in mb.groups() if g))
             note_post(ctx, record, role, org, text, sentence.line)
+    _bodies_after(ctx, people, text, sentence.line)
     # "Cllr Conway declared ... that she is a Trustee of the Jewish Volunteering Network": a post the
     # sentence gives its one subject.
     if people and people[0][1] < 40:
         _post_of_body(ctx, people[0][0], _IS_POST.search(text, people[0][2]), text, sentence.line)
+        _post_of_body(ctx, people[0][0], _SUBJECT_EMPLOYED_BY.search(text, people[0][2]), text, sentence.line)
     for record, s, e in people:
         _appointed(ctx, record, text, s, e, sentence.line)
+    _introduced_as(ctx, people, text, sentence.line)
     presenters = _presenters(ctx, text, people, first) if item is not None else []
     for record in presenters:
         ctx.presented.append((record, item, text))
@@ -407,6 +456,9 @@ _HEADER_SENTENCE = re.compile(r"[a-z]\S*\s+[a-z]\S*\s+[a-z]")     # three lower-
 
 
 _DECLARATIONS = re.compile(r"\binterests?\b", re.I)
+# "Cllr Heard declared that he was employed by Shire Police": the sentence's subject works there.
+_SUBJECT_EMPLOYED_BY = re.compile(r"\b(?:he|she|they)\s+(?:is|was|were|are|had been|has been)\s+(?:\w+\s+)?"
+                                  r"employed\s+by\s+(?:the\s+)?(?P<body>(?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
 _EMPLOYED_BY = re.compile(r"\bemployed by\s+(?:the\s+)?(?P<body>(?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
 
 
@@ -431,6 +483,12 @@ _APPOINTED_AFTER = re.compile(rf"\s*(?:\([^)]{{0,60}}\)\s*)?,?\s*(?i:{alternatio
                               rf"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?P<post>{_POST_RUN})")
 _APPOINTED_BEFORE = re.compile(rf"(?i:\b(?:{alternation('appointment_before_name')}))\s+$")
 _AS_POST = re.compile(rf"\s*(?:\([^)]{{0,60}}\)\s*)?,?\s+as\s+(?:the\s+)?(?:new\s+)?(?P<post>{_POST_RUN})")
+_FOR_THE_YEAR = re.compile(r"\s+for\s+(?:the\s+)?(?:ensuing\s+|coming\s+|forthcoming\s+|current\s+)?"
+                           r"(?:Municipal|Council|Civic|Financial)\s+Year\b.*$", re.I)
+_AS_POST_AFTER = re.compile(rf",?\s+as\s+(?:the\s+)?(?:new\s+)?(?P<post>{_POST_RUN})")
+_POST_WAS = re.compile(rf"\b[Tt]he\s+(?:new\s+)?(?P<post>{_POST_RUN})\s+(?:was|is|will be|would be|had been|has been)\s+$")
+# "The group appointed Jo Bloggs vice chair": a post straight after the name, as minutes type it.
+_BARE_POST_NAMED = re.compile(rf"\s+(?P<post>(?i:(?:[a-z-]+\s+){{0,2}}(?:{'|'.join(ROLE_WORDS)})))\b")
 _OF_THE_BODY = re.compile(r"\s+(?:of|for|to|on)\s+(?:the\s+)?(?P<body>[^,]+)$")
 
 
@@ -439,12 +497,16 @@ def _appointed(ctx: Context, record: PersonRecord, text: str, s: int, e: int, li
     body named, or at the meeting's own body where the sentence calls it 'the Panel' or 'the Board'."""
     m = _APPOINTED_AFTER.match(text, e)
     if m is None and _APPOINTED_BEFORE.search(text, max(0, s - 40), s):
-        m = _AS_POST.match(text, e)
+        m = _AS_POST.match(text, e) or _BARE_POST_NAMED.match(text, e)
+    # "Ann Lee, as Chair in the absence of ...", "The Chair of the Trust was Ann Lee".
+    m = m or _AS_POST_AFTER.match(text, e) or _POST_WAS.search(text, max(0, s - NEAR), s)
     if m is None:
         return
     post = m.group("post")
     if re.match(r"\s+year\b", text[m.end():m.end() + 6], re.I):
         post = re.sub(r"\s+for\s+.*$", "", post)       # "Chairman for the Council year 2020/21"
+    post = _FOR_THE_YEAR.sub("", post)                  # "... for the Municipal Year 2021-22"
+    post = _own_post(post)                               # "Chair and Mr Jo Bell": two people's posts
     post = re.sub(r"(?:\s+(?:of|for|the|and|&|on))+$", "", post)
     if not ROLE_WORD_RE.search(post):
         return
@@ -457,6 +519,22 @@ def _appointed(ctx: Context, record: PersonRecord, text: str, s: int, e: int, li
     if role and ROLE_WORD_RE.search(role):
         note_post(ctx, record, role, org, text, line)
 
+
+
+_INTRODUCED_AS = re.compile(rf"\bintroduced\s+(?:themselves|himself|herself)(?:\s+to\s+[^.]{{0,40}}?)?\s+as\s+"
+                            rf"(?:the\s+|a\s+|an\s+|new\s+)*(?P<post>{_POST_RUN})")
+
+
+def _introduced_as(ctx: Context, people: list[tuple[PersonRecord, int, int]], text: str, line: int) -> None:
+    """'X and Y introduced themselves as Crime Reduction Officers': each holds the post (in the singular)."""
+    m = _INTRODUCED_AS.search(text) if "introduced" in text else None
+    if m is None or not ROLE_WORD_RE.search(m.group("post")):
+        return
+    post = re.sub(r"(?:\s+(?:of|for|the|and|&|on))+$", "", m.group("post"))
+    post = re.sub(r"\b(Officer|Manager|Member|Lead|Director|Adviser|Advisor|Worker|Coordinator)s\b", r"\1", post)
+    for record, s, e in people:
+        if e <= m.start():
+            note_post(ctx, record, post, None, text, line)
 
 
 def _post_of_body(ctx: Context, record: PersonRecord, m: re.Match[str] | None, text: str, line: int) -> None:
@@ -487,6 +565,7 @@ _ATTENDED = re.compile(r"[^.]{0,60}?\battended the meeting")
 
 
 _ACTING_BEFORE = re.compile(rf"\b(?:{alternation('acting_before_name')})\s+(?:the\s+)?$", re.I)
+_INTRODUCED_SELF = re.compile(r"\bintroduced\s+(?:themselves|himself|herself)\b")
 _WELCOME_VERB = re.compile(rf"\b(?:{alternation('welcome_verbs')})\b", re.I)
 _NOT_PRESENT_BEFORE = re.compile(rf"\b(?:{alternation('not_present_before_name')})\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)?$")
 
@@ -496,6 +575,9 @@ def _takes_part(text: str, sentence: Sentence, s: int, e: int) -> bool:
     before, after = text[max(0, s - NEAR):s], text[e:e + NEAR]
     if _SPEECH_AFTER.match(after) or _ACTING_BEFORE.search(before):
         return True
+    intro = _INTRODUCED_SELF.search(after, 0, 200)
+    if intro and not reads_as_prose(after[:intro.start()]) and "." not in after[:intro.start()]:
+        return True      # "X and Y from the Trust introduced themselves"
     welcome = _WELCOME_VERB.search(before)
     if welcome and not _NOT_PRESENT_BEFORE.search(before) and not re.search(r"\.\s", before[welcome.end():]) \
             and not reads_as_prose(before[welcome.end():]) and not has_any(before[welcome.end():], ("thank",)):
@@ -526,16 +608,19 @@ def _names_someone(ctx: Context, text: str) -> bool:
 # Words without which a pattern below cannot match: most sentences have none, and need no search.
 _PRESENT_VERB = re.compile(rf"\b(?:{PRESENT_VERBS})", re.I)
 _PRESENT_WORDS = ("present", "introduced", "gave", "provided", "spoke", "took", "update", "reported", "led",
-                  "elaborated", "through", "outlined", "delivered", "fed back")
+                  "elaborated", "through", "outlined", "delivered", "fed back", "the following")
 _GIVEN_BY = re.compile(r"\b(?:update|presentation|report|overview|briefing)s?\s+(?:was|were)\s+(?:provided|given|"
                        r"presented|delivered|introduced)\s+by\s+$", re.I)
+_THANKED = re.compile(r"\bthanked\s+(?:[A-Z][\w’'.-]*\s+){0,3}$")
+_FOR_PRESENTING = re.compile(r",?\s+for\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}"
+                             r"(?:presentation|update|report|briefing|overview)", re.I)
 _HEARD_FROM = re.compile(r"\b(?:received|heard|had|given|was given)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
                          r"(?:presentation|update|briefing|report|overview)(?:\s+on\s+[^.]{0,80}?)?\s+from\s+$", re.I)
 
 
 _PRESENTER_BEFORE = re.compile(rf"\b(?:{alternation('presenter_before_name')})\s+(?:the\s+)?"
                                rf"(?:[A-Z][^.;()]{{0,80}}?,\s+)?$", re.I)
-_INVITED_TO = re.compile(rf"(?:\s*\([^)]*\)|,[^.;]{{0,90}}?,)?\s+to\s+(?:{alternation('presenter_invited_to')})\b",
+_INVITED_TO = re.compile(rf"(?:\s*\([^)]*\)|,[^.;]{{0,150}}?,)?\s+to\s+(?:{alternation('presenter_invited_to')})\b",
                          re.I)
 _INVITED = re.compile(r"\b(?:invited|asked|welcomed|called (?:on|upon))\s+(?:the\s+)?[^.;]{0,40}$", re.I)
 _ON_BEHALF_OF = re.compile(rf"\b(?:{alternation('on_behalf')})\s+(?:the\s+)?$", re.I)
@@ -612,6 +697,8 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
             out.append(record)
         if "from" in folded and _HEARD_FROM.search(before) and record not in out:
             out.append(record)
+        if "thank" in folded and _THANKED.search(before) and _FOR_PRESENTING.match(text, e) and record not in out:
+            out.append(record)       # "the Board thanked Mark Ash for his detailed presentation"
     listed_after = _listed_after_phrase(text, people)
     for record, s, e in people:
         invited = _INVITED.search(text, max(0, s - NEAR), s) and _INVITED_TO.match(text, e)

@@ -37,11 +37,15 @@ def substitution_split(text: str) -> tuple[str, str] | None:
     return None
 
 
-def substitute(ctx: Context, absent: PersonRecord, sub_text: str, line_no: int, evidence: str) -> None:
+def substitute(ctx: Context, absent: PersonRecord, sub_text: str, line_no: int, evidence: str
+               ) -> PersonRecord | None:
+    """The substitute named in sub_text attended in place of the absent member; returns the substitute."""
     entry = parse_entry(ctx, sub_text, line_no)
     if entry:
         ctx.substitutions.append((entry[0], absent, evidence))
         mark_attended(ctx, entry[0], evidence)
+        return entry[0]
+    return None
 
 
 # "Superintendents R Horan and S Wright": a plural title shared by the two names after it.
@@ -88,6 +92,24 @@ def _balanced(text: str) -> str:
     return "".join(chars)
 
 
+# "A and B, who were substituted by C and D": a plural clause over two lists.
+_PLURAL_SUBSTITUTION = re.compile(rf"^(?P<absents>.+?),?\s+(?:who\s+)?were\s+(?:{_AFTER_ABSENT})\s+(?P<subs>.+)$", re.I)
+_LIST_SEPARATOR = r",\s*(?:and\s+)?|\s+and\s+"
+
+
+def _pair_up(text: str) -> str:
+    """'A and B who were substituted by C and D' -> 'A (substituted by C), B (substituted by D)': each
+    absent member with the substitute in the same place of the other list, where the lists are as long."""
+    m = _PLURAL_SUBSTITUTION.match(text) if " were " in text else None
+    if m is None:
+        return text
+    absents = [a for a in split_outside_parens(m.group("absents"), _LIST_SEPARATOR) if a.strip()]
+    subs = [b for b in split_outside_parens(m.group("subs"), _LIST_SEPARATOR) if b.strip()]
+    if len(absents) < 2 or len(absents) != len(subs) or not all(starts_with_person(b.strip()) for b in subs):
+        return text
+    return ", ".join(f"{a.strip()} (substituted by {b.strip()})" for a, b in zip(absents, subs))
+
+
 def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[PersonRecord, str], None],
                      organisation: Callable[[OrgEntry, str], None] | None = None,
                      absent: Callable[[PersonRecord, str], None] | None = None) -> int:
@@ -97,6 +119,7 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
     understood."""
     text = _balanced(re.sub(r"\.\s*$", "", text.strip()))
     text = re.sub(r"^(?:the following\s*:?\s*)", "", text, flags=re.I)
+    text = _pair_up(text)
     # "Cllrs Zubairi, Gurung and Grocock": the plural title belongs to every name in the list.
     plural = re.match(r"(Cllrs|Councillors)\.?\s+", text)
     if plural:
@@ -139,9 +162,12 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
             count += 1
             if sub:
                 # "A (substituted by B)": B was there; A is only marked where the list is of the absent.
-                substitute(ctx, current, sub[1], line_no, seg)
+                substitute_record = substitute(ctx, current, sub[1], line_no, seg)
                 if absent is not None:
                     absent(current, seg)
+                if substitute_record is not None and not seg.rstrip().endswith(")"):
+                    # "A – Director substituted by B, Head of Service": what follows is B's post.
+                    current, current_text = substitute_record, sub[1]
             else:
                 mark(current, seg)
             if shared:

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
-from loaders.context import Context, is_sub_group, line_of, local_partnership, note_org, titlecase_line
+from loaders.context import Context, is_sub_group, line_of, local_partnership, localised, note_org, titlecase_line
 from loaders.names import fold
 from loaders.organisations import LETTERS_AND_SPACES, Gazetteer, OrgEntry, find_org_phrases
+from loaders.places import longest_place_suffix
 from loaders.scan import ascii_caseless, finditer_near, has_word, literal_alternation
 
 _DEFINITION = re.compile(r"((?:[A-Z][\w’']+\s+(?:and\s+|of\s+|for\s+|&\s+)?){1,7})\((?P<acr>[A-Z]{2,6})\)")
@@ -56,6 +57,22 @@ _COUNCIL = re.compile(r"\b(?:London Borough of|LB|Royal Borough of)\s+[A-Z][a-z]
 _COUNCIL_ANCHOR = re.compile("Council|LB|Borough of")
 
 
+def _whole_area(text: str, m: re.Match[str]) -> str:
+    """'East Ayrshire Council' where the pattern saw 'Ayrshire Council': the council's name from the
+    longest known area its words end, with the words before (and '&' read as 'and')."""
+    name = m.group(0)
+    if not name.endswith("Council") or name.startswith(("the ", "London Borough", "Royal Borough")):
+        return name
+    head = name[:-len("Council")].strip()
+    qualifier = re.search(r"\s+(?:City|County Borough|County|Borough|District|Metropolitan Borough)$", head)
+    place = head[:qualifier.start()] if qualifier else head
+    window = " ".join(text[max(0, m.start() - 40):m.start()].replace("&", "and").split() + place.split())
+    area = longest_place_suffix(window)
+    if area and len(area) > len(place):
+        return area + head[len(place):] + " Council"
+    return name
+
+
 def note_organisation_mentions(ctx: Context) -> None:
     """Every organisation named anywhere in the text, for the document's MENTIONS and Organisation nodes."""
     text = ctx.doc.text
@@ -71,7 +88,7 @@ def note_organisation_mentions(ctx: Context) -> None:
         if has_word(text, acr):
             note_org(ctx, entry, acr)
     for m in finditer_near(_COUNCIL, _COUNCIL_ANCHOR, LETTERS_AND_SPACES, text):
-        entry = ctx.gazetteer.lookup(m.group(0), ctx.home)
+        entry = ctx.gazetteer.lookup(_whole_area(text, m), ctx.home)
         if entry:
             note_org(ctx, entry, line_of(text, m.start()))
     person_words = {w for r in ctx.people.records for w in r.name.split()}
@@ -94,7 +111,10 @@ def note_organisation_mentions(ctx: Context) -> None:
     for entry, evidence in gazetteer_hits:
         short = fold(entry.name)
         if entry.name in ctx.orgs_seen or not any(n != short and n.endswith(" " + short) for n in longer):
-            note_org(ctx, entry, evidence)
+            local = localised(ctx, entry)
+            if local is entry and entry.local_name:
+                continue    # a federation named alone, whose local body cannot be told: no one body
+            note_org(ctx, local, evidence)
 
 
 _PATTERNS: dict[int, list] = {}
@@ -150,5 +170,6 @@ def _plausible_org(phrase: str) -> bool:
                "advisory", "reference", "programme", "project", "all", "party", "police", "service", "services", "council", "board", "group", "trust", "local", "partner", "partners",
                "agency", "agencies", "health", "public", "community", "statutory", "voluntary", "the", "and", "of",
                "teams", "team", "authority", "authorities", "forum",
-               "network", "office", "department", "company", "university", "court", "fire", "rescue"}
+               "network", "office", "department", "company", "university", "court", "fire", "rescue",
+               "government", "labour", "conservative", "coalition", "corporate"}
     return not lowered <= generic

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from loaders.data_files import data_file, names_data
 from loaders.first_names import is_first_name
+from loaders.places import place_at
 from loaders.scan import literal_alternation
 
 # Ranks and honorifics, longest first so "Chief Superintendent" wins over "Superintendent".
@@ -36,11 +37,13 @@ COURTESY += [t for t in _names_list("courtesy_titles") if t not in COURTESY]
 
 _TITLE_ALT = literal_alternation(RANKS + COURTESY)
 # A rank as a post is written out: "Chief Insp. Peter Brown" holds the post of Chief Inspector.
-_RANK_IN_FULL = {"Chief Insp": "Chief Inspector", "Insp": "Inspector", "Supt": "Superintendent",
+_RANK_IN_FULL = {"Chief Insp": "Chief Inspector", "Insp": "Inspector", "Supt": "Superintendent", "Sup": "Superintendent",
                  "Ch Supt": "Chief Superintendent", "Ch. Supt": "Chief Superintendent", "Chief Supt": "Chief Superintendent",
                  "Det Supt": "Detective Superintendent", "Det Insp": "Detective Inspector",
                  "Det Ch Insp": "Detective Chief Inspector", "Sgt": "Sergeant"}     # longest first: "Chief Superintendent", then "Chief"
-TITLE_RE = re.compile(rf"(?:(?:{_TITLE_ALT})(?![A-Za-z])\.?\s+)+")
+# A rank may be marked acting or temporary: "A/Supt.", "T/DCI".
+_ACTING_MARK = r"(?:[AT]/\s?)?"
+TITLE_RE = re.compile(rf"(?:{_ACTING_MARK}(?:{_TITLE_ALT})(?![A-Za-z])\.?\s+)+")
 
 # A name word: capitalised, may be hyphenated or have an inner capital (McElligott, O'Dwyer, LaToya).
 _UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿā-ž"     # Latin letters with accents too: 'Chloé', 'Zoë', 'Ó Súilleabháin'
@@ -77,7 +80,7 @@ Director Directors Assistant Head Manager Managers Officer Officers Lead Coordin
 Chief Executive Inspector Superintendent Sergeant Constable Analyst Adviser Advisor Senior Principal Strategic
 Partnership Borough London National Metropolitan   Mayor's Local Government Royal City County District Town
       Estate               Room Civic Centre     High    
-    Central Greater New Old January February March April May June July August September October November
+    Central Greater New January February March April May June July August September October November
 December Monday Tuesday Wednesday Thursday Friday Saturday Sunday     Autumn   Q1 Q2 Q3 Q4 Year
 Years Date Next Previous Matters Arising Any Other   Welcome Introductions Introduction Declarations
 Declaration Interest Interests Terms Reference Forward Work Future Noted Agreed Resolved Resolution Approved
@@ -162,7 +165,7 @@ _COURTESY_FOLDED = {c.casefold().rstrip(".") for c in COURTESY} - {"acting", "in
 def _split_titles(title: str) -> tuple[str, ...]:
     out, rest = [], title.strip()
     while rest:
-        m = re.match(rf"({_TITLE_ALT})(?![A-Za-z])\.?\s*", rest)
+        m = re.match(rf"{_ACTING_MARK}({_TITLE_ALT})(?![A-Za-z])\.?\s*", rest)
         if not m:
             break
         out.append(m.group(1))
@@ -177,10 +180,15 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+# Titles that are never a surname: a roster run together ("Cllr Ash Cllr Bell") starts a name at each.
+_NEVER_SURNAMES = {"Cllr", "Cllrs", "Councillor", "Councillors", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof",
+                   "Professor", "Rev", "Reverend", "Insp", "Supt", "Sgt", "Sup", "Cty"}
+
+
 @lru_cache(maxsize=65536)
 def is_name_word(word: str) -> bool:
     # Plurals of institution words ("Sergeants", "Councillors") are not names either.
-    return bool(re.fullmatch(NAME_WORD, word)) and word not in NOT_NAME_WORDS \
+    return bool(re.fullmatch(NAME_WORD, word)) and word not in NOT_NAME_WORDS and word not in _NEVER_SURNAMES \
         and not (word.endswith("s") and word[:-1] in NOT_NAME_WORDS)
 
 
@@ -216,6 +224,10 @@ def is_initial(word: str) -> bool:
     return bool(_INITIAL_WORD.fullmatch(word))
 
 
+# Months that are also first names: 'June Graham' is a person, 'June 2024' a date.
+_MONTH_FIRST_NAMES = frozenset({"April", "June", "August"})
+
+
 def _name_run(words: list[str]) -> list[str]:
     """The leading words that are name words: 'Muneeb Ishtiaq Metropolitan Police' -> ['Muneeb', 'Ishtiaq'];
     initials lead to a surname or are not a name ('R G Hughes', not 'A Board')."""
@@ -225,19 +237,28 @@ def _name_run(words: list[str]) -> list[str]:
     if run and (len(run) == len(words) or not is_name_word(words[len(run)])):
         return []
     for w in words[len(run):]:
-        if not is_name_word(w):
-            break
+        if not (is_name_word(w) or not run and w in _MONTH_FIRST_NAMES and len(words) > 1 and is_name_word(words[1])):
+            break      # a first name that is also a month ('June Graham') leads a name, with a surname after it
         run.append(w)
     return run
 
 
 def _first_name_cut(run: list[str], after: str) -> list[str]:
     """'Lynn Smith Eastfield Community Council': a first name and a surname, then the body, where a third
-    name word runs straight on into more words ('Kay Wilson Wood, ...' keeps three)."""
+    name word runs straight on into more words ('Kay Wilson Wood, ...' keeps three, and so does
+    'Kay Wilson Wood Shire Council', where a council's area starts after the third)."""
     if len(run) == 3 and is_first_name(run[0]) and not is_initial(run[0]) \
-            and not re.match(r"\s*(?:$|[,;(:–—-])", after):
+            and not re.match(r"\s*(?:$|[,;(:–—-])", after) and not place_starts_body(after.split(None, 6)[:6]):
         return run[:2]
     return run
+
+
+def place_starts_body(words: list[str]) -> bool:
+    """Whether the words start with a council's area and go on into a body: 'Shire Borough Council',
+    'Shire Police', 'Shire & Westshire Fire'."""
+    n = place_at(words)
+    return bool(n) and n < len(words) and (words[n] in _INSTITUTION_WORDS | _PLACE_QUALIFIERS
+                                           or words[n] in ("and", "&", "Council"))
 
 
 @lru_cache(maxsize=16384)     # pure, and asked of the same row by several stages
@@ -258,9 +279,14 @@ def leading_person(text: str) -> tuple[NameParts, str] | None:
     kept = _name_run(m.group(0).split())
     if len(kept) < 2:
         return None
-    if len(kept) > 3:
-        kept = kept[:2]
-    kept = _first_name_cut(kept, text[_span_end(text, 0, kept):])
+    words = text.split(None, 9)[:9]
+    at_place = next((i for i in (2, 3) if i <= len(kept) and place_starts_body(words[i:i + 6])), None)
+    if at_place:
+        kept = kept[:at_place]      # "Kay Wilson Wood Shire Council": the council's area ends the name
+    else:
+        if len(kept) > 3:
+            kept = kept[:2]
+        kept = _first_name_cut(kept, text[_span_end(text, 0, kept):])
     return NameParts("", " ".join(kept)), text[_span_end(text, 0, kept):]
 
 
@@ -278,6 +304,13 @@ def _titled_run(text: str, m: re.Match[str]) -> list[str]:
     kept = _name_run(m.group("name").split())
     if not kept:
         return []
+    if len(kept) == 1 and is_first_name(kept[0]):
+        # "Cllr Gina Needs (Cabinet Member)": after a title and a first name, a word that is mostly no
+        # name is the surname where the entry ends with it.
+        end = _span_end(text, m.start("name"), kept)
+        word = _SURNAME_THEN_END.match(text, end)
+        if word and word.group(1) not in _INSTITUTION_WORDS | _PLACE_QUALIFIERS | _POST_WORDS:
+            return kept + [word.group(1)]
     end = _span_end(text, m.start("name"), kept)
     kept = _first_name_cut(kept, text[end:])
     end = _span_end(text, m.start("name"), kept)
@@ -285,7 +318,15 @@ def _titled_run(text: str, m: re.Match[str]) -> list[str]:
     if len(kept) >= 2 and nxt and nxt.group(1) in _INSTITUTION_WORDS | _PLACE_QUALIFIERS \
             and not (len(kept) == 2 and is_first_name(kept[0])):
         kept = kept[:-1]       # the last word starts the council's name
+    following = text[end:end + 60].split()
+    for i in range(1, len(kept)):
+        if place_starts_body(kept[i:] + following):
+            return kept[:i]    # "Cllr Davis Shire Borough Council": a council's area starts the body
     return kept
+
+
+_SURNAME_THEN_END = re.compile(r"\s+([A-Z][a-z]{2,})(?=\s*(?:[,;()]|$|\s[–—-]\s|\sand\s))")
+_POST_WORDS = frozenset(_names_list("post_words")) | {"Chair", "Chairman", "Vice", "Deputy", "Members", "Member"}
 
 
 def titled_mentions(text: str) -> list[tuple[NameParts, int, int]]:
@@ -412,10 +453,31 @@ def starts_with_person(text: str) -> bool:
     return bool(parts.title) or (len(parts.words) >= 2 and (is_first_name(parts.words[0]) or "." in parts.words[0]))
 
 
+_NAME_SHAPED = re.compile(r"[A-Z][a-z’'-]+")
+
+
+def _in_pairs(words: list[str]) -> bool:
+    """Whether bare name words run together are first name and surname, two by two: 'Cammy Rae June Graham
+    Andrew Hill' (a known first name leads a pair, a surname that is no first name ends one)."""
+    if len(words) < 4 or len(words) % 2 or not all(_NAME_SHAPED.fullmatch(w) and not place_at([w])
+                                                   and (is_name_word(w) or is_first_name(w)) for w in words):
+        return False
+    pairs = [(words[k], words[k + 1]) for k in range(0, len(words), 2)]
+    score = sum(is_first_name(a) + (not is_first_name(b)) for a, b in pairs)
+    shifted = [(words[k], words[k + 1]) for k in range(1, len(words) - 1, 2)]
+    score_shifted = sum(is_first_name(a) + (not is_first_name(b)) for a, b in shifted)
+    return score >= len(pairs) and score > score_shifted
+
+
 def split_at_people(text: str) -> list[str]:
     """A list's text cut where each person's name begins; what stands before the first name is kept first
     (it may be the previous entry's post or body)."""
     spans = people_in_run(text)
+    lead_end = spans[0][2] if spans and spans[0][1] == 0 else 0
+    rest = [w for w in text[lead_end:].split() if w.strip("|.,;:-–")]
+    if _in_pairs(rest):
+        pieces = [text[:lead_end]] if lead_end else []
+        return [p.strip() for p in pieces + [" ".join(rest[k:k + 2]) for k in range(0, len(rest), 2)]]
     if not spans or len(spans) == 1 and spans[0][1] == 0:
         return [text]
     cuts = [s for _, s, _ in spans]

@@ -11,6 +11,7 @@ import yaml
 
 from loaders.data_files import data_file, names_data
 from loaders.names import fold
+from loaders.places import longest_place_suffix, place_of_domain, places_named
 from loaders.scan import count_word, finditer_near, literal_alternation
 
 # Words that end the name of an organisation ("Barnet Safeguarding Adults Board").
@@ -32,9 +33,12 @@ _WORD = r"(?:[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]{2,}|[A-Z])"
 # Each word is matched atomically, "(?>...)": a word is always followed by a space or a comma, so only
 # its whole length can do, and trying every shorter one on each failed phrase made this slow. The
 # look-ahead for a capital is a quick test; the heads are a trie (one at most can end at a word boundary).
+# A body named head first takes its place or field after "of": "University of South Wales".
+_HEAD_FIRST = r"University|College|Institute|Royal Borough|London Borough"
 ORG_PHRASE_RE = re.compile(
     rf"(?=[A-Z])\b(?>{_WORD})(?:{_CONNECT}(?>{_WORD})){{0,7}}\s+(?:{literal_alternation(ORG_HEADS)})\b"
-    rf"(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?"
+    rf"(?:\s+(?:for|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+and\s+[A-Z][a-z]+)?)?"
+    rf"|\b(?:{_HEAD_FIRST})\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+and\s+[A-Z][a-z]+)?"
 )
 _ANY_HEAD = re.compile("|".join(ORG_HEADS))     # a quick test before ORG_PHRASE_RE: most lines have no head
 _ENDS_WITH_HEAD = re.compile(rf"\b(?:{'|'.join(ORG_HEADS)})s?$")
@@ -52,6 +56,7 @@ class OrgEntry:
     # A federation of local bodies ("Citizens Advice", a Police and Crime Commissioner's office): named with a
     # place ("Citizens Advice Eastfield", "Thames Valley Police and Crime Commissioner") it is that local body.
     local_branches: bool = False
+    local_name: str | None = None     # "Healthwatch {place}": the local body where the federation is named alone
 
 
 @dataclass
@@ -176,10 +181,16 @@ def _posts_or_heads() -> frozenset[str]:
 _POSTS_OR_HEADS = _posts_or_heads()
 
 
+_COUNTY_SHORT = {fold(k): fold(v) for k, v in (data_file("uk_places.yaml").get("county_short_forms") or {}).items()}
+_SHORT_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, _COUNTY_SHORT)) + r")\b") if _COUNTY_SHORT else None
+
+
 @lru_cache(maxsize=65536)
 def gazetteer_key(text: str) -> str:
-    """How the gazetteer compares names: folded, '&' read as 'and' ('Avon & Somerset Police')."""
-    return re.sub(r"\s+", " ", fold(text).replace("&", " and ")).strip()
+    """How the gazetteer compares names: folded, '&' read as 'and' ('Avon & Somerset Police'), a county's
+    short form as the county ('Notts Police')."""
+    key = re.sub(r"\s+", " ", fold(text).replace("&", " and ")).strip()
+    return _SHORT_WORD.sub(lambda m: _COUNTY_SHORT[m.group(0)], key) if _SHORT_WORD else key
 
 
 @lru_cache(maxsize=4)
@@ -196,7 +207,7 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     entries: dict[str, OrgEntry] = {}
     for item in listed:
         entry = OrgEntry(item["name"], item.get("kind"), list(item.get("aliases") or []),
-                         bool(item.get("local_branches")))
+                         bool(item.get("local_branches")), item.get("local_name"))
         for form in [entry.name, *entry.aliases]:
             entries[gazetteer_key(form)] = entry
     boroughs = {}
@@ -306,16 +317,27 @@ def document_place(text: str, home: str | None) -> str | None:
         return re.sub(r"^(?:London Borough of|Royal Borough of|City of)\s+|\s+(?:(?:City|County|Borough|District)\s+)?"
                       r"Council$", "", home).strip() or None
     votes: Counter[str] = Counter()
+    known: Counter[str] = Counter()
     for m in finditer_near(_PLACE_COUNCIL, _PLACE_COUNCIL_ANCHOR, _PLACE_CHARS, text):
         place = " ".join(m.group(1).split())
-        if not _NOT_A_PLACE_WORD & set(fold(place).split()):
+        # The longest council area the words before "Council" end with: "Services West Sussex" is West
+        # Sussex, "Argyll & Bute" is Argyll and Bute, not Bute.
+        window = text[max(0, m.start(1) - 40):m.end(1)].replace("&", "and")
+        area = longest_place_suffix(" ".join(window.split()))
+        if area:
+            known[area] += 1
+        elif not _NOT_A_PLACE_WORD & set(fold(place).split()):
             votes[place] += 1
-    if votes:
-        return votes.most_common(1)[0][0]
+    if known or votes:
+        return (known or votes).most_common(1)[0][0]
     domains = Counter(_GOV_DOMAIN.findall(text.lower()))
     for domain, _ in domains.most_common(1):
         if domain not in ("gov", "nhs", "police"):
-            return " ".join(w.capitalize() for w in domain.split("-"))
+            return place_of_domain(domain) or " ".join(w.capitalize() for w in domain.split("-"))
+    # No council named: the area the text names most, where it stands out.
+    named = places_named(text).most_common(2)
+    if named and named[0][1] >= 2 and (len(named) == 1 or named[0][1] > 2 * named[1][1]):
+        return named[0][0]
     return None
 
 

@@ -50,6 +50,12 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
         if sentence.line in ctx.action_log_lines:
             continue       # read as a table by loaders/action_logs.py
         m = action_marker(sentence.text)
+        bracket = _BRACKET_MARKER.search(sentence.text) if not m and "ction" in sentence.text else None
+        if bracket:
+            # The marker may stand as a sentence of its own after the task's.
+            task = sentence if bracket.start() > 0 or k == 0 else sentences[k - 1]
+            _bracketed_action(ctx, node, task, bracket if task is sentence else None, sentence)
+            continue
         if not m:
             if k > 0 and _BARE_MARKER.fullmatch(sentence.text):
                 _bare_action(ctx, node, sentences[k - 1], sentence)
@@ -98,6 +104,33 @@ def record_action(ctx: Context, node: AgendaItem | None, text: str, owners: list
     if node is not None:
         ctx.graph.relate(Rel.ARISES_FROM, action.id, node.id, ctx.name, where)
     ctx.actions.append((action, owners, evidence))
+
+
+# "... would report back. (Action)", "... in writing. (Action: Public Health)": a marker closing the sentence.
+_BRACKET_MARKER = re.compile(r"\(\s*ACTIONS?\s*(?:[:\-–—]\s*(?P<owners>[^()]{1,80}))?\)\s*\.?\s*$", re.I)
+_SOMEONE_COMMITS = re.compile(rf"(?P<who>(?:{TITLE_RE.pattern})?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\s+"
+                              r"(?:would|will|was going to|agreed to|offered to|undertook to)\b")
+
+
+def _bracketed_action(ctx: Context, node: AgendaItem, sentence: Sentence, bracket: re.Match[str] | None,
+                      marker: Sentence) -> None:
+    """The task is what the sentence commits someone to; the owner is named in the bracket, else the one
+    the sentence has committing."""
+    text = sentence.text[:bracket.start()].strip() if bracket else sentence.text
+    named = _BRACKET_MARKER.search(marker.text).group("owners")
+    owners: list[object] = []
+    if named:
+        owners, _ = owners_of(ctx, named.strip(" ."), sentence.line)
+        what = commitment(text)
+    else:
+        who = next((m for m in _SOMEONE_COMMITS.finditer(text) if parse_person(m.group("who"))), None)
+        if who:
+            owners = [note_person(ctx, parse_person(who.group("who")), sentence.line)]
+        what = commitment(text[who.start():] if who else text)
+    if not owners:
+        ctx.graph.warn(ctx.name, sentence.line, f"action with no owner understood: {sentence.text[:80]!r}")
+    evidence = sentence.text if marker is sentence else f"{sentence.text} {marker.text}"
+    record_action(ctx, node, what, owners, evidence, evidence)
 
 
 # ModernGov's action column: the word "Action" alone under the sentence that states the task.

@@ -60,6 +60,14 @@ def similar_surname(a: str, b: str, threshold: float = 0.93) -> bool:
     return JaroWinkler.similarity(a, b) >= threshold
 
 
+def lone_surname_fits(lone: str, surname: str) -> bool:
+    """A surname written alone ('Cllr Davis') is someone's whose surname it is, or a slip for a long one
+    ('McElligot', 'Knight' for 'Knights'); a short surname a letter from another is another surname
+    ('Davis', 'Davies')."""
+    a, b = sorted((fold(lone), fold(surname)), key=len)
+    return a == b or b == a + "s" or len(a) >= 7 and similar_surname(a, b)
+
+
 # Within one document, the same first name with a surname this close is a slip ('Kiran Vargwarl'
 # beside 'Kiran Vagarwal'); across documents the bar is higher (similar_surname's default).
 SAME_DOCUMENT_SLIP = 0.85
@@ -166,12 +174,12 @@ class PeopleIndex:
                 if fold(words[0]) == first and similar_surname(words[-1], surname, SAME_DOCUMENT_SLIP):
                     return r
             # A full name arriving after its surname-only mention ("Mr Leng" ... "Matt Leng").
-            lone = [r for r, words in named if len(words) < 2 and similar_surname(words[-1], surname)]
+            lone = [r for r, words in named if len(words) < 2 and lone_surname_fits(words[-1], surname)]
             if len(lone) == 1 and not any(len(words) > 1 and similar_surname(words[-1], surname)
                                           for r, words in named):
                 return lone[0]
             return None
-        candidates = [(r, words) for r, words in named if similar_surname(words[-1], surname)]
+        candidates = [(r, words) for r, words in named if lone_surname_fits(surname, words[-1])]
         exact = [r for r, words in candidates if fold(words[-1]) == fold(surname)]
         pool = exact or [r for r, _ in candidates]
         if not pool:
@@ -183,7 +191,7 @@ class PeopleIndex:
         """A surname-only record joins the one full-name record with that surname, if there is one; a
         first name alone ('Jo to notify ...') joins the one full name it begins, where no surname fits."""
         for lone in [r for r in self.records if r.first is None]:
-            matches = [r for r in self.records if r.first and similar_surname(r.surname, lone.surname)]
+            matches = [r for r in self.records if r.first and lone_surname_fits(lone.surname, r.surname)]
             if not matches and not lone.councillor and not lone.ranks and is_first_name(lone.name):
                 matches = [r for r in self.records if r.first and fold(r.first) == fold(lone.name)]
             if len(matches) == 1:

@@ -148,7 +148,12 @@ class Resolution:
             people += [(-1, n, None) for n in known.of_label(Label.PERSON)]
         self.mapping: dict[tuple[int, str], str] = {}
         self.names: dict[str, tuple[str, list[str]]] = {}
-        for members in _cluster(people, curation):
+        # The local bodies each document names (councils, forces, fire and health services): a surname alone
+        # in one place's minutes is not someone named in full in another place's ("Cllr Kerby" of one
+        # council, "Ryan Kerby" of another's fire brigade).
+        councils = {gi: frozenset(o.id for o in entry.organisations if o.kind in _LOCAL_KINDS)
+                    for gi, entry in enumerate(names)}
+        for members in _cluster(people, curation, councils):
             canonical = _canonical_name([(n, d) for _, n, d in members], curation)
             new_id = ids.person_id(canonical)
             aliases = sorted({a for _, n, _ in members for a in [n.name, *n.aliases] if a != canonical})
@@ -248,7 +253,11 @@ def _meeting_date(graph: PartnershipGraph) -> str | None:
     return getattr(meeting, "date", None) if meeting else None
 
 
-def _cluster(people: list[tuple[int, Named | Person, str | None]], curation: Curation
+_LOCAL_KINDS = frozenset({"council", "police", "fire", "health"})
+
+
+def _cluster(people: list[tuple[int, Named | Person, str | None]], curation: Curation,
+             councils: dict[int, frozenset[str]] | None = None
              ) -> list[list[tuple[int, Named | Person, str | None]]]:
     parent = list(range(len(people)))
 
@@ -307,10 +316,24 @@ def _cluster(people: list[tuple[int, Named | Person, str | None]], curation: Cur
     surnames: dict[str, set[int]] = defaultdict(set)
     for i, node in full:
         surnames[fold(node.name.split()[-1])].add(find(i))
-    for i, (_, node, _) in enumerate(people):
+    councils = councils or {}
+    docs_of: dict[int, set[int]] = defaultdict(set)
+    for i, (gi, _, _) in enumerate(people):
+        docs_of[find(i)].add(gi)
+
+    def same_place(gi: int, root: int) -> bool:
+        """Whether a document and a person's documents could be of one place: they name a local body in
+        common, or one of them names none (or is the store's)."""
+        here = councils.get(gi)
+        if gi == -1 or not here:
+            return True
+        there = [councils.get(d) for d in docs_of[root]]
+        return any(d is None or not d or d & here for d in there)
+
+    for i, (gi, node, _) in enumerate(people):
         if len(node.name.split()) == 1:
             roots = surnames.get(fold(node.name), set())
-            if len(roots) == 1:
+            if len(roots) == 1 and same_place(gi, next(iter(roots))):
                 union(i, next(iter(roots)))
     groups: dict[int, list[tuple[int, Named | Person, str | None]]] = defaultdict(list)
     for i, entry in enumerate(people):

@@ -10,6 +10,7 @@ import yaml
 from graph import ids
 from graph.model import AgendaItem, Label, Rel, Strategy
 from loaders.context import Context, Sentence, heading_line, titlecase_line
+from loaders.names import NOT_NAME_WORDS
 from loaders.scan import has_any, literal_alternation
 from loaders.structure import Item
 
@@ -29,17 +30,18 @@ _CAP = r"(?:[A-Z][\w’'/-]*|[A-Z]{2,}[a-z]?|\d{4}(?:[/-]\d{2,4})?)"
 # and "*+": each is followed by a space, so no shorter part of one could do, and trying them all was slow.
 STRATEGY_RE = re.compile(
     r"(?=[A-Z\d‘'psci])(?:"
-    rf"(?P<name>(?>{_CAP})(?:\s+(?:(?:and|to|for|of|on|&|in|the)\s+)?(?>{_CAP})(?:\s+\([A-Z]{{2,6}}\))?){{0,7}}\s+"
+    rf"(?P<name>(?>{_CAP})(?:\s+(?:(?:and|to|for|of|on|&|in|the|against)\s+)?(?>{_CAP})(?:\s+\([A-Z]{{2,6}}\))?){{0,7}}\s+"
     rf"(?:{_KIND_ALT})\b(?!\s+(?!Update|Report|Progress|Refresh|Review|Consultation)[A-Z][a-z])"
     rf"(?:\s+(?:19|20)\d{{2}}(?:\s*[-–/]\s*\d{{2,4}})?)?(?:\s+\((?:[A-Z][\w ]+)\))?)"
     rf"|(?P<acronym>\b[A-Z]{{2,}}(?:\s+[a-z][a-z-]*){{0,3}}\s+(?:programme|project|scheme|campaign|strategy|plan)\b)"
     rf"|(?P<quoted>[‘'][^’']{{3,40}}[’']\s+(?:campaign|project|programme|scheme))"
-    rf"|(?:project|programme|scheme|campaign|initiative)\s+[‘'“\"](?P<named>[^’'”\"]{{3,40}})[’'”\"]"
+    rf"|(?i:project|programme|scheme|campaign|initiative)\s+[‘'“\"](?P<named>[^’'”\"]{{3,60}})[’'”\"]"
     rf"|(?P<framework>\b(?:Framework|Strategy|Plan) for (?:[A-Z][\w’']*\s?){{1,4}})"
-    rf"|(?P<operation>\bOperation\s+(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[a-z]{{4,}}))\b"
+    rf"|(?P<operation>\b(?:Operation\s+(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[a-z]{{4,}})|Project\s+[A-Z][a-z]{{3,}}(?!\s+[A-Z])))\b"
     rf"|(?P<lower>(?:[A-Z][\w’'/-]*+\s+(?:(?:and|to|for|of|on|&|in|the)\s+)?){{2,7}}"
-    rf"(?:project|programme|strategy|scheme|campaign)\b))")
+    rf"(?:project|programme|strategy|scheme|campaign)\b(?!\s+[‘'“\"])))")
 _STRATEGY_NOISE = re.compile(r"^(?:(?:The|A|An|This|That|New|Draft|Update|Updated|Report|Progress|Presentation|"
+                             r"Including|Incorporating|Includes|"
                              r"Performance|Findings|Review|Summary|Outline)\s+(?:on|of|to|for|from)?\s*"
                              r"(?:the\s+)?)+")
 _FUNCTION_WORDS = {"was", "is", "are", "were", "a", "an", "the", "and", "of", "to", "for", "in", "on", "with", "has",
@@ -73,10 +75,12 @@ def strategy_names(text: str) -> list[tuple[str, str]]:
             continue
         if m.group("operation") and words[1] in {"of", "the", "and", "to", "in", "was", "is", "will", "with"}:
             continue
+        if m.group("operation") and words[0] == "project" and raw.split()[1] in NOT_NAME_WORDS:
+            continue     # "Project Board", "Project Manager": no project's name
         if m.group("named"):
             kind_word = m.group(0).split()[0].lower()
         else:
-            kind_word = "operation" if m.group("operation") else next(
+            kind_word = words[0] if m.group("operation") else next(
                 (w for w in reversed(words) if w in STRATEGY_KINDS and STRATEGY_KINDS[w]), "strategy")
         out.append((name, STRATEGY_KINDS.get(kind_word) or "strategy"))
     return out

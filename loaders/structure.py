@@ -45,7 +45,8 @@ class Layout:
 
 _NOISE_IN_TITLE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+[\d.,]+\s*[KM]B\b|\s*View (?:the )?(?:reasons|directions).*$"
                              r"|\s*\.\.\.\s*view the full.*$", re.I)
-_NUMBER_ALONE = re.compile(r"^\s*(\d{1,3})\.?\s*$")
+# "4", "4." and a sub-item "4a" or "4(b)" alone on a line.
+_NUMBER_ALONE = re.compile(r"^\s*(\d{1,3})(?:\.?|([a-h])|\(([a-h])\))\s*$")
 # "4. Title", "Item 4 – Title", "4) Title", "34.12/13 TITLE" (a number with the municipal year).
 _NUMBERED_HEADING = re.compile(r"^\s*(?:(?:Agenda\s+)?Item\s+|No\.?\s*)?(\d{1,3})(?:[.:](?!\d)\s*|\.\d{2}/\d{2}\s+|"
                                r"\s+[-–—]?\s*|\)\s*)"
@@ -91,6 +92,8 @@ def clean_title(title: str) -> str:
     title = _NOISE_IN_TITLE.sub("", title)
     title = re.sub(r"^The meeting (?:finished|closed|ended) at [\d.:]+\s*(?:am|pm|hrs)?\.?\s*", "", title, flags=re.I)
     title = re.sub(r"\s+", " ", title).strip(" *#:-–")
+    if title.isupper():
+        title = re.sub(r"\b([A-Z]{3,}) S\b", r"\1S", title)      # PDF letter-spacing: "APOLOGIE S"
     return readable_title(title)
 
 
@@ -101,7 +104,7 @@ def parse_layout(text: str) -> Layout:
     if label is not None:
         return _single_item(lines, lines.index(nonblank[label]))
     for layout in (_issue_page, _moderngov_numbered, _moderngov_unnumbered, _minutes_rows, _headings, _gap_titles,
-                   _line_titles):
+                   _line_titles, _caps_titles):
         found = layout(lines)
         if found:
             return found
@@ -176,9 +179,10 @@ def _moderngov_numbered(lines: list[Line]) -> Layout | None:
         if j is None or _NUMBER_ALONE.match(lines[j].text):
             continue
         n = int(m.group(1))
-        if previous is not None and not (previous < n <= previous + 3):
+        sub = m.group(2) or m.group(3)
+        if previous is not None and not (previous < n <= previous + 3 or sub and n == previous):
             continue
-        starts.append((i, j, m.group(1)))
+        starts.append((i, j, m.group(1) + (sub or "")))
         previous = n
     if len(starts) < 2 and not (starts and any(_MINUTES_LABEL.match(l.text) for l in lines)):
         return None
@@ -221,6 +225,15 @@ def _moderngov_unnumbered(lines: list[Line]) -> Layout | None:
     return Layout(lines[:head + 1], items, "moderngov-unnumbered") if items else None
 
 
+# The items every meeting has open their titles with these words, and the rest of such a title is mostly
+# in lower case: "Minutes of the last meeting", "Questions from members of the public".
+_STANDARD_ITEM = re.compile(r"(?:Minutes|Notes of|Apologies|Declarations?|Disclosures?|Matters arising|"
+                            r"Any other business|Dates? of (?:the )?next|Questions from|Public (?:questions|participation)|"
+                            r"Urgent business|Items of urgent|To note any items|Welcome and|Introductions? and)\b", re.I)
+_FINITE_VERB = re.compile(r"\b(?:were|was|be|been|are|is|had|has|have|will|would|agreed|approved|noted|received|"
+                          r"confirmed|signed|accepted)\b", re.I)
+
+
 def _is_heading_text(title: str) -> bool:
     title = title.strip()
     if not title or len(title) > 160 or _COVER_ROW.search(title):
@@ -230,6 +243,8 @@ def _is_heading_text(title: str) -> bool:
         return False
     if title.isupper():
         return True
+    if _STANDARD_ITEM.match(title) and not _FINITE_VERB.search(title) and len(words) <= 16:
+        return True      # "Minutes of the meeting held on 29th March 2023", "Questions from members of the public"
     capitalised = sum(1 for w in words if w[0].isupper())
     # Headings are mostly capitalised and do not read as a sentence.
     if _SENTENCE_END.search(title) and not re.search(r"\d{4}\s*\.?$", title):
@@ -335,9 +350,9 @@ def _items_at(lines: list[Line], heads: list[tuple[int, str]], kind: str) -> Lay
 
 
 # "Meeting dates - 2013 Minutes: Theresa ... provided ...": a table row of title, 'Minutes:', the minutes.
-_MINUTES_ROW = re.compile(r"^\s*(?P<title>(?:\S.{2,150}?)?)\s*\bMinutes\s*:\s*(?P<body>\S.*)$")
+_MINUTES_ROW = re.compile(r"^\s*(?P<title>(?:\S.{2,150}?)?)\s*\bMinutes\s*:\s*(?P<body>\S.*|)$")
 # Where a row's title stops and its agenda text starts: "Apologies To receive.", "... PDF 193 KB To consider".
-_AGENDA_TEXT = re.compile(r"(?<=[a-z)])\s+(?=To\s[a-z])|\s+PDF\s+[\d.]+\s*[KM]B\b|\s+(?=You\s+(?:are|may)\b)")
+_AGENDA_TEXT = re.compile(r"(?<=[a-z)])\s+(?=To\s[a-z])|(?<=\w)\s+(?=(?:Verbal|Oral|Written)\s+(?:update|report)\b)|\s+PDF\s+[\d.]+\s*[KM]B\b|\s+(?=You\s+(?:are|may)\b)")
 
 
 def _minutes_rows(lines: list[Line]) -> Layout | None:
@@ -425,6 +440,40 @@ def _line_titles(lines: list[Line]) -> Layout | None:
     if len(heads) < 3:
         return None
     return _items_at(lines, heads, "line-titles")
+
+
+# A heading in capitals, alone on its line or run into its minutes: "WELCOME AND INTRODUCTIONS 1. The Chair
+# welcomed ...", "CORRESPONDENCE: COMMUNITY PLANNING CONFERENCE – FOLLOW UP".
+_CAPS_TITLE = re.compile(r"^\s*(?P<title>[A-Z][A-Z’'&/,:()–—-]*(?:[ \t]+[A-Z0-9’'&/,:()–—-][A-Z0-9’'&/,:()–—.-]*)+?)"
+                         r"(?:[ \t]+(?P<rest>(?:\d+(?:\.\d+)*\.?[ \t]+)?[A-Z][a-z].*)|[ \t]*)$")
+# A page's own heading, not an item: who it is of, when it met, who attended.
+_CAPS_NOT_ITEM = re.compile(r"\b(?:MINUTES OF|MEETING OF|HELD (?:ON|AT)|PRESENT|ATTENDING|IN ATTENDANCE|"
+                            r"AGENDA ITEM|PAGE \d)\b")
+
+
+def _caps_titles(lines: list[Line]) -> Layout | None:
+    """Minutes whose items are headed in capitals, with no numbers before them, the heading alone on its
+    line or run straight into the minutes."""
+    heads: list[tuple[int, str]] = []
+    run_in: dict[int, str] = {}
+    # The page's own headings stand above its attendance ("PRESENT: ..."): items start after it.
+    start = next((i for i, l in enumerate(lines) if re.match(r"\s*PRESENT\b|\s*Present\s*:", l.text)), 0)
+    for i, line in enumerate(lines[start:], start):
+        m = _CAPS_TITLE.match(line.text)
+        if not m or len(re.findall(r"[A-Z]{3,}", m.group("title"))) < 2 or _CAPS_NOT_ITEM.search(m.group("title")):
+            continue      # two words at least, not initials in a table ("JR / YP")
+        if not heads and i == _next_nonblank(lines, 0):
+            continue      # the page's first line names the body or the meeting
+        heads.append((i, m.group("title")))
+        if m.group("rest"):
+            run_in[i] = m.group("rest")
+    if len(heads) < 3:
+        return None
+    layout = _items_at(lines, heads, "caps-titles")
+    for item, (i, _) in zip(layout.items, heads):
+        if i in run_in:
+            item.body.insert(0, Line(lines[i].no, run_in[i]))
+    return layout
 
 
 def _untitled_page(lines: list[Line]) -> Layout:

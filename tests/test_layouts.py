@@ -52,6 +52,18 @@ class TestNames:
             parts, _ = leading_person(text)
             assert (parts.title, parts.name) == (title, name), text
 
+    def test_after_a_title_and_a_first_name_a_word_ending_the_entry_is_the_surname(self):
+        from loaders.names import titled_mentions
+
+        assert [p.name for p, _, _ in titled_mentions("Cllr Gina Needs (Cabinet Member)")] == ["Gina Needs"]
+        assert [p.name for p, _, _ in titled_mentions("Cllr Jane Chair, Cllr Bob Council,")] == ["Jane", "Bob"]
+
+    def test_bare_names_run_together_are_read_two_by_two(self):
+        assert split_at_people("Councillor Sandy Tate Cammy Roe June Gray Andrew Hill Robert Westerby Andy Mair") == [
+            "Councillor Sandy Tate", "Cammy Roe", "June Gray", "Andrew Hill", "Robert Westerby", "Andy Mair"]
+        # Words that are no names are never paired into people.
+        assert "Learning Worker" not in split_at_people("Ann Lee Community Learning Worker Bob Marsh")
+
     def test_initials_never_lead_to_a_word_that_is_no_surname(self):
         assert leading_person("A Board member asked") is None
 
@@ -60,6 +72,20 @@ class TestNames:
         assert parts.name == "Lynn Smith" and rest.strip() == "Cruden Community Council"
         parts, _ = leading_person("Kay Wilson White, Dorset Council")
         assert parts.name == "Kay Wilson White"
+
+    def test_a_name_before_an_unplaced_body_and_a_body_that_starts_like_a_name(self):
+        g = extract_text(minutes("""
+            Core Membership Cllr Drake Borough Council Pam O’Shea Clinical Commissioning Group Ian Roe Shire Police
+
+            1. Welcome
+
+            None.
+        """))
+        assert {"Drake", "Pam O’Shea", "Ian Roe"} <= present(g)
+        g = extract_text(minutes("""
+            Present: Aneurin Bevan University Health Board, Maureen Howe (MH); Welsh Government, Amanda Lee (AL)
+        """))
+        assert "Aneurin Bevan" not in names(nodes(g, Label.PERSON))
 
     def test_a_run_with_no_separators_is_cut_where_each_name_begins(self):
         run = ("Helen Crane (Chair) Area Manager, Council Cllr Gareth Lloyd Ward 6, North & Coast "
@@ -70,6 +96,18 @@ class TestNames:
 
     def test_a_name_right_after_a_post_word_is_the_posts_body(self):
         assert [p.name for p, _, _ in people_in_run("Joe Lane, Chief Executive Tai Ogwen")] == ["Joe Lane"]
+
+
+    def test_a_surname_alone_joins_its_own_surname_not_a_neighbour(self):
+        g = extract_text(minutes("""
+            Present: Cllr Davis (Chair), Peter Davies (Housing Officer), Matthew Knights (Analyst)
+
+            1. Crime update
+
+            Ms Knight presented the figures.
+        """))
+        people = names(nodes(g, Label.PERSON))
+        assert {"Davis", "Peter Davies", "Matthew Knights"} <= people and "Knight" not in people
 
 
 class TestAttendanceLayouts:
@@ -266,6 +304,39 @@ class TestApologiesLayouts:
         assert ("Ben Hollis", "Louise Barr") in subs
 
 
+    def test_two_absent_members_and_their_two_substitutes_in_order(self):
+        g = extract_text(minutes("""
+            1. Apologies
+
+            Apologies were received from Tom Carr (DWP) and Ada Usher (Shire Police) who were substituted by Pat Hill and Chief Inspector Dan Lobb.
+        """))
+        found = {(s.name, a.name) for s, a in ((g.nodes[r.source], g.nodes[r.target])
+                                                for r in g.rels_of(Rel.SUBSTITUTED_FOR))}
+        assert found == {("Pat Hill", "Tom Carr"), ("Dan Lobb", "Ada Usher")}
+        assert sent_apologies(g) == {"Tom Carr", "Ada Usher"}
+
+    def test_a_substitute_with_a_body_set_off_after_the_name(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            Adam Bell, Shire Probation attended on behalf of Kay Hunt.
+        """))
+        found = {(g.nodes[r.source].name, g.nodes[r.target].name) for r in g.rels_of(Rel.SUBSTITUTED_FOR)}
+        assert found == {("Adam Bell", "Kay Hunt")}
+
+
+    def test_the_post_after_a_substitute_is_the_substitutes(self):
+        g = extract_text(minutes("""
+            Apologies were received from Lee Rich - Victim Support and Tara Dunn – Director of Public Health substituted by Luke Kemp, Head of Public Health.
+
+            1. Welcome
+
+            None.
+        """))
+        assert holds(g, "Luke Kemp") == {"Head of Public Health"}
+        assert holds(g, "Tara Dunn") == {"Director of Public Health"}
+
+
 class TestPresentersAndActions:
     def test_a_presenter_introduced_by_a_phrase_before_the_name(self):
         g = extract_text(minutes("""
@@ -307,6 +378,15 @@ class TestPresentersAndActions:
         assert found == {"PD", "BF"}
         assert "CSP" not in names(nodes(g, Label.PERSON))
 
+    def test_people_who_introduce_themselves_attended_and_hold_the_post_they_give(self):
+        g = extract_text(minutes("""
+            1. Introductions
+
+            PC Omar Fenn and Lucy Hart from the Transport Police introduced themselves to the Partnership as Crime Reduction Officers.
+        """))
+        assert {"Omar Fenn", "Lucy Hart"} <= present(g)
+        assert "Crime Reduction Officer" in holds(g, "Omar Fenn") and holds(g, "Lucy Hart") == {"Crime Reduction Officer"}
+
     def test_introducing_oneself_is_not_presenting(self):
         g = extract_text(minutes("""
             1. Welcome
@@ -315,6 +395,27 @@ class TestPresentersAndActions:
         """))
         assert not {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)}
         assert "Simon Hardy" in present(g)
+
+    def test_highlighting_the_following_is_presenting(self):
+        g = extract_text(minutes("""
+            1. Chair's update
+
+            The Chair, Dana Moore-Turner, introduced herself and highlighted the following:
+
+            - Ward panels would meet monthly.
+        """))
+        assert {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)} == {"Dana Moore-Turner"}
+
+    def test_a_name_a_pdf_wrapped_across_lines_and_thanks_for_a_presentation(self):
+        g = extract_text(minutes("""
+            1. Anti Social Behaviour
+
+            The Board received an update from Mark
+            Ashdown on behalf of the Community Safety Team on the following areas.
+            RESOLVED: That the Board thanked Lena Ford for her detailed presentation.
+        """))
+        found = {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)}
+        assert found == {"Mark Ashdown", "Lena Ford"}
 
     def test_acting_at_the_meeting_is_attending(self):
         g = extract_text(minutes("""
@@ -334,6 +435,38 @@ class TestPresentersAndActions:
             ACTION: Inspector Smith
         """))
         assert [a.text for a in nodes(g, Label.ACTION)] == ["look into this and report back"]
+
+
+    def test_a_bracketed_action_marker_closing_the_sentence(self):
+        g = extract_text(minutes("""
+            1. Communications
+
+            It was noted that Peter Hale would check with Victim Support whether a nominee had been found. (Action)
+            Ms Reid asked about payments; a written response would be sent. (Action: Eastfield Homes)
+        """))
+        found = {(a.text, tuple(sorted(n.name for n in targets(g, Rel.ASSIGNED_TO, a.id))))
+                 for a in nodes(g, Label.ACTION)}
+        assert ("check with Victim Support whether a nominee had been found", ("Peter Hale",)) in found
+        assert any(owners == ("Eastfield Homes",) for _, owners in found)
+
+
+class TestMeetingDates:
+    @staticmethod
+    def date_of(header: str) -> str | None:
+        from loaders.dates import meeting_date
+
+        return meeting_date(textwrap.dedent(header), "")[0]
+
+    def test_the_meetings_own_date_after_a_title_or_a_label(self):
+        assert self.date_of("Minutes Eastfield Children's Trust Board Notes of meeting on 22nd June 2007 Attendees:") \
+            == "2007-06-22"
+        assert self.date_of("AGENDA ITEM NO:4 MINUTES OF A MEETING OF THE SHIRE POLICE AND CRIME PANEL HELD ON "
+                            "11TH DECEMBER 2013 AT 10.30 A.M.") == "2013-12-11"
+
+    def test_another_meetings_minutes_or_a_rules_date_is_not_this_meetings(self):
+        assert self.date_of("RESOLVED that the minutes of the meeting held on 28 October 2016 be approved.") is None
+        assert self.date_of("Minutes Minutes of the Meeting held on 20th January 2021. Minutes: were agreed") is None
+        assert self.date_of("To receive declarations under the Code of Conduct adopted from 1 September 2008.") is None
 
 
 class TestWhatIsNotMinutes:
@@ -384,6 +517,59 @@ class TestItemLayouts:
         """)
         assert self.titles(text) == ["Minutes of the last meeting", "Safeguarding in Schools", "Family Front Door"]
 
+    def test_a_standard_items_title_mostly_in_lower_case(self):
+        text = textwrap.dedent("""\
+            Police and Crime Panel
+
+
+
+
+            Declarations of Interest
+
+            None were declared.
+
+
+
+
+            Minutes of the meeting held on 29th March 2023 pdf icon PDF 184 KB
+
+            To confirm as a correct record.
+
+
+            The minutes of the meeting held on 29th March 2023 were approved.
+
+
+
+
+            Questions from members of the public and the press
+
+            There were no questions.
+        """)
+        assert self.titles(text)[-3:] == ["Declarations of Interest", "Minutes of the meeting held on 29th March 2023",
+                                          "Questions from members of the public and the press"]
+
+    def test_headings_in_capitals_alone_or_run_into_the_minutes(self):
+        text = textwrap.dedent("""\
+            Agenda Item 2
+
+            EASTSHIRE COMMUNITY PLANNING BOARD
+
+            MINUTES OF MEETING HELD ON THURSDAY 6 MARCH 2008 AT 1400 HOURS
+
+            PRESENT: Councillor Ian Lott (Chair); Ann Rowe, Director, Eastshire Council.
+
+            WELCOME AND INTRODUCTIONS 1. The Chair welcomed everyone to the meeting.
+
+            CORRESPONDENCE: PLANNING CONFERENCE – NOVEMBER 2007 – FOLLOW UP
+
+            2.1 There was submitted and noted a letter about the conference.
+
+            WELCOME AND APOLOGIE S 3. None were received.
+        """)
+        assert self.titles(text) == ["Welcome and Introductions",
+                                     "Correspondence: Planning Conference – November 2007 – Follow up",
+                                     "Welcome and Apologies"]
+
     def test_cmis_number_and_title_then_the_number_alone(self):
         text = textwrap.dedent("""\
             Public Items
@@ -408,6 +594,56 @@ class TestItemLayouts:
             Declarations of Interest To receive any declarations. Minutes: None were reported.
         """)
         assert self.titles(text) == ["Simultaneous Translation", "Apologies", "Declarations of Interest"]
+
+    def test_rows_whose_minutes_start_on_the_next_line_and_a_verbal_report(self):
+        text = textwrap.dedent("""\
+            Matters Arising Minutes: There were none.
+            |
+            Chair's Update Verbal update of the Chair. Minutes:
+            The Chair updated the Board on the following matters.
+            |
+            Director of Public Health Update Verbal report of the Director of Public Health Minutes: Noted.
+        """)
+        assert self.titles(text) == ["Matters Arising", "Chair's Update", "Director of Public Health Update"]
+
+
+    def test_sub_items_numbered_with_a_letter(self):
+        text = textwrap.dedent("""\
+            Items
+            1.
+
+            Apologies
+
+            Minutes:
+
+            None.
+
+            2.
+
+            Reviewing the Year
+
+            4a
+
+            Crime in the District
+
+            Minutes:
+
+            The report was noted.
+
+            4(b)
+
+            Youth Justice Update
+
+            Minutes:
+
+            Noted.
+        """).replace("4a", "2a").replace("4(b)", "2(b)")
+        from loaders.structure import parse_layout
+
+        items = parse_layout(text).items
+        assert [(i.number, i.title) for i in items] == [("1", "Apologies"), ("2", "Reviewing the Year"),
+                                                         ("2a", "Crime in the District"),
+                                                         ("2b", "Youth Justice Update")]
 
 
 class TestOrganisationsAndPosts:
@@ -455,6 +691,145 @@ class TestOrganisationsAndPosts:
         assert holds(g, "Rick Parr") == {"Chief Executive"}
         assert affiliated(g, "Rick Parr") == {"Eastfield and Westfield Teaching Hospitals NHS Foundation Trust"}
         assert holds(g, "John Syme") == {"Chairman"}
+
+
+    def test_posts_in_a_list_of_introductions_parted_by_semicolons(self):
+        g = extract_text(minutes("""
+            1. Community Safety
+
+            Members were introduced to Sian Moss, Business Protection Manager; Rick Powe, Community Safety Team Leader; and Mike Whyte, Partnership Manager.
+        """))
+        assert holds(g, "Sian Moss") == {"Business Protection Manager"}
+        assert holds(g, "Rick Powe") == {"Community Safety Team Leader"}
+        assert {"Sian Moss", "Rick Powe", "Mike Whyte"} <= present(g)
+
+    def test_a_post_joined_by_and_after_a_name(self):
+        g = extract_text(minutes("""
+            1. Crime update
+
+            Omar Fenn, Health and Environmental Services Director at Eastfield District Council, presented an update.
+        """))
+        assert names(presenters(g, next(g.of_label(Label.AGENDA_ITEM)))) == {"Omar Fenn"}
+        assert holds(g, "Omar Fenn") == {"Health and Environmental Services Director"}
+        assert affiliated(g, "Omar Fenn") == {"Eastfield District Council"}
+
+    def test_a_bodys_possessive_post(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            The Chair welcomed Mr Ivan Petch, Westfield Homes’ representative, to his first meeting.
+        """))
+        assert affiliated(g, "Ivan Petch") == {"Westfield Homes"}
+        assert holds(g, "Ivan Petch") == {"Westfield Homes’ representative"}
+
+    def test_acting_ranks_and_a_post_typed_after_an_appointed_name(self):
+        g = extract_text(minutes("""
+            1. Election of Vice Chair
+
+            Members of the group appointed A/Supt. Rob Tally vice chair for the current year.
+        """))
+        assert {p.casefold() for p in holds(g, "Rob Tally")} == {"superintendent", "vice chair"}
+
+
+    def test_a_post_held_for_the_meeting_and_another_bodys_post(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            Jan Marsh, as Chair in the absence of Tom Fell, welcomed everyone. The Chair of Eastfield Homes was Dr. Ade Toth, who would lead the work.
+        """))
+        assert holds(g, "Jan Marsh") == {"Chair"} and affiliated(g, "Jan Marsh") == set()
+        assert holds(g, "Ade Toth") == {"Chair"} and affiliated(g, "Ade Toth") == {"Eastfield Homes"}
+
+
+    def test_a_post_run_into_a_councils_name_and_a_bracket_left_open(self):
+        place = "Sheffield"     # any council's area from loaders/data/uk_places.yaml
+        g = extract_text(minutes(f"""
+            1. Strategy
+
+            The strategy was presented by Ann Fell (Director of Public Health {place} City Council, Tom Watt (Registrar, {place} City Council) and Jo Spicer.
+        """))
+        assert holds(g, "Ann Fell") == {"Director of Public Health"}
+        assert affiliated(g, "Ann Fell") == {f"{place} City Council"}
+
+    def test_a_titled_surname_that_is_also_a_word(self):
+        g = extract_text(minutes("""
+            1. Declarations of interest
+
+            Councillor Graham Old declared a non-pecuniary interest by virtue of being a Trustee of the Eastfield Youth Trust.
+        """))
+        assert affiliated(g, "Graham Old") == {"Eastfield Youth Trust"}
+
+
+    def test_a_post_without_its_year_its_partner_or_an_attendance_code(self):
+        g = extract_text(minutes("""
+            Council Chamber, Civic Office, Eastfield
+            Dr Ann Rowe
+            GP and Medical Director, NHS Eastfield ICB
+            Present, as expected
+            Dan Swift
+            Executive Director of Place
+            Present, as expected
+            Lucy Roberts
+            Health and Social Care Forum
+            Apologies
+
+            1. Election of Chairman
+
+            That Councillor Ben Gates be elected Chairman of the Eastfield Police and Crime Panel for the Municipal Year 2021-22.
+            The Panel appointed Rick Young as Chair and Mr Mel Jehu as Vice Chair.
+        """))
+        assert holds(g, "Dan Swift") == {"Executive Director of Place"}
+        assert holds(g, "Ben Gates") == {"Chairman"}
+        assert affiliated(g, "Ben Gates") == {"Eastfield Police and Crime Panel"}
+        assert holds(g, "Rick Young") == {"Chair"}
+
+
+    def test_an_undefined_acronym_is_the_body_named_in_full_with_those_initials(self):
+        g = extract_text(minutes("""
+            Present: Ann Munro, Eastshire Council (Chair), Ed Garth, ESVA, Keith Arden, ESVA
+
+            1. Partners
+
+            Eastshire Safer Voluntary Action would lead the Violence Against Women and Girls work (VAWG).
+        """))
+        assert affiliated(g, "Ed Garth") == affiliated(g, "Keith Arden") == {"Eastshire Safer Voluntary Action"}
+        assert "Violence Against Women and Girls" not in names(nodes(g, Label.ORGANISATION))
+
+
+    def test_bodies_named_head_first_or_with_a_two_word_field(self):
+        from loaders.organisations import find_org_phrases
+
+        found = [p for p, _, _ in find_org_phrases("Ben Cole, University of North Shire, and Ann Lee, Eastshire "
+                                                   "Association of Voluntary Organisations, attended.")]
+        assert found == ["University of North Shire", "Eastshire Association of Voluntary Organisations"]
+
+
+    def test_a_federation_named_alone_is_the_local_body_of_this_place_or_force(self):
+        g = extract_text(minutes("""
+            Present: Ann Rowe, Healthwatch; Tom Lake, Eastfield City Council; Jo Bell, OPCC
+
+            1. Policing
+
+            Cumbria Constabulary reported that burglary had fallen; Cumbria Constabulary would report again.
+        """, head="Eastfield Health and Wellbeing Board\n\nMinutes of a meeting held on 15 March 2019\n\n"))
+        assert affiliated(g, "Ann Rowe") == {"Healthwatch Eastfield"}
+        assert affiliated(g, "Jo Bell") == {"Office of the Police and Crime Commissioner for Cumbria"}
+
+    def test_a_federation_named_alone_where_the_place_is_unknown_is_no_body(self):
+        g = extract_text(minutes("""
+            1. Partners
+
+            The Board heard from Healthwatch about its survey.
+        """, head="Health and Wellbeing Board\n\n"))
+        assert "Healthwatch" not in names(nodes(g, Label.ORGANISATION))
+
+
+    def test_a_service_or_a_seat_in_an_entrys_body_slot_is_no_body(self):
+        g = extract_text(minutes("""
+            Present: Ann Rowe, Local Government; Tom Lake, Independent; Jo Bell, Inclusion Eastfield Barnet
+        """))
+        assert affiliated(g, "Ann Rowe") == affiliated(g, "Tom Lake") == set()
+        assert affiliated(g, "Jo Bell") == {"Inclusion Eastfield Barnet"}
 
 
 class TestActionLogs:

@@ -674,6 +674,35 @@ class TestCuration:
         assert len(presenter) == 1
         assert presenter[0].name not in ("Ben Norfolk", "Richard Norfolk")
 
+    def test_a_surname_alone_joins_a_full_name_of_the_same_place_only(self):
+        """'Cllr Hale' in one council's minutes is not 'Ryan Hale' of another place's fire service; in the
+        minutes of a partnership of the same council, it is."""
+        here = _doc("d.txt", "4 March 2016", """
+            Present: Cllr Hale (Chair), Eastfield Borough Council; Cllr Moss, Eastfield Borough Council
+
+            1. Welcome
+
+            None.
+        """)
+        elsewhere = _doc("e.txt", "5 March 2016", """
+            Present: Ryan Hale, Station Commander, London Fire Brigade; Ann Shaw, Metropolitan Police
+
+            1. Welcome
+
+            None.
+        """)
+        g = merged(resolve([here, elsewhere]))
+        assert {p.name for p in nodes(g, Label.PERSON)} >= {"Hale", "Ryan Hale"}
+        same_place = _doc("f.txt", "6 March 2016", """
+            Present: Ryan Hale, Eastfield Borough Council; Ann Shaw, Eastfield Borough Council
+
+            1. Welcome
+
+            None.
+        """)
+        g = merged(resolve([here, same_place]))
+        assert "Hale" not in {p.name for p in nodes(g, Label.PERSON)}
+
     def test_curated_organisation_alias(self, three_meetings, curation):
         spelt = "Barnet Combatting Drugs Partnership"          # as printed in 000
         plain = merged(resolve(three_meetings))
@@ -867,6 +896,11 @@ class TestStrategyForms:
         ("The MOPAC gang-exit pilot programme is now live.", "MOPAC gang-exit pilot programme", "programme"),
         ("Details are in the Delivery and Resource Plans 2012-13.", "Delivery and Resource Plans 2012-13", "plan"),
         ("Partners supported Hate Crime Awareness Week in October.", "Hate Crime Awareness Week", "campaign"),
+        ("A publicity campaign ‘Safe at Home, Safe at Work’ was launched.", "Safe at Home, Safe at Work", "campaign"),
+        ("The right name of the awareness campaign is Project Lantern.", "Project Lantern", "project"),
+        ("The Board endorsed the Violence against Women and Girls (VAWG) Strategy 2024-2027.",
+         "Violence against Women and Girls (VAWG) Strategy 2024-2027", "strategy"),
+        ("Including Strategic Crime Needs Assessment Update", "Strategic Crime Needs Assessment", "assessment"),
     ])
     def test_named_forms(self, sentence, name, kind):
         from loaders.strategies import strategy_names
@@ -877,6 +911,13 @@ class TestStrategyForms:
         from loaders.strategies import strategy_names
 
         assert strategy_names("The CCTV was a key project for the council.") == []
+
+    def test_a_projects_board_or_a_campaigns_kind_is_no_name(self):
+        from loaders.strategies import strategy_names
+
+        assert strategy_names("The Project Board met and the Project Manager reported.") == []
+        names = [n for n, _ in strategy_names("A Communications campaign ‘Speak Up Now’ ran in May.")]
+        assert names == ["Speak Up Now"]
 
 
 def test_bare_action_word_under_the_task_sentence():

@@ -412,6 +412,74 @@ def test_post_noise_before(phrase, form):
     assert posts_of(g, SUBSTITUTE) == {"Community Safety Manager"}, text
 
 
+def bodies_of(g: PartnershipGraph, name: str) -> set[str]:
+    return {g.nodes[r.target].name for r in g.rels_of(Rel.AFFILIATED_WITH)
+            if fold(g.nodes[r.source].name) == fold(name)}
+
+
+@pytest.mark.parametrize("phrase,form", cases("affiliation_after_name", ("sentence", "joined", "post between")))
+def test_affiliation_after_name(phrase, form):
+    """The body named after a person in prose, for them and for anyone joined to them by 'and'. The body is
+    an invented one whose name ends in no institution word the reader knows: the phrase says it is a body."""
+    body = "Northfield Homes"
+    sentence = {"sentence": f"{SUBSTITUTE} {phrase} {body} and spoke about the hub.",
+                "joined": f"{OTHER} and {SUBSTITUTE} {phrase} {body} and spoke about the hub.",
+                "post between": f"{SUBSTITUTE}, Hub Manager, {phrase} {body} and spoke about the hub."}[form]
+    g, text = read(item_snippet(sentence))
+    assert bodies_of(g, SUBSTITUTE) == {body}, text
+    if form == "joined":
+        assert body in bodies_of(g, OTHER), text
+
+
+def test_affiliation_stood_in_for():
+    """'X represented the body on behalf of Y': the absent Y is of that body too."""
+    g, text = read(item_snippet(f"{SUBSTITUTE} represented Northfield Homes on behalf of {ABSENT}."))
+    assert bodies_of(g, SUBSTITUTE) == bodies_of(g, ABSENT) == {"Northfield Homes"}, text
+
+
+def test_affiliation_needs_a_body():
+    """'on behalf of' a person names no body."""
+    g, text = read(item_snippet(f"{SUBSTITUTE} attended on behalf of {ABSENT} and spoke about the hub."))
+    assert bodies_of(g, SUBSTITUTE) == set(), text
+
+
+@pytest.mark.parametrize("phrase,form", cases("seat_headings", ("heading",)))
+def test_seat_headings(phrase, form):
+    """Members listed under a seat's heading attend and hold the seat, in the singular."""
+    g, text = read(minutes(f"""
+        Present:
+        {OTHER} (Chair)
+
+        {phrase}:
+        {SUBSTITUTE}
+        {OTHER2}
+
+        1. Youth Justice Plan
+
+        Noted.
+    """))
+    assert folded(SUBSTITUTE, OTHER2) <= people(g, Rel.ATTENDED), describe(g, text)
+    seat = {phrase[:-1] if phrase.endswith("s") else phrase}
+    assert posts_of(g, SUBSTITUTE) == posts_of(g, OTHER2) == seat, text
+
+
+@pytest.mark.parametrize("phrase,form", cases("chair_lines", ("line", "upper case")))
+def test_chair_lines(phrase, form):
+    """A line naming who chaired: they attended and hold the post (a heading that is no post gives 'Chair')."""
+    head = phrase.upper() if form == "upper case" else phrase
+    g, text = read(minutes(f"""
+        {head}: Councillor {SUBSTITUTE}, Eastfield Borough Council
+
+        1. Youth Justice Plan
+
+        {OTHER} presented the plan.
+    """))
+    assert fold(SUBSTITUTE) in people(g, Rel.ATTENDED), describe(g, text)
+    post = phrase.replace("Co-Chairs", "Co-Chair") if any(w in phrase for w in ("Chair", "Conv")) \
+        and phrase not in ("Chaired by", "In the Chair") else "Chair"
+    assert {p.casefold() for p in posts_of(g, SUBSTITUTE)} == {post.casefold()}, text
+
+
 # ============================================================================== action logs as tables
 def _column_cases():
     columns = PHRASINGS["action_log_columns"]
@@ -445,7 +513,8 @@ TESTED_KEYS = {"attendance_headings", "apology_verbs", "apology_sources", "subst
                "substitution_before_absent", "substitution_after_substitute", "attendance_codes",
                "presenter_before_name", "presenter_invited_to", "on_behalf", "acting_before_name",
                "welcome_verbs", "not_present_before_name", "appointment_after_name", "appointment_before_name",
-               "post_noise_before", "action_log_columns"}
+               "post_noise_before", "action_log_columns", "affiliation_after_name",
+               "seat_headings", "chair_lines"}
 # prose_verbs are not a way of stating a relationship but the words that end a list: no snippet of their own.
 NOT_RELATIONSHIPS = {"prose_verbs"}
 

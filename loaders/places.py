@@ -1,0 +1,94 @@
+"""The places of UK local government (loaders/data/uk_places.yaml): which capitalised words name a council's
+area, so a reader can tell where a name stops and a council's starts, and whose minutes a page is."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from loaders.data_files import data_file
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the places (as word tuples) that begin with it, longest first."""
+    raw = data_file("uk_places.yaml")
+    forms: set[str] = set(raw.get("counties") or [])
+    for council in raw.get("councils") or []:
+        forms.add(council["place"])
+        forms.update(council.get("alt") or [])
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in forms:
+        words = tuple(form.replace(",", "").split())
+        if words and words[0][:1].isupper():
+            by_first.setdefault(words[0], []).append(words)
+    return {w: tuple(sorted(v, key=len, reverse=True)) for w, v in by_first.items()}
+
+
+def place_at(words: list[str] | tuple[str, ...]) -> int:
+    """How many of the words, from the first, name a council's area (0 when they don't):
+    ['Kingston', 'upon', 'Thames', 'Council'] -> 3."""
+    if not words:
+        return 0
+    for place in _places().get(words[0], ()):
+        if tuple(words[:len(place)]) == place:
+            return len(place)
+    return 0
+
+
+def is_place(text: str) -> bool:
+    words = text.replace(",", "").split()
+    return bool(words) and place_at(words) == len(words)
+
+
+def longest_place_suffix(text: str) -> str | None:
+    """The known place a phrase ends with: 'Services West Sussex' -> 'West Sussex'."""
+    words = text.replace(",", "").split()
+    for i in range(len(words)):
+        if place_at(words[i:]) == len(words) - i:
+            return " ".join(words[i:])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _squashed() -> dict[str, str]:
+    out = {}
+    for places in _places().values():
+        for place in places:
+            out.setdefault(re.sub(r"[^a-z]", "", " ".join(place).lower()), " ".join(place))
+    return out
+
+
+# What a council's web domain adds to its place: "eastfielddc", "westfieldbc", "northshire-cc".
+_DOMAIN_TAIL = re.compile(r"(?:dc|bc|cc|mbc|council|gov|city)$")
+
+
+def place_of_domain(domain: str) -> str | None:
+    """The place a council's e-mail domain names: 'eppingforestdc' -> 'Epping Forest'; a shortened one
+    ('westberks') stands for the one place it begins."""
+    squashed = re.sub(r"[^a-z]", "", domain.lower())
+    bare = _DOMAIN_TAIL.sub("", squashed) or squashed
+    known = _squashed()
+    if bare in known:
+        return known[bare]
+    starting = [p for k, p in known.items() if len(bare) >= 5 and k.startswith(bare)]
+    return starting[0] if len(starting) == 1 else None
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:and|upon|on|under|of|the|[A-Z][\w'’-]*))*")
+
+
+def places_named(text: str) -> Counter[str]:
+    """Each known place the text names, counted."""
+    found: Counter[str] = Counter()
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = m.group(0).split()
+        i = 0
+        while i < len(words):
+            n = place_at(words[i:])
+            if n:
+                found[" ".join(words[i:i + n])] += 1
+                i += n
+            else:
+                i += 1
+    return found

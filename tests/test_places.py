@@ -1,0 +1,66 @@
+"""The places of UK local government, and what the reader does with them: where a name stops and a council's
+name starts, and whose minutes a page is. Layouts are generated over places drawn from the data file, so
+every check runs for many councils, not one."""
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+
+from loaders.data_files import data_file
+from loaders.names import leading_person, titled_mentions
+from loaders.organisations import document_place
+from loaders.places import is_place, longest_place_suffix, place_at, place_of_domain, places_named
+
+COUNCILS = data_file("uk_places.yaml")["councils"]
+CURRENT = [c for c in COUNCILS if c["status"] == "current"]
+# Places of one or more capitalised words that are no common first name or surname start, for generated text.
+SAMPLE = random.Random(7).sample([c["place"] for c in CURRENT if "," not in c["place"]], 40)
+
+
+def test_every_current_council_of_each_nation_is_listed_once():
+    counts = Counter(c["nation"] for c in CURRENT)
+    assert counts == {"England": 317, "Wales": 22, "Scotland": 32, "Northern Ireland": 11}
+    keys = [(c["place"], c["status"]) for c in COUNCILS]
+    assert len(keys) == len(set(keys))
+
+
+def test_a_place_of_several_words_is_read_whole():
+    assert place_at("Kingston upon Thames Council".split()) == 3
+    assert place_at("Argyll and Bute Council".split()) == 3
+    assert is_place("Stockton-on-Tees") and not is_place("Stockton-on-Tees Council")
+    assert longest_place_suffix("Services West Sussex") == "West Sussex"
+
+
+def test_a_council_domain_names_its_place():
+    assert place_of_domain("eppingforestdc") == "Epping Forest"
+    assert place_of_domain("westberks") == "West Berkshire"
+    assert place_of_domain("example") is None
+
+
+@pytest.mark.parametrize("place", SAMPLE)
+def test_a_surname_then_a_council_is_cut_where_the_council_starts(place):
+    text = f"Cllr Davis {place} Borough Council Cllr Ash"
+    parts = titled_mentions(text)[0][0]
+    assert parts.name == "Davis", text
+
+
+@pytest.mark.parametrize("place", SAMPLE)
+def test_a_three_word_name_keeps_its_third_word_before_a_council(place):
+    parts, rest = leading_person(f"Kay Wilson Wood {place} Council")
+    assert parts.name == "Kay Wilson Wood" and rest.strip() == f"{place} Council"
+
+
+@pytest.mark.parametrize("place", SAMPLE)
+def test_the_place_of_a_page_that_names_no_council(place):
+    text = (f"Health and Wellbeing Board\n\nThe Board heard how {place} residents use services. "
+            f"Partners in {place} would report back, and one visit outside {place} was planned.")
+    assert document_place(text, None) == place
+
+
+def test_a_place_named_as_often_as_another_is_no_pages_place():
+    first, second = SAMPLE[:2]
+    text = f"Visits to {first} and {second} were planned; {first} and {second} would report back."
+    assert places_named(text)[first] == 2
+    assert document_place(text, None) is None
