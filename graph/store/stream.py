@@ -81,10 +81,15 @@ class StoredGraph:
     """The stored graph read in slices: nodes on demand (or all at once), relationships streamed."""
 
     def __init__(self, store: Any, labels: Iterable[Label] | None = None,
-                 types: Iterable[Rel] | None = None) -> None:
+                 types: Iterable[Rel] | None = None, fields: dict[Label, tuple[str, ...]] | None = None,
+                 documents: bool = True) -> None:
+        """`labels`, `types`: only these nodes and relationships; `fields`, `documents`: only these
+        properties of the nodes `nodes` reads (see iter_nodes), for a reader that needs a few."""
         self.store = store
         self.labels = tuple(labels) if labels is not None else tuple(Label)
         self.types = tuple(types) if types is not None else None
+        self.fields = fields
+        self.documents = documents
         self.ids: dict[str, Label] = {}
         for label in self.labels:
             for row in store.run(NODE_IDS[label], read_only=True):
@@ -134,7 +139,7 @@ class StoredGraph:
     def nodes(self) -> dict[str, Node]:
         """Every node, read once and kept (the RDF export looks nodes up by id throughout)."""
         if self._nodes is None:
-            self._nodes = {node.id: node for node in self.iter_nodes()}
+            self._nodes = {node.id: node for node in self.iter_nodes(fields=self.fields, documents=self.documents)}
         return self._nodes
 
     def read(self, fields: dict[Label, tuple[str, ...]] | None = None, documents: bool = True) -> PartnershipGraph:
