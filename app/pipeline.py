@@ -6,9 +6,9 @@ import logging
 import math
 import multiprocessing
 import os
-import signal
 import pickle
 import signal
+import sys
 import threading
 import traceback
 import zlib
@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from graph import ids
 from graph.errors import ExtractionError, PartnershipGraphError, QueryError
@@ -132,13 +132,21 @@ def time_limit(seconds: float | None, name: str) -> Iterator[None]:
     def expired(signum: int, frame: object) -> None:
         raise FileTimeout(f"{name}: gave up after {seconds:g} s of reading (--file-timeout); not loaded")
 
+    def quiet(unraisable: Any) -> None:
+        # The timer's exception dropped inside a callback is not news: it fires again a tenth of a second
+        # later. Anything else is reported as before.
+        if not isinstance(unraisable.exc_value, FileTimeout):
+            previous_hook(unraisable)
+
     previous = signal.signal(signal.SIGALRM, expired)
+    previous_hook, sys.unraisablehook = sys.unraisablehook, quiet
     signal.setitimer(signal.ITIMER_REAL, seconds, 0.1)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        sys.unraisablehook = previous_hook
 
 
 # ----------------------------------------------------------------------------------------- extraction

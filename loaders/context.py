@@ -150,8 +150,10 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
         return OrgEntry(bare)     # "Eastfield and Westfield Teaching Hospitals NHS Foundation Trust"
     if phrases and phrases[-1][2] == len(bare) and len(phrases[-1][0].split()) >= len(bare.split()) - 1 \
             and not _LEADING_POST.match(phrases[-1][0]):
-        # "Local Government", "the Labour Government": a government by its adjective is no one body.
-        generic = is_generic_body(phrases[-1][0]) or phrases[-1][0].endswith(" Government") \
+        # "Local Government", "Corporate Support": a government by its adjective, a department by its
+        # field, is no one body.
+        head = phrases[-1][0].split()[-1]
+        generic = is_generic_body(phrases[-1][0]) or head in ("Government", "Support", "Team", "Unit", "Department") \
             and _only_service_words(phrases[-1][0])
         return None if generic else OrgEntry(phrases[-1][0])
     if loose and re.fullmatch(r"(?:[A-Z][\w’'&-]*\s?){1,5}", bare) and not ROLE_WORD_RE.search(bare) \

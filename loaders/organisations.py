@@ -244,7 +244,27 @@ def home_council(text: str, gazetteer: Gazetteer) -> str | None:
             n = count_word(folded, place)
             if n:
                 votes[council] += n
+    if not votes:
+        return _council_named_most(text)
     return votes.most_common(1)[0][0] if votes else None
+
+
+_AREA_COUNCIL = re.compile(r"((?:[A-Z][a-z’'-]+[ \t]+(?:(?:and|upon|on|under)[ \t]+)?){1,4})((?:City|County Borough|County|"
+                           r"Borough|District|Metropolitan Borough)[ \t]+)?Council\b")
+
+
+def _council_named_most(text: str) -> str | None:
+    """Beyond London: the council of a known area the text names most ('East Ayrshire Council'), as the
+    text writes it, where one stands out."""
+    votes: Counter[str] = Counter()
+    for m in finditer_near(_AREA_COUNCIL, _PLACE_COUNCIL_ANCHOR, _PLACE_CHARS, text):
+        area = longest_place_suffix(" ".join(m.group(1).replace("&", "and").split()))
+        if area:
+            votes[f"{area} {m.group(2) or ''}Council".replace("  ", " ")] += 1
+    ranked = votes.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 @lru_cache(maxsize=8192)      # the same phrases come back from every stage

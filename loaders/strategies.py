@@ -8,7 +8,7 @@ from importlib import resources
 import yaml
 
 from graph import ids
-from graph.model import AgendaItem, Label, Rel, Strategy
+from graph.model import AgendaItem, Rel, Strategy
 from loaders.context import Context, Sentence, heading_line, titlecase_line
 from loaders.names import NOT_NAME_WORDS
 from loaders.scan import has_any, literal_alternation
@@ -30,7 +30,7 @@ _CAP = r"(?:[A-Z][\w’'/-]*|[A-Z]{2,}[a-z]?|\d{4}(?:[/-]\d{2,4})?)"
 # and "*+": each is followed by a space, so no shorter part of one could do, and trying them all was slow.
 STRATEGY_RE = re.compile(
     r"(?=[A-Z\d‘'psci])(?:"
-    rf"(?P<name>(?>{_CAP})(?:\s+(?:(?:and|to|for|of|on|&|in|the|against)\s+)?(?>{_CAP})(?:\s+\([A-Z]{{2,6}}\))?){{0,7}}\s+"
+    rf"(?P<name>(?>{_CAP})(?:\s+(?:(?:and|to|for|of|on|&|in|the|against)\s+)?(?>{_CAP})(?:\s+\([A-Z]{{2,6}}(?:\s*&\s*[A-Z]{{2,6}})?\))?){{0,7}}\s+"
     rf"(?:{_KIND_ALT})\b(?!\s+(?!Update|Report|Progress|Refresh|Review|Consultation)[A-Z][a-z])"
     rf"(?:\s+(?:19|20)\d{{2}}(?:\s*[-–/]\s*\d{{2,4}})?)?(?:\s+\((?:[A-Z][\w ]+)\))?)"
     rf"|(?P<acronym>\b[A-Z]{{2,}}(?:\s+[a-z][a-z-]*){{0,3}}\s+(?:programme|project|scheme|campaign|strategy|plan)\b)"
@@ -69,7 +69,9 @@ def strategy_names(text: str) -> list[tuple[str, str]]:
         if m.group("acronym") and set(raw.split()[1:-1]) & _FUNCTION_WORDS:
             continue     # "CCTV was a key project" is a sentence, not a name
         name = _STRATEGY_NOISE.sub("", raw).strip(" ,.;:")
-        name = re.sub(r"^(?:[A-Z][a-z]+[’']s\s+)", "", name)          # "Barnet's Vulnerable ..."
+        owned = re.sub(r"^(?:[A-Z][\w-]*\s+){0,5}[A-Z][\w-]*[’']s\s+(?=[A-Z])", "", name)   # "Eastfield Partnership's Plan"
+        if len(re.findall(r"\b[A-Z][a-z]+", owned)) >= 2:
+            name = owned        # ... but "Eastfield Children's Fund" is the fund's own name
         words = [w.lower() for w in re.findall(r"[\w’']+", name)]
         if (len(words) < 2 and not m.group("named")) or not set(words) - GENERIC_STRATEGY_WORDS:
             continue

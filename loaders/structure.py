@@ -103,7 +103,7 @@ def parse_layout(text: str) -> Layout:
     label = next((k for k, l in enumerate(nonblank[:12]) if _AGENDA_ITEM_LABEL.fullmatch(l.text)), None)
     if label is not None:
         return _single_item(lines, lines.index(nonblank[label]))
-    for layout in (_issue_page, _moderngov_numbered, _moderngov_unnumbered, _minutes_rows, _headings, _gap_titles,
+    for layout in (_issue_page, _moderngov_numbered, _moderngov_unnumbered, _bar_rows, _minutes_rows, _headings, _gap_titles,
                    _line_titles, _caps_titles):
         found = layout(lines)
         if found:
@@ -355,6 +355,55 @@ _MINUTES_ROW = re.compile(r"^\s*(?P<title>(?:\S.{2,150}?)?)\s*\bMinutes\s*:\s*(?
 _AGENDA_TEXT = re.compile(r"(?<=[a-z)])\s+(?=To\s[a-z])|(?<=\w)\s+(?=(?:Verbal|Oral|Written)\s+(?:update|report)\b)|\s+PDF\s+[\d.]+\s*[KM]B\b|\s+(?=You\s+(?:are|may)\b)")
 
 
+# A page's labels and a table's rule lines are no items: "Venue: ...", "Contact: ...", "|---|---|".
+_NOT_A_ROW = re.compile(r"(?:Venue|Contact|Note|Date|Time|Place|Location)\s*:|[|\s:-]*$|No\.?\s*\|", re.I)
+
+
+def _bar_rows(lines: list[Line]) -> Layout | None:
+    """A page printed as a table, each item a row ended by '|': 'Title To receive ... Minutes: text |'. A
+    row's title is what precedes its agenda text or its 'Minutes:' label, on the row's first line."""
+    ends = [i for i, l in enumerate(lines) if l.text.rstrip().endswith("|") and l.text.strip() != "|"]
+    if len(ends) < 3 or sum(1 for l in lines if "Minutes:" in l.text) < 2:
+        return None
+    heads: list[tuple[int, str]] = []
+    first_lines: dict[int, str] = {}
+    start = _next_nonblank(lines, 0)
+    for end in ends + [len(lines)]:
+        if start is None or start >= len(lines) or start > end:
+            break
+        first = lines[start].text.strip().rstrip(" |")
+        m = _MINUTES_ROW.match(first)
+        if m:
+            title, rest = _AGENDA_TEXT.split(m.group("title"))[0], "Minutes: " + m.group("body")
+        else:
+            title = _AGENDA_TEXT.split(first)[0]
+            rest = first[len(title):].strip()
+        title = title.strip()
+        if title and len(title.split()) <= 14 and not _SENTENCE_END.search(title) and not _NOT_A_ROW.match(title):
+            heads.append((start, title))
+            first_lines[start] = rest
+        start = _next_nonblank(lines, end + 1) if end < len(lines) else None
+    if len(heads) < 3:
+        return None
+    layout = _items_at(lines, heads, "bar-rows")
+    for item, (i, _) in zip(layout.items, heads):
+        if first_lines[i]:
+            item.body.insert(0, Line(lines[i].no, first_lines[i]))
+        item.body = [Line(l.no, l.text.rstrip(" |")) for l in item.body]
+        item.agenda = []
+    return layout
+
+
+_REPEATED_OPENING = re.compile(r"((\w+)(?:\s+\w+){0,5}?)\s+\2\b")
+
+
+def _before_repeat(title: str) -> str:
+    """'Minutes Minutes of the Meeting held on ...': the agenda's description starts by repeating the title's
+    first word; the title is what stands before it."""
+    m = _REPEATED_OPENING.match(title)
+    return m.group(1) if m else title
+
+
 def _minutes_rows(lines: list[Line]) -> Layout | None:
     """Pages flattened to one row per item, 'Title Minutes: text |'. The title is what precedes the label,
     less any agenda text ('To receive.'); the minutes stay on the row, so each row is split in two."""
@@ -364,14 +413,16 @@ def _minutes_rows(lines: list[Line]) -> Layout | None:
     items = []
     for k, (i, m) in enumerate(rows):
         title = _AGENDA_TEXT.split(m.group("title"))[0]
-        if not title.strip() or re.match(r"\s*(?:\(|To\s[a-z])", title):
-            # "Minutes:" opens the row: the title is on the row above ("Simultaneous Translation You are ...").
-            above = next((lines[x].text for x in range(i - 1, max(-1, i - 4), -1)
-                          if lines[x].text.strip() and "Minutes:" not in lines[x].text), "")
-            above = _AGENDA_TEXT.split(above.strip())[0] if above else ""
-            title = above if above and not re.search(r"[.;:]\s*$", above) and len(above.split()) <= 14 else ""
+        described = _SENTENCE_END.search(title) and len(title.split()) > 10      # the agenda's description
+        if not title.strip() or re.match(r"\s*(?:\(|To\s[a-z])", title) or described:
+            # "Minutes:" opens the row, or follows the agenda's description: the title is on a line above
+            # ("Simultaneous Translation You are ...", "Partnership Review" / "The Committee will ...").
+            above = next((t for x in range(i - 1, max(-1, i - 4), -1)
+                          if (t := _AGENDA_TEXT.split(lines[x].text.strip())[0]) and "Minutes:" not in t
+                          and not re.search(r"[.;:]\s*$", t) and len(t.split()) <= 14), "")
+            title = above
         end = rows[k + 1][0] if k + 1 < len(rows) else len(lines)
-        item = Item(None, clean_title(title), lines[i].no)
+        item = Item(None, clean_title(_before_repeat(title)), lines[i].no)
         item.body = [Line(lines[i].no, m.group("body").rstrip(" |"))] + lines[i + 1:end]
         items.append(item)
     return Layout(lines[:rows[0][0]], items, "minutes-rows")

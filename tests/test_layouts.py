@@ -595,6 +595,28 @@ class TestItemLayouts:
         """)
         assert self.titles(text) == ["Simultaneous Translation", "Apologies", "Declarations of Interest"]
 
+    def test_a_rows_title_above_its_description_or_repeated_by_it(self):
+        text = textwrap.dedent("""\
+            Minutes Minutes of the Meeting held on 20th January 2021. Minutes: The Minutes were agreed.
+            Partnership Review
+            The Committee will be acting in its capacity as the Council's designated crime and disorder committee.
+            Representatives of the Police have been invited to the meeting to answer questions. Minutes: The Chair welcomed them.
+        """)
+        assert self.titles(text) == ["Minutes", "Partnership Review"]
+
+    def test_a_page_printed_as_rows_ended_by_bars(self):
+        text = textwrap.dedent("""\
+            Chairman's notices Minutes: The Chairman drew attention to the notices.
+            The Chairman welcomed Ann Rowe to the meeting. |
+            Apologies for Absence Minutes: There were none. |
+            Minutes of the last meeting To confirm the Minutes of the meeting held on 18 November 2015.
+            (i) that the Minutes be confirmed. |
+            Disclosure of Interest To disclose the existence of any interests.
+            Minutes: Councillor Bob Savage declared a non-pecuniary interest. |
+        """)
+        assert self.titles(text) == ["Chairman's notices", "Apologies for Absence", "Minutes of the last meeting",
+                                     "Disclosure of Interest"]
+
     def test_rows_whose_minutes_start_on_the_next_line_and_a_verbal_report(self):
         text = textwrap.dedent("""\
             Matters Arising Minutes: There were none.
@@ -830,6 +852,19 @@ class TestOrganisationsAndPosts:
         """))
         assert affiliated(g, "Ann Rowe") == affiliated(g, "Tom Lake") == set()
         assert affiliated(g, "Jo Bell") == {"Inclusion Eastfield Barnet"}
+
+
+    def test_the_council_alone_is_the_council_of_a_known_area_the_minutes_name_most(self):
+        area = "East Ayrshire"      # any council's area from loaders/data/uk_places.yaml
+        g = extract_text(minutes(f"""
+            Present: Ann Mort, Executive Director of Corporate Support, Council; Rob Bean, Officer, {area} Council;
+            Ian Lott, {area} Council
+
+            1. Welcome
+
+            None.
+        """))
+        assert affiliated(g, "Ann Mort") == {f"{area} Council"}
 
 
 class TestActionLogs:

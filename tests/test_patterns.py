@@ -901,6 +901,12 @@ class TestStrategyForms:
         ("The Board endorsed the Violence against Women and Girls (VAWG) Strategy 2024-2027.",
          "Violence against Women and Girls (VAWG) Strategy 2024-2027", "strategy"),
         ("Including Strategic Crime Needs Assessment Update", "Strategic Crime Needs Assessment", "assessment"),
+        ("The timetable for the Preventing Violence against Women and Girls & Domestic Abuse (VAWG & DA) Strategy "
+         "2024 – 2027 was agreed.",
+         "Preventing Violence against Women and Girls & Domestic Abuse (VAWG & DA) Strategy 2024 – 2027", "strategy"),
+        ("Annual refresh of the Eastfield Safer Communities Partnership’s Community Safety Strategy.",
+         "Community Safety Strategy", "strategy"),
+        ("The Eastfield Children’s Fund (ECF) report was noted.", "Eastfield Children’s Fund (ECF)", "fund"),
     ])
     def test_named_forms(self, sentence, name, kind):
         from loaders.strategies import strategy_names

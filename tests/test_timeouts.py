@@ -94,3 +94,36 @@ def test_time_limit_holds_when_the_first_signal_lands_where_exceptions_are_dropp
                     pass
     finally:
         gc.callbacks.remove(slow_callback)
+
+
+def test_a_limit_that_fires_inside_a_garbage_collection_callback_is_raised_later_and_prints_nothing():
+    """Python drops (and prints) an exception raised inside a gc callback: the timer fires again and the
+    dropped one is not printed as a traceback."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from helpers import ROOT
+
+    script = textwrap.dedent("""
+        import gc, sys, time
+        from app.pipeline import time_limit, FileTimeout
+
+        def slow_callback(phase, info):      # most of the time is spent here
+            time.sleep(0.03)
+
+        gc.callbacks.append(slow_callback)
+        try:
+            with time_limit(0.3, "x.txt"):
+                while True:
+                    gc.collect()
+                    end = time.monotonic() + 0.01
+                    while time.monotonic() < end:
+                        pass
+        except FileTimeout as exc:
+            print("raised:", exc)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.stdout.startswith("raised: x.txt: gave up after 0.3 s")
+    assert "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
+
