@@ -15,6 +15,7 @@ from loaders.names import PLACE_WORDS, NameParts, fold, full_name_mentions, lead
 from loaders.outcomes import action_marker, read_actions, read_decisions
 from loaders.people import PersonRecord
 from loaders.phrasing import alternation, reads_as_prose
+from loaders.places import place_at
 from loaders.scan import NEAR, caseless, has_any, literal_alternation
 from loaders.strategies import read_strategies
 from loaders.structure import Item, Line
@@ -296,6 +297,8 @@ def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: in
         return False     # "Scottish Water", "Natural Resources Wales": a body the gazetteer knows
     if is_first_name(parts.words[0]) and parts.words[-1] not in PLACE_WORDS:
         return True      # 'Alan Tolman': a known first name and a surname
+    if any(place_at([w]) for w in parts.words):
+        return False     # "Healthwatch Eastfield", "Eastfield Culture": a place's body, no person
     after = text[e:e + 80]
     before = text[max(0, s - 40):s]
     if _SPEECH_AFTER.match(after) or _POST_AFTER.match(after):

@@ -73,6 +73,15 @@ class TestNames:
         parts, _ = leading_person("Kay Wilson White, Dorset Council")
         assert parts.name == "Kay Wilson White"
 
+    def test_a_places_body_named_in_prose_is_no_person(self):
+        place = "Doncaster"     # any council's area from loaders/data/uk_places.yaml
+        g = extract_text(minutes(f"""
+            1. Partners
+
+            The Board heard from Healthwatch {place} and from {place} Culture, who would report back.
+        """))
+        assert not {f"Healthwatch {place}", f"{place} Culture"} & names(nodes(g, Label.PERSON))
+
     def test_a_name_before_an_unplaced_body_and_a_body_that_starts_like_a_name(self):
         g = extract_text(minutes("""
             Core Membership Cllr Drake Borough Council Pam O’Shea Clinical Commissioning Group Ian Roe Shire Police
