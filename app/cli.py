@@ -527,10 +527,11 @@ def viz(settings: Settings, output: Path, view: str, person: str | None, organis
         person = names.person(person).name if person else None
         organisation = names.organisation(organisation).name if organisation else None
         # Only what the page draws: the people, organisations, posts and meetings, and the
-        # relationships between them that show who works with whom.
-        graph = StoredGraph(store, labels=READS_FIELDS, types=READS_TYPES).read(READS_FIELDS, documents=False)
-    path = render(graph, output, view=view, person=person, organisation=organisation,
-                  year_from=year_from, year_to=year_to, min_weight=min_weight)
+        # relationships between them that show who works with whom, streamed from the store each
+        # time the page's index reads them (never all held as relationships beside the network).
+        graph = StoredGraph(store, labels=READS_FIELDS, types=READS_TYPES, fields=READS_FIELDS, documents=False)
+        path = render(graph, output, view=view, person=person, organisation=organisation,
+                      year_from=year_from, year_to=year_to, min_weight=min_weight)
     settings.say(f"wrote {path}")
 
 

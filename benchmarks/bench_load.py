@@ -61,12 +61,15 @@ class TreeMemory:
 
     def __init__(self, pid: int, every: float = 0.1) -> None:
         self.pid, self.every, self.peak = pid, every, 0.0
+        self.root_peak = 0.0        # the process itself, without its children (workers, graph server)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, sum(_rss_mb(p) for p in _tree(self.pid)))
+            sizes = {p: _rss_mb(p) for p in _tree(self.pid)}
+            self.peak = max(self.peak, sum(sizes.values()))
+            self.root_peak = max(self.root_peak, sizes.get(self.pid, 0.0))
             self._stop.wait(self.every)
 
     def __enter__(self) -> TreeMemory:

@@ -69,6 +69,41 @@ def test_writing_again_changes_nothing(store):
     assert [r.documents_replaced for r in again] == [[n] for n in docs]
 
 
+def test_created_and_merged_count_what_was_new_and_not_the_sightings(store):
+    """New documents' writes count what they created from the server's statistics: every stored node
+    and relationship created once, the rest merged, the sightings beside them not counted."""
+    docs = handmade_documents()
+    first = [store.write(g, documents=[n]) for n, g in docs.items()]
+    counts = store.counts()
+    labels = {label.value for label in Label}
+    assert sum(r.nodes_created for r in first) == sum(n for k, n in counts.items() if k in labels)
+    assert sum(r.relationships_created for r in first) == sum(n for k, n in counts.items() if k not in labels)
+    assert sum(r.nodes_created + r.nodes_merged for r in first) == sum(len(g.nodes) for g in docs.values())
+    assert sum(r.nodes_merged for r in first) > 0                 # people and bodies in several documents
+    assert sum(r.relationships_created + r.relationships_merged for r in first) == \
+        sum(len(g.relationships) for g in docs.values())
+
+
+def test_a_document_forgotten_then_written_again_is_stored_once(store):
+    """A new document's relationships and sightings are created without being looked for (none can be
+    stored): one forgotten, or replaced, leaves none behind to be doubled when it is written again."""
+    from graph.store.forget import forget
+
+    docs = handmade_documents()
+    write_all(store, docs)
+    counts = store.counts()
+    sightings = store.run("MATCH (s:Sighting) RETURN count(s) AS n")
+    name = "002_1b73c097ab10a907.txt"
+    forget(store, [name])
+    again = store.write(docs[name], documents=[name])
+    assert again.documents_replaced == [] and again.relationships_created == len(docs[name].relationships)
+    store.write(docs[name], documents=[name])          # and once more, as a replacement
+    assert store.counts() == counts
+    assert store.run("MATCH (s:Sighting) RETURN count(s) AS n") == sightings
+    assert store.run("MATCH (a)-[r]->(b) WITH r.key AS key, count(*) AS n WHERE n > 1 "
+                     "RETURN count(key) AS doubled") == [{"doubled": 0}]
+
+
 def test_a_person_seen_in_two_documents_keeps_both(store):
     write_all(store)
     # Which documents state a person is read through their sightings (no list on the node).

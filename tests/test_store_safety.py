@@ -158,3 +158,27 @@ def test_a_store_written_with_documents_lists_is_moved_to_sightings_on_open(tmp_
     with EmbeddedStore(folder) as store:
         assert store.run("MATCH (p:Person) RETURN p.documents AS d") == [{"d": None}]
         assert store.read_graph().nodes[person_id("Old Timer")].documents == ["a.txt", "b.txt"]
+
+
+# -- a large store takes longer to read in than the start-up time ------------------------------
+
+def test_a_server_still_reading_a_large_store_is_waited_for(tmp_path, monkeypatch):
+    """A server that answers LOADING is alive and busy, not stalled: at 10,000 meetings it read its
+    graph for more than the 20 s start-up time on a busy machine, and `pgraph export` gave up."""
+    import time
+
+    import redis
+    from redis.exceptions import BusyLoadingError
+
+    real_ping = redis.Redis.ping
+    until = time.monotonic() + 1.5        # three times the start-up time given below
+
+    def loading_ping(self, *args, **kwargs):
+        if time.monotonic() < until:
+            raise BusyLoadingError("Redis is loading the dataset in memory")
+        return real_ping(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "ping", loading_ping)
+    with EmbeddedStore(tmp_path / "store", start_timeout=0.5) as store:
+        assert time.monotonic() >= until
+        assert store.run("RETURN 1 AS one") == [{"one": 1}]

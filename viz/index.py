@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
-from graph.model import Action, AgendaItem, Label, Meeting, Organisation, PartnershipGraph, Person, Rel, Role
+from graph.model import (Action, AgendaItem, Label, Meeting, Organisation, PartnershipGraph, Person, Rel,
+                         Relationship, Role)
 
 # An inclusive (first year, last year) window; None means the whole span.
 Window = tuple[int, int] | None
@@ -147,15 +148,26 @@ class ModelIndex:
         self.assignments: dict[str, list[tuple[str, Evidence]]] = defaultdict(list)
         self._read_relationships()
 
+    def _ordered_relationships(self) -> Iterator[Relationship]:
+        """The relationships by type, source, target and key. From a graph streamed from the store
+        (graph.store.stream.StoredGraph: sources a slice at a time, in id order), each slice is
+        sorted as it comes, so they are never all held at once."""
+        batches = getattr(self.graph, "iter_relationship_batches", None)
+        if batches is None:
+            yield from sorted(self.graph.relationships.values(), key=lambda r: (r.type.value, r.source, r.target, r.key))
+            return
+        for rel_type in sorted(self.graph.types or Rel, key=lambda t: t.value):
+            for batch in batches([rel_type]):
+                yield from sorted(batch, key=lambda r: (r.source, r.target, r.key))
+
     def _read_relationships(self) -> None:
-        rels = sorted(self.graph.relationships.values(), key=lambda r: (r.type.value, r.source, r.target, r.key))
-        for rel in rels:
+        for rel in self._ordered_relationships():
             if rel.type == Rel.HAS_ITEM:
                 self.item_meeting.setdefault(rel.target, rel.source)
             elif (rel.type == Rel.ROLE_AT and self.role_org.get(rel.source) is None
                   and rel.target in self.organisations):
                 self.role_org[rel.source] = rel.target
-        for rel in rels:
+        for rel in self._ordered_relationships():
             ev = Evidence(rel.document, rel.evidence or "")
             person = self.people.get(rel.source)
             if rel.type == Rel.ATTENDED and person and rel.target in self.meetings:

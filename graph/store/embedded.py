@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from redis.exceptions import BusyLoadingError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 
@@ -69,6 +70,23 @@ def plain(value: Any) -> Any:
     if isinstance(value, list):
         return [plain(v) for v in value]
     return value
+
+
+def _created(reply: Any) -> tuple[int, int]:
+    """Nodes and relationships an upsert created: from a GRAPH.QUERY reply (compact), its statistics
+    (the last part) less the sightings its row, if any, says were created (`found...` columns)."""
+    found = {"Nodes created": 0, "Relationships created": 0}
+    for line in reply[-1] if reply else ():
+        text = line.decode() if isinstance(line, bytes) else str(line)
+        name, _, value = text.partition(":")
+        if name in found:
+            found[name] = int(value)
+    sightings = 0
+    if len(reply) == 3:                 # header, rows, statistics
+        for row in reply[1]:
+            # A compact cell is [type, value].
+            sightings += sum(int(cell[1] if isinstance(cell, list) else cell) for cell in row)
+    return found["Nodes created"] - sightings, found["Relationships created"]
 
 
 class _StartStalled(Exception):
@@ -254,7 +272,12 @@ class EmbeddedStore(CypherStore):
                 db = FalkorDB(password=password, **kwargs)
                 db.connection.ping()     # LOADING while it replays the log: keep waiting
                 break
-            except Exception as exc:  # noqa: BLE001 - any failure here means "not ready yet"
+            except BusyLoadingError:
+                # Answering, and reading the stored graph into memory (a large archive takes longer
+                # than the start-up time on a busy machine): not stalled, so the wait goes on.
+                deadline = time.monotonic() + self.start_timeout
+                time.sleep(0.1)
+            except Exception as exc:  # noqa: BLE001 - any other failure here means "not ready yet"
                 if time.monotonic() > deadline:
                     raise StoreUnavailable(f"the embedded graph server did not become ready in "
                                            f"{self.start_timeout:.0f} s: {exc}") from exc
@@ -345,7 +368,7 @@ class EmbeddedStore(CypherStore):
         names = [h[1] for h in result.header]
         return [dict(zip(names, map(plain, row))) for row in result.result_set]
 
-    def _execute(self, steps: list[Step]) -> None:
+    def _execute(self, steps: list[Step]) -> tuple[int, int]:
         """One document's write: a removal query and an upsert query in one MULTI/EXEC.
 
         FalkorDB has no multi-statement transaction. A single GRAPH.QUERY is undone as a
@@ -357,6 +380,9 @@ class EmbeddedStore(CypherStore):
         append-only file as one block, so a killed server replays both queries or neither.
         If the upsert fails, the removal stands and the document's hash is gone, so the
         next load writes it again; nothing half-written remains.
+
+        Returns the nodes and relationships the upsert created, from the server's statistics,
+        less the sightings it created (which its sighting statements return as `found`).
         """
         phases = [[(s.cypher, s.params) for s in steps if s.phase == phase] for phase in ("remove", "upsert")]
         pipe = self._db.connection.pipeline(transaction=True)
@@ -366,6 +392,7 @@ class EmbeddedStore(CypherStore):
             pipe.execute_command("GRAPH.QUERY", GRAPH, self._graph._build_params_header(params) + query, "--compact")
         self._wrote = True
         try:
-            pipe.execute()
+            replies = pipe.execute()
         except ResponseError as exc:
             raise QueryError(f"the write failed and was undone (the document will be loaded again): {exc}") from exc
+        return _created(replies[-1]) if phases[1] else (0, 0)

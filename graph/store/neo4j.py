@@ -137,16 +137,21 @@ class Neo4jStore(CypherStore):
                 raise WriteRefused("this statement writes to the graph, and only reading is allowed here") from exc
             raise QueryError(f"Neo4j refused the query: {exc.message}") from exc
 
-    def _execute(self, steps: list[Step]) -> None:
+    def _execute(self, steps: list[Step]) -> tuple[int, int]:
         from neo4j.exceptions import ClientError
 
-        def work(tx: Any) -> None:
+        def work(tx: Any) -> tuple[int, int]:
+            nodes = rels = 0
             for step in steps:
-                tx.run(step.cypher, step.params).consume()
+                counters = tx.run(step.cypher, step.params).consume().counters
+                if step.kind:           # the model's nodes and relationships, not sightings
+                    nodes += counters.nodes_created
+                    rels += counters.relationships_created
+            return nodes, rels
 
         # One document, one transaction: Neo4j rolls all of it back on any error or crash.
         try:
             with self._session(read_only=False) as session:
-                session.execute_write(work)
+                return session.execute_write(work)
         except ClientError as exc:
             raise QueryError(f"Neo4j refused the write (nothing was written): {exc.message}") from exc

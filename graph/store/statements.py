@@ -76,6 +76,12 @@ def _strategy_upsert() -> str:
             f"CASE WHEN x IS NULL OR x IN acc THEN acc ELSE acc + x END) WHERE x <> name]")
 
 
+def _rel_create(rel: Rel, source: Label, target: Label) -> str:
+    return (f"UNWIND $rows AS row "
+            f"MATCH (a:{source.value} {{id: row.source}}) MATCH (b:{target.value} {{id: row.target}}) "
+            f"CREATE (a)-[r:{rel.value} {{key: row.key}}]->(b) SET r += row.props")
+
+
 # Labels and types are interpolated only from the model's enums, never from input.
 NODE_UPSERT: dict[Label, str] = {label: _node_upsert(label) for label in Label}
 NODE_UPSERT[Label.STRATEGY] = _strategy_upsert()
@@ -83,9 +89,22 @@ REL_UPSERT: dict[tuple[Rel, Label, Label], str] = {
     (rel, s, t): _rel_upsert(rel, s, t)
     for rel, (sources, targets) in ENDPOINTS.items() for s in sources for t in targets
 }
+# A relationship a document states carries the document in its key, and is removed with it (replaced,
+# forgotten): one stated by a document the store does not hold cannot be stored, so it is created
+# without looking for it first (MERGE looked each one up: a third of a bulk load's write phase).
+REL_CREATE: dict[tuple[Rel, Label, Label], str] = {key: _rel_create(*key) for key in REL_UPSERT}
 # One row per (node, document); `key` joins the two (node ids hold no newline).
 SIGHTING_UPSERT = (f"UNWIND $rows AS row MERGE (s:{SIGHTING} {{key: row.key}}) "
                    "SET s.node = row.node, s.document = row.document")
+# The same within a write: a sighting is created where none has its key (key, node and document go
+# together, so one found is already right), and how many were created is returned (`found`), so that
+# the write's statistics tell the model's nodes it created from its sightings.
+SIGHTING_INSERT = (f"UNWIND $rows AS row OPTIONAL MATCH (s:{SIGHTING} {{key: row.key}}) WITH row, s WHERE s IS NULL "
+                   f"CREATE (:{SIGHTING} {{key: row.key, node: row.node, document: row.document}}) "
+                   "RETURN count(*) AS found")
+# A sighting of a document the store does not hold cannot be stored either (removed with it): created.
+SIGHTING_CREATE = (f"UNWIND $rows AS row CREATE (:{SIGHTING} {{key: row.key, node: row.node, document: row.document}}) "
+                   "RETURN count(*) AS found")
 # The documents that state each node: its list, or its sightings (read_graph, stream.py).
 SIGHTINGS_OF = f"UNWIND $ids AS id MATCH (s:{SIGHTING} {{node: id}}) RETURN s.node AS node, s.document AS document"
 ALL_SIGHTINGS = f"MATCH (s:{SIGHTING}) RETURN s.node AS node, s.document AS document"
@@ -194,9 +213,12 @@ def write_plan(graph: PartnershipGraph, replace: Iterable[str],
     gives the labels of relationship endpoints that are in the store but not in `graph`.
     Relationships whose endpoints exist in neither are skipped. The summaries that `documents`
     (and the documents the relationships cite) bear on are marked stale in the same transaction.
+    The relationships and sightings of `documents` not in `replace` (not stored) are created
+    rather than merged: none of them can be stored.
     """
     steps: list[Step] = []
     replace = sorted(set(replace))
+    new = set(documents) - set(replace)
     if replace:
         steps += [Step(statement, {"documents": replace}, phase="remove")
                   for statement in [summaries.MARK_STALE_BEFORE_REMOVAL, *REMOVE_DOCUMENT_RELS,
@@ -215,8 +237,9 @@ def write_plan(graph: PartnershipGraph, replace: Iterable[str],
     for label in Label:
         for rows in batched(by_label.get(label, [])):
             steps.append(Step(NODE_UPSERT[label], {"rows": rows}, "nodes", COUNT_IDS[label]))
-    for rows in batched([sightings[k] for k in sorted(sightings)]):
-        steps.append(Step(SIGHTING_UPSERT, {"rows": rows}))
+    for fresh, statement in ((True, SIGHTING_CREATE), (False, SIGHTING_INSERT)):
+        for rows in batched([sightings[k] for k in sorted(sightings) if (sightings[k]["document"] in new) is fresh]):
+            steps.append(Step(statement, {"rows": rows}))
     labels = {node_id: node.label for node_id, node in graph.nodes.items()}
     labels.update({k: v for k, v in stored_labels.items() if k not in labels})
     by_key: dict[tuple[Rel, Label, Label], list[dict[str, Any]]] = {}
@@ -225,14 +248,15 @@ def write_plan(graph: PartnershipGraph, replace: Iterable[str],
         if source is None or target is None:
             continue
         props = rel.properties()
-        by_key.setdefault((rel.type, source, target), []).append(
+        by_key.setdefault((rel.type, source, target, rel.document in new), []).append(
             {"source": rel.source, "target": rel.target, "key": props.pop("key"), "props": props})
-    for key in sorted(by_key, key=lambda k: (k[0].value, k[1].value, k[2].value)):
-        statement = REL_UPSERT.get(key)
+    for key in sorted(by_key, key=lambda k: (k[0].value, k[1].value, k[2].value, k[3])):
+        rel_type, source, target, fresh = key
+        statement = (REL_CREATE if fresh else REL_UPSERT).get((rel_type, source, target))
         if statement is None:     # endpoints the schema does not allow: not written
             continue
         for rows in batched(by_key[key]):
-            steps.append(Step(statement, {"rows": rows}, "rels", COUNT_KEYS[key]))
+            steps.append(Step(statement, {"rows": rows}, "rels", COUNT_KEYS[(rel_type, source, target)]))
     written = set(documents) | {rel.document for rel in graph.relationships.values() if rel.document}
     if written:
         steps.append(Step(summaries.MARK_STALE, {"documents": sorted(written)}))

@@ -9,6 +9,7 @@ the store costs what the store holds, once.
 from __future__ import annotations
 
 import re
+from sys import intern
 from typing import Any, Iterable, Iterator
 
 from graph.model import ENDPOINTS, Label, Node, PartnershipGraph, Rel, Relationship
@@ -44,12 +45,18 @@ def _projection(label: Label, fields: tuple[str, ...]) -> str:
 
 
 def relationship(row: dict[str, Any]) -> Relationship:
-    """A store row as the model's relationship, as PartnershipGraph.from_node_link makes it."""
+    """A store row as the model's relationship, as PartnershipGraph.from_node_link makes it.
+
+    Ids, document names and evidence are interned: each comes back once per relationship that
+    holds it (a person's id in hundreds, one attendance line as the evidence of three facts),
+    and a reader that keeps the relationships (the visualiser) would hold every copy."""
     stored = row["props"]
     props = {k: v for k, v in stored.items()
              if v is not None and k not in ("source", "target", "type", "document", "evidence", "key")}
-    return Relationship(Rel(row["type"]), row["source"], row["target"], stored.get("document"),
-                        clean_evidence(stored.get("evidence")), props)
+    document, evidence = stored.get("document"), clean_evidence(stored.get("evidence"))
+    return Relationship(Rel(row["type"]), intern(row["source"]), intern(row["target"]),
+                        intern(document) if isinstance(document, str) else document,
+                        intern(evidence) if isinstance(evidence, str) else evidence, props)
 
 
 def _batches(items: list[str], size: int) -> Iterator[list[str]]:
@@ -74,10 +81,15 @@ class StoredGraph:
     """The stored graph read in slices: nodes on demand (or all at once), relationships streamed."""
 
     def __init__(self, store: Any, labels: Iterable[Label] | None = None,
-                 types: Iterable[Rel] | None = None) -> None:
+                 types: Iterable[Rel] | None = None, fields: dict[Label, tuple[str, ...]] | None = None,
+                 documents: bool = True) -> None:
+        """`labels`, `types`: only these nodes and relationships; `fields`, `documents`: only these
+        properties of the nodes `nodes` reads (see iter_nodes), for a reader that needs a few."""
         self.store = store
         self.labels = tuple(labels) if labels is not None else tuple(Label)
         self.types = tuple(types) if types is not None else None
+        self.fields = fields
+        self.documents = documents
         self.ids: dict[str, Label] = {}
         for label in self.labels:
             for row in store.run(NODE_IDS[label], read_only=True):
@@ -127,7 +139,7 @@ class StoredGraph:
     def nodes(self) -> dict[str, Node]:
         """Every node, read once and kept (the RDF export looks nodes up by id throughout)."""
         if self._nodes is None:
-            self._nodes = {node.id: node for node in self.iter_nodes()}
+            self._nodes = {node.id: node for node in self.iter_nodes(fields=self.fields, documents=self.documents)}
         return self._nodes
 
     def read(self, fields: dict[Label, tuple[str, ...]] | None = None, documents: bool = True) -> PartnershipGraph:
