@@ -475,6 +475,8 @@ def split_outside_parens(text: str, separator: str) -> list[str]:
 
 
 # A post as printed: capitalised words with their small joining words ("Head of Community Safety").
+_RANK_QUALIFIER_LEAD = re.compile(r"(?:(?:Borough|Police|District|Divisional|Area|Station|Group|Watch|Local|Policing|"
+                                  r"Neighbourhood|Force)\s+){1,3}(?=[A-Z])")
 _POST_SHAPE = re.compile(r"[A-Z][\w’'&/.-]*(?:\s+(?:[A-Z][\w’'&/.()-]*|of|for|and|the|&|to|in|on|with|[–-]))*")
 
 
@@ -483,10 +485,15 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
     """One attendance or apology entry: 'Fiona Bateman – Independent Chair, Barnet Safeguarding Adults Board',
     'Jo Bell Public Health Co-ordinator, NHS Highland', 'Ian Hart from the Development Partnership'."""
     text = re.sub(r"^\s*[-*•·]+\s*", "", text).strip()
-    lead = leading_person(text)
+    qualified = _RANK_QUALIFIER_LEAD.match(text)
+    lead = leading_person(text[qualified.end():] if qualified else text)
+    if lead and qualified and not lead[0].rank_post:
+        lead = None
     if not lead:
         return None
     parts, rest = lead
+    # "Divisional Commander Gary Ritchie - Police Scotland": the rank and the words before it are the post.
+    qualified_rank = f"{' '.join(qualified.group(0).split())} {parts.rank_post}" if qualified else None
     if not parts.title and _names_a_body(ctx, text, parts):
         return None
     if not parts.title and not _name_shaped_lead(parts) and rest.strip() \
@@ -516,7 +523,7 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
             org = resolve_org(ctx, first, loose=True)
             role = chair.group(1) if chair else None
     if parts.rank_post and not role:
-        role = None
+        role = qualified_rank
     record = note_person(ctx, parts, line, role, org, evidence or text)
     if initials:
         ctx.people.add_form(record, initials)

@@ -340,6 +340,10 @@ def _own_post(stated: str) -> str:
     return stated
 
 
+# Words that make a rank a post of its own when they stand before it: "Divisional Commander", "Borough
+# Police Commander", "District Inspector".
+_RANK_QUALIFIED = re.compile(r"(?<![\w’'])(?:(?:Borough|Police|District|Divisional|Area|Station|Group|Watch|Local|"
+                             r"Policing|Neighbourhood|Force)\s+){1,3}$")
 _AFFILIATED_AFTER = re.compile(rf"(?:,[^,.;()]{{2,60}}?)?,?\s+(?:who\s+)?(?:{alternation('affiliation_after_name')})"
                                r"\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
 _ON_BEHALF = re.compile(rf"\s*(?:{alternation('on_behalf')})\s+")
@@ -418,6 +422,12 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
             role, org = split_role_org(ctx, ", ".join(g for g in mb.groups() if g))
             note_post(ctx, record, role, org, text, sentence.line)
     _bodies_after(ctx, people, text, sentence.line)
+    for record, s, e in people:
+        qualified = _RANK_QUALIFIED.search(text, max(0, s - 60), s)
+        rank = record.ranks[-1] if record.ranks else None
+        if qualified and rank and text.startswith(rank, s):
+            # "Borough Police Commander Chris Hafford": the words before the rank are its post's.
+            note_post(ctx, record, f"{' '.join(qualified.group(0).split())} {rank}", None, text, sentence.line)
     # "Cllr Conway declared ... that she is a Trustee of the Jewish Volunteering Network": a post the
     # sentence gives its one subject.
     if people and people[0][1] < 40:

@@ -876,6 +876,20 @@ class TestOrganisationsAndPosts:
         assert affiliated(g, "Ann Mort") == {f"{area} Council"}
 
 
+    def test_words_before_a_rank_make_it_a_post_of_its_own(self):
+        g = extract_text(minutes("""
+            In attendance:
+            Alan Fair - Local Services Officer, Fire and Rescue Service
+            Divisional Commander Gary Rich - Police Scotland
+
+            1. Chairman
+
+            Borough Police Commander Chris Haff was confirmed as the Chairman of the Strategic Group.
+        """))
+        assert holds(g, "Gary Rich") == {"Divisional Commander"} and affiliated(g, "Gary Rich") == {"Police Scotland"}
+        assert "Borough Police Commander" in holds(g, "Chris Haff")
+
+
 class TestActionLogs:
     def owners(self, g) -> set[tuple[str, str]]:
         return {(g.nodes[r.source].text, g.nodes[r.target].name) for r in g.rels_of(Rel.ASSIGNED_TO)}
