@@ -662,6 +662,9 @@ _JOINED = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,[^,.;]{0,90}?,?)?\s*(?:and|&|,)\s
                      r"(?:the\s+(?:[A-Z][\w’'&-]*(?:\s+|(?=,))(?:(?:of|for|and|&)\s+)?){1,8}?,?\s*)?")
 _UP_TO_VERB = re.compile(r"\s*(?:(?:[A-Z][\w’'&/-]*|of|for|and|&|the)\s+){0,8}?(?:\([^)]*\))?\s*(?:,[^.;]{0,120}?,?)?"
                          r"\s*(?:(?:from|of|at)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){1,6})?"   # "Joanna Peebles from Scottish Water"
+                         # "L. Gore was present at the meeting and fed back", "introduced herself and highlighted"
+                         r"\s*(?:(?:was|were)\s+present(?:\s+at\s+the\s+meeting)?\s+and\s+|attended(?:\s+the\s+meeting)?"
+                         r"\s+and\s+|introduced\s+(?:himself|herself|themselves)\s+and\s+)?"
                          r"\s*(?:also\s+|then\s+|jointly\s+|both\s+)?")
 
 

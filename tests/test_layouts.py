@@ -405,6 +405,14 @@ class TestPresentersAndActions:
         assert not {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)}
         assert "Simon Hardy" in present(g)
 
+    def test_present_at_the_meeting_and_fed_back_is_presenting(self):
+        g = extract_text(minutes("""
+            1. Police feedback
+
+            Chief Inspector L. Gorey was present at the meeting and fed back to the Committee on the queries raised.
+        """))
+        assert {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)} == {"L. Gorey"}
+
     def test_highlighting_the_following_is_presenting(self):
         g = extract_text(minutes("""
             1. Chair's update
