@@ -62,7 +62,7 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
             elif "to" in sentence.text and _NAME_TO_DO.match(sentence.text) and not (k + 1 < len(sentences)
                                                           and action_marker(sentences[k + 1].text)):
                 _name_to_do(ctx, node, sentence)
-            elif (m2 := _INITIALS_TO_DO.match(sentence.text)) and ctx.people.by_initials(m2.group("who")):
+            elif (m2 := _INITIALS_TO_DO.search(sentence.text)) and ctx.people.by_initials(m2.group("who")):
                 # "DH to write to all concerned": initials a list of those present gave someone.
                 record_action(ctx, node, m2.group("task").strip(), [ctx.people.by_initials(m2.group("who"))],
                                sentence.text, sentence.text)
@@ -153,7 +153,10 @@ _NAME_TO_DO = re.compile(rf"^(?P<who>(?:(?:{TITLE_RE.pattern})?{NAME_WORD}(?:\s+
                          rf"(?:\s*(?:/|,|and|&)\s*)?){{1,4}})\s+to\s+(?P<task>(?!be\b|the\b|a\b)[a-z]+\b[^.]*)\.?$")
 
 
-_INITIALS_TO_DO = re.compile(r"^(?P<who>[A-Z][A-Za-z]?[A-Z]{1,2})\s+(?:to|will|would)\s+(?P<task>(?!be\b)[a-z]+\b[^.]*)")
+# "DH to write to all concerned", "... for Ward 18 and LR will follow this up": initials undertaking a task, at
+# the sentence's start or after "and".
+_INITIALS_TO_DO = re.compile(r"(?:^|(?<=\band\s)|(?<=,\s))(?P<who>[A-Z][A-Za-z]?[A-Z]{1,2})\s+(?:to|will|would)\s+"
+                             r"(?P<task>(?!be\b)[a-z]+\b[^.]*)")
 
 
 def _name_to_do(ctx: Context, node: AgendaItem, sentence: Sentence) -> None:

@@ -926,6 +926,16 @@ class TestActionLogs:
         """))
         assert self.owners(g) == {("arrange for the papers to be presented", "Tara Ennis")}
 
+    def test_initials_undertaking_a_task_after_and(self):
+        g = extract_text(minutes("""
+            Present: Lena Ross (LR), Gil Watts (GW)
+
+            1. Vacancies
+
+            A vacancy still exists for Ward 18 and LR will follow this up.
+        """))
+        assert self.owners(g) == {("follow this up", "Lena Ross")}
+
 
 class TestFlattenedPages:
     """A PDF turned to text with every paragraph run into one line: items are found again by their numbers."""
