@@ -12,7 +12,7 @@ from loaders.names import NOT_NAME_WORDS, NameParts, fold, is_name_word, leading
 from loaders.organisations import WEAK_HEADS, Gazetteer, OrgEntry, find_org_phrases, gazetteer_key, partnership_type, \
     placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
-from loaders.places import place_at
+from loaders.places import national_service, place_at
 from loaders.phrasing import alternation, attendance_code
 from loaders.scan import has_any
 from loaders.structure import Item, Layout, Line
@@ -142,7 +142,11 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
     if local:
         return local
     if is_generic_body(bare):
-        return None     # "Council", "Community Council", "Police": which one, the text has not said
+        # "Police" in a Scottish council's minutes: the nation's one force (or fire service).
+        service = {"police": "police", "fire": "fire", "fire service": "fire", "fire and rescue": "fire",
+                   "fire and rescue service": "fire"}.get(fold(bare))
+        national = national_service(ctx.place, service) if service else None
+        return ctx.gazetteer.lookup(national) if national else None     # otherwise: which one, the text has not said
     if _NHS_PLACE.fullmatch(bare):
         return OrgEntry(bare)     # "NHS Grampian", "NHS South Yorkshire"
     phrases = find_org_phrases(bare)

@@ -92,3 +92,20 @@ def places_named(text: str) -> Counter[str]:
             else:
                 i += 1
     return found
+
+
+@lru_cache(maxsize=1)
+def _nations() -> dict[str, str]:
+    raw = data_file("uk_places.yaml")
+    out: dict[str, str] = {}
+    for council in raw.get("councils") or []:
+        for form in [council["place"], *(council.get("alt") or [])]:
+            out.setdefault(form, council["nation"])
+    return out
+
+
+def national_service(place: str | None, service: str) -> str | None:
+    """'Police Scotland' for a Scottish council's area and 'police': the nation's one force or fire service."""
+    nation = _nations().get(place or "")
+    return (data_file("uk_places.yaml").get("national_services") or {}).get(nation, {}).get(service)
+

@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 
+from graph.model import Rel
 from loaders.data_files import data_file
 from loaders.names import leading_person, titled_mentions
 from loaders.organisations import document_place
@@ -64,3 +65,14 @@ def test_a_place_named_as_often_as_another_is_no_pages_place():
     text = f"Visits to {first} and {second} were planned; {first} and {second} would report back."
     assert places_named(text)[first] == 2
     assert document_place(text, None) is None
+
+
+def test_the_police_named_alone_in_a_nation_with_one_force():
+    from helpers import extract_text
+
+    g = extract_text("Community Planning Group\n\nMinutes of a meeting held on 15 March 2019\n\n"
+                     "Present: Ann Munro, Aberdeenshire Council (Chair); Ed Gray, Aberdeenshire Council; "
+                     "Sheila Dent, Police; Stuart Cook, Fire and Rescue Service\n\n1. Welcome\n\nNone.\n")
+    bodies = {g.nodes[r.target].name for r in g.rels_of(Rel.AFFILIATED_WITH)}
+    assert {"Police Scotland", "Scottish Fire and Rescue Service"} <= bodies
+
