@@ -423,9 +423,9 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
             note_post(ctx, record, role, org, text, sentence.line)
     _bodies_after(ctx, people, text, sentence.line)
     for record, s, e in people:
-        qualified = _RANK_QUALIFIED.search(text, max(0, s - 60), s)
         rank = record.ranks[-1] if record.ranks else None
-        if qualified and rank and text.startswith(rank, s):
+        qualified = _RANK_QUALIFIED.search(text, max(0, s - 60), s) if rank and text.startswith(rank, s) else None
+        if qualified:
             # "Borough Police Commander Chris Hafford": the words before the rank are its post's.
             note_post(ctx, record, f"{' '.join(qualified.group(0).split())} {rank}", None, text, sentence.line)
     # "Cllr Conway declared ... that she is a Trustee of the Jewish Volunteering Network": a post the
