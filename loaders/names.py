@@ -391,6 +391,9 @@ def full_name_mentions(text: str) -> list[tuple[NameParts, int, int]]:
 _WORD_START = re.compile(r"(?:(?<=^)|(?<=[\s,;(]))[A-Z]")
 _NAMED_BODY_AFTER = re.compile(r"\s*(?:&|and)\s+(?:[A-Z][\w’'-]*\s+){1,5}(?:Hospital|Trust|Foundation|Centre|"
                                r"Partnership|College|School|Hospice|Institute)\b")
+_JOINED_BEFORE = re.compile(r"(?:&|\band)\s+$")
+_BODY_RUNS_ON = re.compile(r"\s+(?:[A-Z][\w’'-]*\s+){0,4}(?:Hospital|Trust|Foundation|Centre|Partnership|College|School|"
+                           r"Hospice|Institute)\b")
 _AFTER_SEPARATOR = re.compile(r"(?:^|[,;(]\s*|\band\s+)$")
 _DASH_AFTER = re.compile(r"\s*[–—-]\s")
 _DASH_BEFORE = re.compile(r"\s[–—-]\s[^–—]{2,90}$")
@@ -434,7 +437,8 @@ def people_in_run(text: str) -> tuple[tuple[NameParts, int, int], ...]:
             continue
         if not parts.title and len(parts.words) < 2:
             continue
-        if _NAMED_BODY_AFTER.match(text, end):
+        if _NAMED_BODY_AFTER.match(text, end) or _JOINED_BEFORE.search(text, max(0, start - 6), start) \
+                and _BODY_RUNS_ON.match(text, end):
             continue     # "Robert Jones & Agnes Hunt Orthopaedic Hospital": people a body is named after
         out.append((parts, start, end))
         pos = end

@@ -58,6 +58,20 @@ class TestNames:
         assert [p.name for p, _, _ in titled_mentions("Cllr Gina Needs (Cabinet Member)")] == ["Gina Needs"]
         assert [p.name for p, _, _ in titled_mentions("Cllr Jane Chair, Cllr Bob Council,")] == ["Jane", "Bob"]
 
+    def test_people_a_body_is_named_after_are_no_attendees(self):
+        g = extract_text(minutes("""
+            The following apologies were reported to the meeting by the Chair
+
+            Mark Brand, CEO, Robert Jones & Agnes Hunt Orthopaedic Hospital NHS Foundation Trust
+
+            Nicky Jay, Chief Officer, Shire Partners in Care
+
+            1. Welcome
+
+            None.
+        """))
+        assert sent_apologies(g) == {"Mark Brand", "Nicky Jay"}
+
     def test_bare_names_run_together_are_read_two_by_two(self):
         assert split_at_people("Councillor Sandy Tate Cammy Roe June Gray Andrew Hill Robert Westerby Andy Mair") == [
             "Councillor Sandy Tate", "Cammy Roe", "June Gray", "Andrew Hill", "Robert Westerby", "Andy Mair"]
