@@ -8,7 +8,8 @@ from graph import ids
 from graph.model import Action, AgendaItem, Meeting, Organisation, PartnershipGraph, Strategy
 from loaders.document import Document
 from loaders.first_names import is_first_name
-from loaders.names import NOT_NAME_WORDS, NameParts, fold, is_name_word, leading_person, place_starts_body, split_title
+from loaders.names import NOT_NAME_WORDS, RANK_QUALIFIERS, NameParts, fold, is_name_word, leading_person, \
+    place_starts_body, split_title
 from loaders.organisations import WEAK_HEADS, Gazetteer, OrgEntry, find_org_phrases, gazetteer_key, partnership_type, \
     placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
@@ -93,7 +94,7 @@ _TOKEN_ACRONYM = re.compile(r"(?<![\w&])[A-Z]{3,6}(?![\w&])")
 
 
 def _body_with_initials(ctx: Context, acr: str) -> OrgEntry | None:
-    """'Ed Garrett, AVA' in a page that names the Shire Voluntary Action elsewhere: an acronym nobody
+    """'Ed Garth, ESVA' in a page that names the Shire Voluntary Action elsewhere: an acronym nobody
     defined is the body, named in full somewhere in the page, whose initials it is (if only one is)."""
     key = ("initials", acr)
     if key not in ctx.answers:
@@ -479,8 +480,7 @@ def split_outside_parens(text: str, separator: str) -> list[str]:
 
 
 # A post as printed: capitalised words with their small joining words ("Head of Community Safety").
-_RANK_QUALIFIER_LEAD = re.compile(r"(?:(?:Borough|Police|District|Divisional|Area|Station|Group|Watch|Local|Policing|"
-                                  r"Neighbourhood|Force)\s+){1,3}(?=[A-Z])")
+_RANK_QUALIFIER_LEAD = re.compile(rf"{RANK_QUALIFIERS}(?=[A-Z])")
 _POST_SHAPE = re.compile(r"[A-Z][\w’'&/.-]*(?:\s+(?:[A-Z][\w’'&/.()-]*|of|for|and|the|&|to|in|on|with|[–-]))*")
 
 
@@ -496,7 +496,7 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
     if not lead:
         return None
     parts, rest = lead
-    # "Divisional Commander Gary Ritchie - Police Scotland": the rank and the words before it are the post.
+    # "Divisional Commander Ken Marsh - Shire Police": the rank and the words before it are the post.
     qualified_rank = f"{' '.join(qualified.group(0).split())} {parts.rank_post}" if qualified else None
     if not parts.title and _names_a_body(ctx, text, parts):
         return None

@@ -10,8 +10,8 @@ from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading
     is_generic_body, meeting_body, note_person, note_post, parse_entry, person_by_initials, resolve_org, \
     split_role_org
 from loaders.first_names import is_first_name
-from loaders.names import PLACE_WORDS, NameParts, fold, full_name_mentions, leading_person, starts_with_person, \
-    titled_mentions
+from loaders.names import PLACE_WORDS, RANK_QUALIFIERS, NameParts, fold, full_name_mentions, leading_person, \
+    starts_with_person, titled_mentions
 from loaders.outcomes import action_marker, read_actions, read_decisions
 from loaders.people import PersonRecord
 from loaders.phrasing import alternation, reads_as_prose
@@ -51,7 +51,9 @@ _APPOSITIVE = re.compile(rf"(?:,|\s*[—–]|\s+-)\s*((?:the\s+)?[^,.;—–]{{2
 # "Ms Kay Matthews Chief Operating Officer for Barnet CCG, noted": a post straight after the name.
 _BARE_POST = re.compile(r"\s+((?:[A-Z][\w’'&-]*\s+){0,4}?(?:" + "|".join(w for w in ROLE_WORDS if " " not in w) +
                         r")\b(?:\s+(?:of|for|at)\s+[^,.;]{2,60}?)?)\s*(?:,|\s+(?=(?:" + SPEECH_VERBS + r")\b))")
-_AT_ORG = re.compile(r"\s+(?:at|from|of)\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
+# A body's name as prose runs it on: capitalised words, with "of", "for", "and" or "&" between them.
+_BODY_RUN = r"(?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8}"
+_AT_ORG = re.compile(rf"\s+(?:at|from|of)\s+(?:the\s+)?({_BODY_RUN})")
 # Every split starts at a space or at "Action": the look-ahead is a quick test before the three forms.
 # A full stop after a title or an initial ('Ms. A. Bell') ends no sentence.
 # The line-break form starts only where a run of spaces starts (every match does): tried from each
@@ -126,7 +128,7 @@ _ENDS_MIDWAY = re.compile(r"\b(?:from|by|and|the|of|to|with|for|a|an|on|in|at|th
 
 def _RUNS_ON(prev: str, line: str) -> bool:
     """A short line that cannot end a sentence: it stops on a word that needs more ('update from'), or on
-    a first name whose surname starts the next line ('... from Mark' / 'Antrobus on behalf of')."""
+    a first name whose surname starts the next line ('... from Lena' / 'Ashdown on behalf of')."""
     if len(prev.split()) < 4:
         return False      # a heading or a label, not a sentence cut short
     last = prev.split()[-1]
@@ -319,7 +321,7 @@ def _plausible_untitled(ctx: Context, parts: NameParts, text: str, s: int, e: in
 
 
 _IS_POST = re.compile(r"\b(?:is|was|being|as)\s+(?:a|an|the)\s+(?P<post>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s+"
-                      r"(?:of|at|for)\s+(?:the\s+)?(?P<body>(?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
+                      rf"(?:of|at|for)\s+(?:the\s+)?(?P<body>{_BODY_RUN})")
 
 
 _POST_THEN_BRACKET = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and|&)\s+)?){1,8}?)\s*\($")
@@ -340,12 +342,9 @@ def _own_post(stated: str) -> str:
     return stated
 
 
-# Words that make a rank a post of its own when they stand before it: "Divisional Commander", "Borough
-# Police Commander", "District Inspector".
-_RANK_QUALIFIED = re.compile(r"(?<![\w’'])(?:(?:Borough|Police|District|Divisional|Area|Station|Group|Watch|Local|"
-                             r"Policing|Neighbourhood|Force)\s+){1,3}$")
+_RANK_QUALIFIED = re.compile(rf"(?<![\w’']){RANK_QUALIFIERS}$")
 _AFFILIATED_AFTER = re.compile(rf"(?:,[^,.;()]{{2,60}}?)?,?\s+(?:who\s+)?(?:{alternation('affiliation_after_name')})"
-                               r"\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
+                               rf"\s+(?:the\s+)?({_BODY_RUN})")
 _ON_BEHALF = re.compile(rf"\s*(?:{alternation('on_behalf')})\s+")
 _JOINED_BY_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 
@@ -426,7 +425,7 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
         rank = record.ranks[-1] if record.ranks else None
         qualified = _RANK_QUALIFIED.search(text, max(0, s - 60), s) if rank and text.startswith(rank, s) else None
         if qualified:
-            # "Borough Police Commander Chris Hafford": the words before the rank are its post's.
+            # "Borough Police Commander Dan Hale": the words before the rank are its post's.
             note_post(ctx, record, f"{' '.join(qualified.group(0).split())} {rank}", None, text, sentence.line)
     # "Cllr Conway declared ... that she is a Trustee of the Jewish Volunteering Network": a post the
     # sentence gives its one subject.
@@ -469,10 +468,10 @@ _HEADER_SENTENCE = re.compile(r"[a-z]\S*\s+[a-z]\S*\s+[a-z]")     # three lower-
 
 
 _DECLARATIONS = re.compile(r"\binterests?\b", re.I)
-# "Cllr Heard declared that he was employed by Shire Police": the sentence's subject works there.
+# "Cllr Reed declared that he was employed by Shire Police": the sentence's subject works there.
 _SUBJECT_EMPLOYED_BY = re.compile(r"\b(?:he|she|they)\s+(?:is|was|were|are|had been|has been)\s+(?:\w+\s+)?"
-                                  r"employed\s+by\s+(?:the\s+)?(?P<body>(?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
-_EMPLOYED_BY = re.compile(r"\bemployed by\s+(?:the\s+)?(?P<body>(?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8})")
+                                  rf"employed\s+by\s+(?:the\s+)?(?P<body>{_BODY_RUN})")
+_EMPLOYED_BY = re.compile(rf"\bemployed by\s+(?:the\s+)?(?P<body>{_BODY_RUN})")
 
 
 def _declaration_row(ctx: Context, sentence: Sentence, people: list[tuple[PersonRecord, int, int]],
@@ -662,7 +661,7 @@ _JOINED = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,[^,.;]{0,90}?,?)?\s*(?:and|&|,)\s
                      r"(?:the\s+(?:[A-Z][\w’'&-]*(?:\s+|(?=,))(?:(?:of|for|and|&)\s+)?){1,8}?,?\s*)?")
 _UP_TO_VERB = re.compile(r"\s*(?:(?:[A-Z][\w’'&/-]*|of|for|and|&|the)\s+){0,8}?(?:\([^)]*\))?\s*(?:,[^.;]{0,120}?,?)?"
                          r"\s*(?:(?:from|of|at)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){1,6})?"   # "Joanna Peebles from Scottish Water"
-                         # "L. Gore was present at the meeting and fed back", "introduced herself and highlighted"
+                         # "Insp. K. Lord was present at the meeting and fed back", "introduced herself and highlighted"
                          r"\s*(?:(?:was|were)\s+present(?:\s+at\s+the\s+meeting)?\s+and\s+|attended(?:\s+the\s+meeting)?"
                          r"\s+and\s+|introduced\s+(?:himself|herself|themselves)\s+and\s+)?"
                          r"\s*(?:also\s+|then\s+|jointly\s+|both\s+)?")
@@ -714,7 +713,7 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
         if "from" in folded and _HEARD_FROM.search(before) and record not in out:
             out.append(record)
         if "thank" in folded and _THANKED.search(before) and _FOR_PRESENTING.match(text, e) and record not in out:
-            out.append(record)       # "the Board thanked Mark Ash for his detailed presentation"
+            out.append(record)       # "the Board thanked Lena Ford for his detailed presentation"
     listed_after = _listed_after_phrase(text, people)
     for record, s, e in people:
         invited = _INVITED.search(text, max(0, s - NEAR), s) and _INVITED_TO.match(text, e)

@@ -6,7 +6,7 @@ import re
 from loaders.context import Context, is_sub_group, line_of, local_partnership, localised, note_org, titlecase_line
 from loaders.names import fold
 from loaders.organisations import LETTERS_AND_SPACES, Gazetteer, OrgEntry, find_org_phrases
-from loaders.places import longest_place_suffix
+from loaders.places import area_ending
 from loaders.scan import ascii_caseless, finditer_near, has_word, literal_alternation
 
 _DEFINITION = re.compile(r"((?:[A-Z][\w’']+\s+(?:and\s+|of\s+|for\s+|&\s+)?){1,7})\((?P<acr>[A-Z]{2,6})\)")
@@ -58,7 +58,7 @@ _COUNCIL_ANCHOR = re.compile("Council|LB|Borough of")
 
 
 def _whole_area(text: str, m: re.Match[str]) -> str:
-    """'East Ayrshire Council' where the pattern saw 'Ayrshire Council': the council's name from the
+    """'East Lothian Council' where the pattern saw 'Lothian Council': the council's name from the
     longest known area its words end, with the words before (and '&' read as 'and')."""
     name = m.group(0)
     if not name.endswith("Council") or name.startswith(("the ", "London Borough", "Royal Borough")):
@@ -66,8 +66,7 @@ def _whole_area(text: str, m: re.Match[str]) -> str:
     head = name[:-len("Council")].strip()
     qualifier = re.search(r"\s+(?:City|County Borough|County|Borough|District|Metropolitan Borough)$", head)
     place = head[:qualifier.start()] if qualifier else head
-    window = " ".join(text[max(0, m.start() - 40):m.start()].replace("&", "and").split() + place.split())
-    area = longest_place_suffix(window)
+    area = area_ending(text, m.start() + len(place), reach=len(place) + 40)
     if area and len(area) > len(place):
         return area + head[len(place):] + " Council"
     return name

@@ -180,6 +180,11 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+# Words that make a rank a post of its own when they stand before it: "Divisional Commander", "Borough
+# Police Commander", "District Inspector".
+RANK_QUALIFIERS = (r"(?:(?:Borough|Police|District|Divisional|Area|Station|Group|Watch|Local|Policing|Neighbourhood|"
+                   r"Force)\s+){1,3}")
+
 # Titles that are never a surname: a roster run together ("Cllr Ash Cllr Bell") starts a name at each.
 _NEVER_SURNAMES = {"Cllr", "Cllrs", "Councillor", "Councillors", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof",
                    "Professor", "Rev", "Reverend", "Insp", "Supt", "Sgt", "Sup", "Cty"}
@@ -224,7 +229,7 @@ def is_initial(word: str) -> bool:
     return bool(_INITIAL_WORD.fullmatch(word))
 
 
-# Months that are also first names: 'June Graham' is a person, 'June 2024' a date.
+# Months that are also first names: 'June Gray' is a person, 'June 2024' a date.
 _MONTH_FIRST_NAMES = frozenset({"April", "June", "August"})
 
 
@@ -238,15 +243,15 @@ def _name_run(words: list[str]) -> list[str]:
         return []
     for w in words[len(run):]:
         if not (is_name_word(w) or not run and w in _MONTH_FIRST_NAMES and len(words) > 1 and is_name_word(words[1])):
-            break      # a first name that is also a month ('June Graham') leads a name, with a surname after it
+            break      # a first name that is also a month ('June Gray') leads a name, with a surname after it
         run.append(w)
     return run
 
 
 def _first_name_cut(run: list[str], after: str) -> list[str]:
     """'Lynn Smith Eastfield Community Council': a first name and a surname, then the body, where a third
-    name word runs straight on into more words ('Kay Wilson Wood, ...' keeps three, and so does
-    'Kay Wilson Wood Shire Council', where a council's area starts after the third)."""
+    name word runs straight on into more words ('Joan Baker Wood, ...' keeps three, and so does
+    'Joan Baker Wood Shire Council', where a council's area starts after the third)."""
     if len(run) == 3 and is_first_name(run[0]) and not is_initial(run[0]) \
             and not re.match(r"\s*(?:$|[,;(:–—-])", after) and not place_starts_body(after.split(None, 6)[:6]):
         return run[:2]
@@ -282,7 +287,7 @@ def leading_person(text: str) -> tuple[NameParts, str] | None:
     words = text.split(None, 9)[:9]
     at_place = next((i for i in (2, 3) if i <= len(kept) and place_starts_body(words[i:i + 6])), None)
     if at_place:
-        kept = kept[:at_place]      # "Kay Wilson Wood Shire Council": the council's area ends the name
+        kept = kept[:at_place]      # "Joan Baker Wood Shire Council": the council's area ends the name
     else:
         if len(kept) > 3:
             kept = kept[:2]
@@ -300,12 +305,12 @@ def _span_end(text: str, start: int, words: list[str]) -> int:
 
 def _titled_run(text: str, m: re.Match[str]) -> list[str]:
     """The name words after a title, where the name stops: at words that are no name, before a body's
-    name that runs on ('Cllr Davis Eastfield Borough Council'), after a first name and a surname."""
+    name that runs on ('Cllr Harris Eastfield Borough Council'), after a first name and a surname."""
     kept = _name_run(m.group("name").split())
     if not kept:
         return []
     if len(kept) == 1 and is_first_name(kept[0]):
-        # "Cllr Gina Needs (Cabinet Member)": after a title and a first name, a word that is mostly no
+        # "Cllr Rita Means (Cabinet Member)": after a title and a first name, a word that is mostly no
         # name is the surname where the entry ends with it.
         end = _span_end(text, m.start("name"), kept)
         word = _SURNAME_THEN_END.match(text, end)
@@ -321,7 +326,7 @@ def _titled_run(text: str, m: re.Match[str]) -> list[str]:
     following = text[end:end + 60].split()
     for i in range(1, len(kept)):
         if place_starts_body(kept[i:] + following):
-            return kept[:i]    # "Cllr Davis Shire Borough Council": a council's area starts the body
+            return kept[:i]    # "Cllr Harris Shire Borough Council": a council's area starts the body
     return kept
 
 
@@ -461,8 +466,8 @@ _NAME_SHAPED = re.compile(r"[A-Z][a-z’'-]+")
 
 
 def _in_pairs(words: list[str]) -> bool:
-    """Whether bare name words run together are first name and surname, two by two: 'Cammy Rae June Graham
-    Andrew Hill' (a known first name leads a pair, a surname that is no first name ends one)."""
+    """Whether bare name words run together are first name and surname, two by two: 'Cammy Roe June Gray
+    Andrew Hale' (a known first name leads a pair, a surname that is no first name ends one)."""
     if len(words) < 4 or len(words) % 2 or not all(_NAME_SHAPED.fullmatch(w) and not place_at([w])
                                                    and (is_name_word(w) or is_first_name(w)) for w in words):
         return False

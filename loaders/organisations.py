@@ -11,7 +11,7 @@ import yaml
 
 from loaders.data_files import data_file, names_data
 from loaders.names import fold
-from loaders.places import longest_place_suffix, place_of_domain, places_named
+from loaders.places import area_ending, place_of_domain, places_named
 from loaders.scan import count_word, finditer_near, literal_alternation
 
 # Words that end the name of an organisation ("Barnet Safeguarding Adults Board").
@@ -249,18 +249,14 @@ def home_council(text: str, gazetteer: Gazetteer) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-_AREA_COUNCIL = re.compile(r"((?:[A-Z][a-z’'-]+[ \t]+(?:(?:and|upon|on|under)[ \t]+)?){1,4})((?:City|County Borough|County|"
-                           r"Borough|District|Metropolitan Borough)[ \t]+)?Council\b")
-
-
 def _council_named_most(text: str) -> str | None:
-    """Beyond London: the council of a known area the text names most ('East Ayrshire Council'), as the
+    """Beyond London: the council of a known area the text names most ('East Lothian Council'), as the
     text writes it, where one stands out."""
     votes: Counter[str] = Counter()
-    for m in finditer_near(_AREA_COUNCIL, _PLACE_COUNCIL_ANCHOR, _PLACE_CHARS, text):
-        area = longest_place_suffix(" ".join(m.group(1).replace("&", "and").split()))
+    for m in finditer_near(_PLACE_COUNCIL, _PLACE_COUNCIL_ANCHOR, _PLACE_CHARS, text):
+        area = area_ending(text, m.end(1))
         if area:
-            votes[f"{area} {m.group(2) or ''}Council".replace("  ", " ")] += 1
+            votes[" ".join(f"{area} {m.group(2) or ''}Council".split())] += 1
     ranked = votes.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
@@ -317,7 +313,7 @@ def find_org_phrases(text: str, strict: bool = False, known=None) -> list[tuple[
 _PARTNERSHIP_TYPES = {fold(t): t for t in data_file("organisations.yaml").get("partnership_types") or []}
 # "Eastfield City Council", "North Riding of Westshire Council", "Newton-on-Sea Borough Council".
 _PLACE_COUNCIL = re.compile(r"\b((?:[A-Z][A-Za-z’'-]+[ \t]+(?:(?:and|upon|on|of)[ \t]+)?){1,3}?)"
-                            r"(?:(?:City|County|Borough|District|Metropolitan Borough|Metropolitan District|"
+                            r"((?:City|County|Borough|District|Metropolitan Borough|Metropolitan District|"
                             r"County Borough)[ \t]+)?Council\b")
 _PLACE_COUNCIL_ANCHOR = re.compile("Council")
 _PLACE_CHARS = re.compile(r"[A-Za-z’' \t-]*")
@@ -340,10 +336,9 @@ def document_place(text: str, home: str | None) -> str | None:
     known: Counter[str] = Counter()
     for m in finditer_near(_PLACE_COUNCIL, _PLACE_COUNCIL_ANCHOR, _PLACE_CHARS, text):
         place = " ".join(m.group(1).split())
-        # The longest council area the words before "Council" end with: "Services West Sussex" is West
-        # Sussex, "Argyll & Bute" is Argyll and Bute, not Bute.
-        window = text[max(0, m.start(1) - 40):m.end(1)].replace("&", "and")
-        area = longest_place_suffix(" ".join(window.split()))
+        # The longest council area the words before "Council" end with: "Services North Yorkshire" is North
+        # Yorkshire, "Brighton & Hove" is Brighton and Hove, not Hove.
+        area = area_ending(text, m.end(1), reach=m.end(1) - m.start(1) + 40)
         if area:
             known[area] += 1
         elif not _NOT_A_PLACE_WORD & set(fold(place).split()):

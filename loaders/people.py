@@ -61,9 +61,9 @@ def similar_surname(a: str, b: str, threshold: float = 0.93) -> bool:
 
 
 def lone_surname_fits(lone: str, surname: str) -> bool:
-    """A surname written alone ('Cllr Davis') is someone's whose surname it is, or a slip for a long one
+    """A surname written alone ('Cllr Harris') is someone's whose surname it is, or a slip for a long one
     ('McElligot', 'Knight' for 'Knights'); a short surname a letter from another is another surname
-    ('Davis', 'Davies')."""
+    ('Harris', 'Harries')."""
     a, b = sorted((fold(lone), fold(surname)), key=len)
     return a == b or b == a + "s" or len(a) >= 7 and similar_surname(a, b)
 

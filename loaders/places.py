@@ -42,12 +42,18 @@ def is_place(text: str) -> bool:
 
 
 def longest_place_suffix(text: str) -> str | None:
-    """The known place a phrase ends with: 'Services West Sussex' -> 'West Sussex'."""
+    """The known place a phrase ends with: 'Services North Yorkshire' -> 'North Yorkshire'."""
     words = text.replace(",", "").split()
     for i in range(len(words)):
         if place_at(words[i:]) == len(words) - i:
             return " ".join(words[i:])
     return None
+
+
+def area_ending(text: str, end: int, reach: int = 40) -> str | None:
+    """The longest council area the words just before text[end] end with, '&' read as 'and':
+    '... Officer, Brighton & Hove' -> 'Brighton and Hove' (not 'Hove')."""
+    return longest_place_suffix(" ".join(text[max(0, end - reach):end].replace("&", "and").split()))
 
 
 @lru_cache(maxsize=1)

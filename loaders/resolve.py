@@ -149,8 +149,8 @@ class Resolution:
         self.mapping: dict[tuple[int, str], str] = {}
         self.names: dict[str, tuple[str, list[str]]] = {}
         # The local bodies each document names (councils, forces, fire and health services): a surname alone
-        # in one place's minutes is not someone named in full in another place's ("Cllr Kerby" of one
-        # council, "Ryan Kerby" of another's fire brigade).
+        # in one place's minutes is not someone named in full in another place's ("Cllr Blake" of one
+        # council, "Tom Blake" of another's fire brigade).
         councils = {gi: frozenset(o.id for o in entry.organisations if o.kind in _LOCAL_KINDS)
                     for gi, entry in enumerate(names)}
         for members in _cluster(people, curation, councils):

@@ -46,6 +46,11 @@ def _max(values: Iterable[Any]) -> Any:
     return max(known) if known else None
 
 
+
+def _in_years(year: int | None, year_from: int | None, year_to: int | None) -> bool:
+    """Whether a meeting's year falls in the window a recipe was asked for (an undated meeting never does)."""
+    return year is not None and (year_from is None or year >= year_from) and (year_to is None or year <= year_to)
+
 class Independent:
     """The node-link export read into plain dictionaries, and one method per recipe."""
 
@@ -341,8 +346,7 @@ class Independent:
         pairs: dict[tuple[str, str], list] = defaultdict(list)
         for meeting, orgs in self.represented().items():
             y = self.year(self.nodes[meeting])
-            if window and (y is None or (year_from is not None and y < year_from)
-                           or (year_to is not None and y > year_to)):
+            if window and not _in_years(y, year_from, year_to):
                 continue
             ordered = sorted(orgs)
             for i, a in enumerate(ordered):
@@ -409,8 +413,7 @@ class Independent:
         pairs: dict[tuple[str, str], list] = defaultdict(list)
         for meeting, people in self.attended().items():
             y = self.year(self.nodes[meeting])
-            if window and (y is None or (year_from is not None and y < year_from)
-                           or (year_to is not None and y > year_to)):
+            if window and not _in_years(y, year_from, year_to):
                 continue
             for a in people:
                 for b in people:
