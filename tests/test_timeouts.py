@@ -106,18 +106,21 @@ def test_a_limit_that_fires_inside_a_garbage_collection_callback_is_raised_later
     from helpers import ROOT
 
     script = textwrap.dedent("""
-        import gc, sys, time
+        import gc, random, sys, time
         from app.pipeline import time_limit, FileTimeout
 
         def slow_callback(phase, info):      # most of the time is spent here
             time.sleep(0.03)
 
         gc.callbacks.append(slow_callback)
+        rng = random.Random(7)
         try:
             with time_limit(0.3, "x.txt"):
                 while True:
                     gc.collect()
-                    end = time.monotonic() + 0.01
+                    # Work of varying length between collections: a fixed cycle could keep every firing
+                    # of the timer inside a callback.
+                    end = time.monotonic() + rng.uniform(0.005, 0.03)
                     while time.monotonic() < end:
                         pass
         except FileTimeout as exc:
