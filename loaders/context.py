@@ -383,10 +383,11 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
     if placed_body:
         return ", ".join(segments[:-1] + [placed_body[0]]), placed_body[1]
     post_of = _POST_OF_BODY.fullmatch(segments[0]) if len(segments) == 1 else None
-    if post_of and ROLE_WORD_RE.search(post_of.group("post")) and not ROLE_WORD_RE.search(post_of.group("body")):
+    if post_of and ROLE_WORD_RE.search(post_of.group("post")) and not ROLE_WORD_RE.search(post_of.group("body")) \
+            and post_of.group("body").split()[0] not in WEAK_HEADS:
         # "Chair of Eastfield CCG": the post, at the body it names (which alone would read as the body).
         body = resolve_org(ctx, post_of.group("body"))
-        if body and (body.kind or body.name.split()[-1] not in WEAK_HEADS):     # not a department
+        if body and not _is_department(body):
             return post_of.group("post"), body
     # Trailing segments that name bodies: "Dorset Council, Community Safety" -> the council, not its team.
     org, org_loose = None, True
@@ -415,12 +416,13 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
             adjacent = bare_right == right
             if ROLE_WORD_RE.search(left) and not ROLE_WORD_RE.search(bare_right) \
                     and not re.search(r"(?:&|\band|\bof|\bfor)$", left) \
+                    and bare_right.split()[0] not in WEAK_HEADS \
                     and not (adjacent and (len(right.split()) < 2 and not _ACRONYM.fullmatch(right)
                                            or re.search(r"\b(?:of|for|and|&)\b", left))):
                 # "Director of Public Health" is a post; only a body the gazetteer or its shape knows splits
                 # off after "of"; "CEO CommUNITY Barnet" runs the body straight on.
                 found = resolve_org(ctx, bare_right, loose=adjacent and not _ACRONYM.fullmatch(right))
-                if found:
+                if found and not (not adjacent and _is_department(found)):
                     return ", ".join(segments[:-1] + [left]), found
             # "Children's Safeguarding Board Chairman": the body first, then the post.
             if ROLE_WORD_RE.search(right) and not ROLE_WORD_RE.search(left):
@@ -432,11 +434,14 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
         if found:
             return None, found
         # "Chair of Barnet Safer Neighbourhood Board (SNB)": the post names its organisation.
-        m = re.search(r"\b(?:of|for|at)\s+(?:the\s+)?(.+)$", segments[0])
-        if m:
-            org_in_role = resolve_org(ctx, m.group(1))
-            if org_in_role and ROLE_WORD_RE.search(segments[0][:m.start()]):
+        for m in re.finditer(r"\b(?:of|for|at)\s+(?:the\s+)?(?=\S)", segments[0]):
+            rest = segments[0][m.end():]
+            if rest.split()[0] in WEAK_HEADS:
+                continue        # 'Head of Service for ...': the post goes on
+            org_in_role = resolve_org(ctx, rest)
+            if org_in_role and not _is_department(org_in_role) and ROLE_WORD_RE.search(segments[0][:m.start()]):
                 return segments[0][:m.start()].strip(), org_in_role
+            break
     role = re.sub(r"^(?:the|a|an)\s+", "", ", ".join(role_parts).strip(), flags=re.I) or None
     if role and not ROLE_WORD_RE.search(role):
         # 'NHS Grampian', 'City of Wakefield MDC': a body where a post would stand; a service area is no post.
@@ -446,14 +451,20 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
     return role, org
 
 
+def _is_department(body: OrgEntry) -> bool:
+    """'Community Safety and Regulatory Services': a unit known only by its shape, which a post named 'of' it
+    keeps ('Assistant Director of ...'), as printed."""
+    return body.kind is None and body.name.split()[-1] in WEAK_HEADS
+
+
 def _post_then_placed_body(ctx: Context, text: str) -> tuple[str, OrgEntry] | None:
     """'Director of Public Health Shire City Council': a post, then a known body whose name starts with a
     council's area."""
     words = text.split()
     for k in range(1, len(words)):
-        if not place_at(words[k:]) or words[k - 1] in ("of", "for", "and", "&", "the"):
+        if not place_at(words[k:]) or words[k - 1] in ("and", "&"):
             continue
-        left, right = " ".join(words[:k]), " ".join(words[k:])
+        left, right = re.sub(r"\s+(?:(?:of|for|at)(?:\s+the)?|the)$", "", " ".join(words[:k])), " ".join(words[k:])
         if ROLE_WORD_RE.search(left) and not ROLE_WORD_RE.search(right):
             found = resolve_org(ctx, right)
             if found and found.kind:

@@ -746,6 +746,17 @@ class TestOrganisationsAndPosts:
         assert holds(g, "John Syme") == {"Chairman"}
 
 
+    def test_a_department_after_of_stays_in_the_post(self):
+        # A unit known only by its shape (a Service, Team or Unit) is part of the post as printed; a known body
+        # after "Head of Service for" is the post's body, and the post keeps "of Service".
+        g = extract_text(minutes("""
+            Present: Ann Rowe, Assistant Director of Housing and Regulatory Services; Tom Lake, Strategic Manager for the Youth Justice Service; Kim Voss, Interim Head of Service for Kent County Council
+        """))
+        assert holds(g, "Ann Rowe") == {"Assistant Director of Housing and Regulatory Services"}
+        assert holds(g, "Tom Lake") == {"Strategic Manager for the Youth Justice Service"}
+        assert holds(g, "Kim Voss") == {"Interim Head of Service"}
+        assert affiliated(g, "Kim Voss") == {"Kent County Council"}
+
     def test_posts_in_a_list_of_introductions_parted_by_semicolons(self):
         g = extract_text(minutes("""
             1. Community Safety
