@@ -369,7 +369,8 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
         # "(Chairman), Mid and Upper Dale": the post in brackets, then a ward or a body.
         return lead.group(1).strip(), resolve_org(ctx, text[lead.end():])
     paren = re.fullmatch(r"(.*?)\s*\(([^()]+)\)", text)
-    if paren and not re.fullmatch(r"[A-Z]{2,6}", paren.group(2)):
+    if paren and (not re.fullmatch(r"[A-Z]{2,6}", paren.group(2)) or ROLE_WORD_RE.search(paren.group(1))):
+        # 'Data Analyst (LBB)': the post, then its body by its initials; 'Shire Safety Board (SSB)' is one body.
         inner = paren.group(2)
         org = resolve_org(ctx, inner)
         role, org2 = split_role_org(ctx, paren.group(1)) if paren.group(1) else (None, None)

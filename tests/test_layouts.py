@@ -499,6 +499,17 @@ class TestMeetingDates:
         assert self.date_of("Minutes Minutes of the Meeting held on 20th January 2021. Minutes: were agreed") is None
         assert self.date_of("To receive declarations under the Code of Conduct adopted from 1 September 2008.") is None
 
+    def test_a_log_headed_with_a_meeting_held_since_the_previous_one(self):
+        from loaders.dates import meeting_date
+
+        body = ("The minutes of the meeting held on 12 March 2019 were agreed.\n\n"
+                "Actions Log of the meeting held on 18 June 2019\n\nDate of Meeting\n18.06.2019\n")
+        assert meeting_date("", body)[0] == "2019-06-18"
+        # Only a heading after an earlier meeting's minutes: a sentence or an older meeting is not this meeting.
+        assert meeting_date("", body.replace("12 March 2019", "1 July 2019"))[0] is None
+        assert meeting_date("", "The minutes of the meeting held on 12 March 2019 were agreed. The report to the "
+                                "meeting held on 18 June 2019 was noted.")[0] is None
+
 
 class TestWhatIsNotMinutes:
     def test_a_readme_is_warned_about(self):
@@ -756,6 +767,15 @@ class TestOrganisationsAndPosts:
         assert holds(g, "Tom Lake") == {"Strategic Manager for the Youth Justice Service"}
         assert holds(g, "Kim Voss") == {"Interim Head of Service"}
         assert affiliated(g, "Kim Voss") == {"Kent County Council"}
+
+    def test_a_post_run_on_after_a_name_with_its_body_in_brackets(self):
+        g = extract_text(minutes("""
+            1. Strategic Assessment
+
+            Tom Lake Performance Analyst (Eastfield City Council) presented the update.
+        """))
+        assert holds(g, "Tom Lake") == {"Performance Analyst"}
+        assert affiliated(g, "Tom Lake") == {"Eastfield City Council"}
 
     def test_posts_in_a_list_of_introductions_parted_by_semicolons(self):
         g = extract_text(minutes("""
