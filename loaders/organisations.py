@@ -246,9 +246,21 @@ def home_council(text: str, gazetteer: Gazetteer) -> str | None:
             n = count_word(folded, place)
             if n:
                 votes[council] += n
+        # A borough named once in prose ('a model in place in Camden') is another place, not the publisher;
+        # named once as a local body's place ('Camden Carers Centre'), it may be.
+        ranked = votes.most_common(2)
+        if ranked and (len(ranked) > 1 and ranked[0][1] == ranked[1][1]
+                       or ranked[0][1] < 2 and not _names_a_local_body(text, ranked[0][0])):
+            votes.clear()
     if not votes:
         return _council_named_most(text)
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _names_a_local_body(text: str, council: str) -> bool:
+    """Whether the text names the council's place as the first word of a name: 'Eastfield Carers Centre'."""
+    place = re.sub(r"^(?:London Borough of|Royal Borough of)\s+|\s+Council$", "", council)
+    return re.search(rf"\b{re.escape(place)}\s+(?:(?:&|and)\s+)?[A-Z]", text) is not None
 
 
 def _council_named_most(text: str) -> str | None:

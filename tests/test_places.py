@@ -11,7 +11,7 @@ import pytest
 from graph.model import Rel
 from loaders.data_files import data_file
 from loaders.names import leading_person, titled_mentions
-from loaders.organisations import document_place
+from loaders.organisations import document_place, home_council, load_gazetteer
 from loaders.places import is_place, longest_place_suffix, place_at, place_of_domain, places_named
 
 COUNCILS = data_file("uk_places.yaml")["councils"]
@@ -76,3 +76,16 @@ def test_the_police_named_alone_in_a_nation_with_one_force():
     bodies = {g.nodes[r.target].name for r in g.rels_of(Rel.AFFILIATED_WITH)}
     assert {"Police Scotland", "Scottish Fire and Rescue Service"} <= bodies
 
+
+
+LONDON = sorted(v for v in load_gazetteer().boroughs.values() if v.startswith("London Borough of"))
+
+
+@pytest.mark.parametrize("council", random.Random(11).sample(LONDON, 6))
+def test_a_borough_named_once_in_prose_publishes_nothing_but_once_as_a_bodys_place_it_may(council):
+    place = council.removeprefix("London Borough of ")
+    prose = f"Joint working used a model in place in {place}. The Council's Adult Services would take part."
+    assert home_council(prose, load_gazetteer()) is None
+    named = f"Ms Rowe declared that she was a trustee of {place} Carers Centre. The Council's team would take part."
+    assert home_council(named, load_gazetteer()) == council
+    assert home_council(prose + f" Partners in {place} agreed.", load_gazetteer()) == council
