@@ -13,7 +13,7 @@ from loaders.names import NOT_NAME_WORDS, RANK_QUALIFIERS, NameParts, fold, is_n
 from loaders.organisations import WEAK_HEADS, Gazetteer, OrgEntry, find_org_phrases, gazetteer_key, partnership_type, \
     placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
-from loaders.places import national_service, place_at
+from loaders.places import is_place, national_service, place_at
 from loaders.phrasing import alternation, attendance_code
 from loaders.scan import has_any
 from loaders.structure import Item, Layout, Line
@@ -150,6 +150,8 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
         return ctx.gazetteer.lookup(national) if national else None     # otherwise: which one, the text has not said
     if _NHS_PLACE.fullmatch(bare):
         return OrgEntry(bare)     # "NHS Grampian", "NHS South Yorkshire"
+    if bare.startswith("Public Health ") and is_place(bare[len("Public Health "):]):
+        return OrgEntry(bare, "health")     # a place's public health team named as a body: "Public Health Eastshire"
     phrases = find_org_phrases(bare)
     if phrases and phrases[-1][2] == len(bare) and _PLACES_JOINED.fullmatch(bare, 0, phrases[-1][1]):
         return OrgEntry(bare)     # "Eastfield and Westfield Teaching Hospitals NHS Foundation Trust"

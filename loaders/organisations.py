@@ -16,7 +16,7 @@ from loaders.scan import count_word, finditer_near, literal_alternation
 
 # Words that end the name of an organisation ("Barnet Safeguarding Adults Board").
 ORG_HEADS = (
-    "Board", "Partnership", "Council", "Trust", "Brigade", "Police", "Service", "Services", "Authority",
+    "Board", "Partnership", "Council", "Councils", "Trust", "Brigade", "Police", "Service", "Services", "Authority",
     "Commission", "Company", "University", "College", "Court", "Forum", "Group", "Network", "Agency",
     "Office", "Department", "Commissioner", "Association", "Society", "Foundation", "Charity", "Corporation",
     "Homes", "Watch", "CCG", "ICB", "CIC", "Centre", "Mencap", "Inspectorate", "Ministry", "Panel", "Team",

@@ -777,6 +777,14 @@ class TestOrganisationsAndPosts:
         assert holds(g, "Tom Lake") == {"Performance Analyst"}
         assert affiliated(g, "Tom Lake") == {"Eastfield City Council"}
 
+    def test_bodies_named_as_councils_together_or_a_places_public_health(self):
+        g = extract_text(minutes("""
+            Attendees Ann Rowe Eastfield and Westfield Councils Tom Lake Public Health Dorset Kim Voss Shire Association of Parish and Town Councils
+        """))
+        assert affiliated(g, "Ann Rowe") == {"Eastfield and Westfield Councils"}
+        assert affiliated(g, "Tom Lake") == {"Public Health Dorset"}
+        assert affiliated(g, "Kim Voss") == {"Shire Association of Parish and Town Councils"}
+
     def test_posts_in_a_list_of_introductions_parted_by_semicolons(self):
         g = extract_text(minutes("""
             1. Community Safety
