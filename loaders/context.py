@@ -105,7 +105,8 @@ def _body_with_initials(ctx: Context, acr: str) -> OrgEntry | None:
         ctx.answers[key] = None
         if len(phrases) == 1:
             phrase = phrases.pop()
-            ctx.answers[key] = ctx.gazetteer.lookup(phrase, ctx.home) or OrgEntry(phrase)
+            found = ctx.gazetteer.lookup(phrase, ctx.home)
+            ctx.answers[key] = localised(ctx, found) if found else OrgEntry(phrase)
     return ctx.answers[key]
 
 
@@ -217,6 +218,7 @@ def localised(ctx: Context, entry: OrgEntry) -> OrgEntry:
 
 
 _FORCE = re.compile(r"\b((?:[A-Z][a-z]+\s+(?:and\s+|&\s+)?){1,3})(?:Police|Constabulary)\b")
+_FORCE_IN_CAPS = re.compile(r"\b(?:[A-Z]+\s+(?:AND\s+|&\s+)?){1,3}(?:POLICE|CONSTABULARY)\b")
 
 
 def force_area(ctx: Context) -> str | None:
@@ -224,7 +226,11 @@ def force_area(ctx: Context) -> str | None:
     key = ("force-area",)
     if key not in ctx.answers:
         counts: dict[str, int] = {}
-        for m in _FORCE.finditer(ctx.doc.text) if "Police" in ctx.doc.text or "Constabulary" in ctx.doc.text else ():
+        text = ctx.doc.text
+        if "POLICE" in text or "CONSTABULARY" in text:
+            # "SHIRE POLICE AND CRIME PANEL" as a heading names the force as well.
+            text += "\n" + "\n".join(titlecase(m.group(0)) for m in _FORCE_IN_CAPS.finditer(text))
+        for m in _FORCE.finditer(text) if "Police" in text or "Constabulary" in text else ():
             words = m.group(1).split()
             for k in range(len(words)):      # the longest known force the words end with
                 entry = ctx.gazetteer.lookup(" ".join(words[k:]) + " Police")

@@ -907,6 +907,20 @@ class TestOrganisationsAndPosts:
         assert affiliated(g, "Ann Rowe") == {"Healthwatch Eastfield"}
         assert affiliated(g, "Jo Bell") == {"Office of the Police and Crime Commissioner for Cumbria"}
 
+    def test_the_commissioner_of_the_force_a_capitalised_heading_names(self):
+        # The commissioner (a corporation sole) is not the commissioner's office; the force is named only in a
+        # capitalised heading; an acronym the text defines is the same local body.
+        g = extract_text(minutes("""
+            Present: Sue Mount - Police and Crime Commissioner; Ian Page - Chief Finance Officer, PCC
+
+            1. Precept
+
+            The Panel and the Police and Crime Commissioner (PCC) discussed the precept.
+        """, head="MINUTES OF A MEETING OF THE CUMBRIA POLICE AND CRIME PANEL HELD ON 3 FEBRUARY 2020\n\n"))
+        assert affiliated(g, "Sue Mount") == {"Cumbria Police and Crime Commissioner"}
+        assert affiliated(g, "Ian Page") == {"Cumbria Police and Crime Commissioner"}
+        assert "Police and Crime Commissioner" not in names(nodes(g, Label.ORGANISATION))
+
     def test_a_federation_named_alone_where_the_place_is_unknown_is_no_body(self):
         g = extract_text(minutes("""
             1. Partners
