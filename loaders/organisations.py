@@ -29,7 +29,7 @@ ORG_HEADS = (
 WEAK_HEADS = {"Police", "Service", "Services", "Team", "Panel", "Centre", "Unit", "Support", "Office",
               "Department", "Agency", "Network"}
 _CONNECT = r"(?:\s+(?:of|for|and|&|the|on|in|upon|to)\s+|\s+|,\s+(?=[A-Z][a-z]+\s+and\s))"
-_WORD = r"(?:[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]{2,}|[A-Z])"
+_WORD = r"(?:St\.|[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]{2,}|[A-Z])"     # "St. Athan Community Council"
 # Each word is matched atomically, "(?>...)": a word is always followed by a space or a comma, so only
 # its whole length can do, and trying every shorter one on each failed phrase made this slow. The
 # look-ahead for a capital is a quick test; the heads are a trie (one at most can end at a word boundary).

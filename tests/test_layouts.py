@@ -785,6 +785,13 @@ class TestOrganisationsAndPosts:
         assert affiliated(g, "Tom Lake") == {"Public Health Dorset"}
         assert affiliated(g, "Kim Voss") == {"Shire Association of Parish and Town Councils"}
 
+    def test_a_saints_name_in_a_body(self):
+        g = extract_text(minutes("""
+            Present: Cllr A. Rowe (St. Ewen Community Council), Cllr T. Lake (Low St. Mary and Westbrook Town Council)
+        """))
+        assert affiliated(g, "A. Rowe") == {"St. Ewen Community Council"}
+        assert affiliated(g, "T. Lake") == {"Low St. Mary and Westbrook Town Council"}
+
     def test_posts_in_a_list_of_introductions_parted_by_semicolons(self):
         g = extract_text(minutes("""
             1. Community Safety
