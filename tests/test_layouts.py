@@ -5,7 +5,10 @@ hand-annotated pages in tests/fixtures/wide), not one council's line.
 """
 from __future__ import annotations
 
+import random
 import textwrap
+
+import pytest
 
 from graph.model import Label, Rel
 from helpers import apologies, attendees, extract_text, names, nodes, person, presenters, targets
@@ -1037,6 +1040,35 @@ class TestFlattenedPages:
         titles = [n.title for n in nodes(g, Label.AGENDA_ITEM)]
         assert [t.upper() for t in titles] == ["MEMBERSHIP OF THE PANEL", "APOLOGIES FOR ABSENCE"]
 
+    def test_a_table_printed_a_cell_a_line_with_cells_wrapped(self):
+        text = textwrap.dedent("""\
+            Eastfield Public Services Board
+            3rd Business Meeting – 13:30pm Thursday 10th March 2022
+            Notes of Meeting
+            Present:
+            Name |
+            Organisation represented |
+            Cllr Ann Rowe (Cllr AR) |
+            Eastfield County Borough Council (Chair) |
+            Kim Voss (KV) |
+            Northtown Community Housing
+            Ltd |
+            Raj Patel (RP) |
+            Eastfield Association of
+            Voluntary Organisations (EAVO) |
+            Lee Hart (LH) |
+            Southvale University
+            Health Board |
+            In Attendance:
+            Jo Bell (JB) |
+            Eastfield CBC |
+        """)
+        g = extract_text(text + "\n1. Welcome\n\nThe Chair welcomed everyone.\n", head="")
+        assert names(nodes(g, Label.PERSON)) == {"Ann Rowe", "Kim Voss", "Raj Patel", "Lee Hart", "Jo Bell"}
+        assert affiliated(g, "Kim Voss") == {"Northtown Community Housing Ltd"}
+        assert affiliated(g, "Raj Patel") == {"Eastfield Association of Voluntary Organisations"}
+        assert affiliated(g, "Lee Hart") == {"Southvale University Health Board"}
+        assert not {"Eastfield Association", "Northtown Community Housing"} & names(nodes(g, Label.ORGANISATION))
 
 class TestSentences:
     def test_a_title_or_initial_with_a_full_stop_ends_no_sentence(self):
