@@ -13,7 +13,7 @@ from loaders.names import NOT_NAME_WORDS, RANK_QUALIFIERS, NameParts, fold, is_n
 from loaders.organisations import WEAK_HEADS, Gazetteer, OrgEntry, find_org_phrases, gazetteer_key, partnership_type, \
     placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
-from loaders.places import is_place, national_service, place_at
+from loaders.places import health_board, is_place, national_service, place_at
 from loaders.phrasing import alternation, attendance_code
 from loaders.scan import has_any
 from loaders.structure import Item, Layout, Line
@@ -146,7 +146,11 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
     if is_generic_body(bare):
         # "Police" in a Scottish council's minutes: the nation's one force (or fire service).
         service = {"police": "police", "fire": "fire", "fire service": "fire", "fire and rescue": "fire",
-                   "fire and rescue service": "fire"}.get(fold(bare))
+                   "fire and rescue service": "fire", "nhs": "health", "the nhs": "health", "health board": "health",
+                   "nhs board": "health"}.get(fold(bare))
+        if service == "health":
+            board = health_board(ctx.place)      # "Edith Ross, NHS" in Aberdeenshire's minutes: NHS Grampian
+            return (ctx.gazetteer.lookup(board) or OrgEntry(board, "health")) if board else None
         national = national_service(ctx.place, service) if service else None
         return ctx.gazetteer.lookup(national) if national else None     # otherwise: which one, the text has not said
     if _NHS_PLACE.fullmatch(bare):

@@ -115,3 +115,14 @@ def national_service(place: str | None, service: str) -> str | None:
     nation = _nations().get(place or "")
     return (data_file("uk_places.yaml").get("national_services") or {}).get(nation, {}).get(service)
 
+
+
+@lru_cache(maxsize=1)
+def _health_boards() -> dict[str, str]:
+    boards = data_file("uk_places.yaml").get("health_boards") or {}
+    return {place: board for board, places in boards.items() for place in places}
+
+
+def health_board(place: str | None) -> str | None:
+    """'NHS Grampian' for Aberdeenshire: the one health board of a Scottish or Welsh council's area."""
+    return _health_boards().get(place or "")

@@ -78,6 +78,28 @@ def test_the_police_named_alone_in_a_nation_with_one_force():
 
 
 
+BOARDS = data_file("uk_places.yaml")["health_boards"]
+
+
+def test_every_scottish_and_welsh_council_area_has_one_health_board():
+    listed = Counter(place for places in BOARDS.values() for place in places)
+    for nation, boards in (("Scotland", 14), ("Wales", 7)):
+        areas = {c["place"] for c in CURRENT if c["nation"] == nation}
+        assert {p for p in listed if p in areas} == areas and all(listed[p] == 1 for p in areas)
+        assert sum(1 for places in BOARDS.values() if set(places) <= areas) == boards
+
+
+@pytest.mark.parametrize("board,place", [(b, random.Random(b).choice(p)) for b, p in BOARDS.items()])
+def test_the_nhs_named_alone_is_the_areas_health_board(board, place):
+    from helpers import extract_text
+
+    g = extract_text(f"Community Planning Group\n\nMinutes of a meeting held on 15 March 2019\n\n"
+                     f"Present: Ann Munro, {place} Council (Chair); Ed Gray, {place} Council; Sheila Dent, NHS\n\n"
+                     "1. Welcome\n\nNone.\n")
+    bodies = {g.nodes[r.target].name for r in g.rels_of(Rel.AFFILIATED_WITH)}
+    assert board in bodies
+
+
 LONDON = sorted(v for v in load_gazetteer().boroughs.values() if v.startswith("London Borough of"))
 
 
