@@ -23,7 +23,7 @@ ORG_HEADS = (
     "Committee", "Club", "Embassy", "Support", "Magistrates",
     # Councils and NHS bodies as minutes abbreviate them after their place: "Torfaen CBC", "Kirklees MBC".
     "CBC", "MBC", "MDC", "BC", "DC", "CC", "UHB", "PCT", "LHB", "LSCB", "SAB", "Ltd", "Limited",
-    "Constabulary", "Government", "Federation", "Alliance", "Collaborative", "Housing",
+    "Constabulary", "Government", "Federation", "Alliance", "Collaborative", "Housing", "Fire and Rescue", "Fire & Rescue",
 )
 # Heads too often naming a department, a building or a function to be trusted when scanning prose.
 WEAK_HEADS = {"Police", "Service", "Services", "Team", "Panel", "Centre", "Unit", "Support", "Office",

@@ -4,6 +4,9 @@ reader sees the items and rows it would have seen on the page."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from loaders.phrasing import alternation
 
 _LONG = 400        # a line this long that holds several numbered items was a page, not a paragraph
 # "1. Apologies", "35.12/13 APOLOGIES FOR ABSENCE": an item's number (with a municipal year) before a capital.
@@ -13,10 +16,20 @@ _MARKER = re.compile(r"(?:(?<=\s)|^)(?P<n>\d{1,3})(?:\.\d{2}/\d{2}|\.)\s+(?=[A-Z
 def reflowed(text: str) -> str:
     if " |\n" in text:
         text = _joined_cells(text)
+    if ":" in text:
+        text = _label_after_sentence().sub("\n", text)
     lines = text.split("\n")
     if all(len(line) <= _LONG for line in lines):
         return text
     return "\n".join(_reflow_line(line) if len(line) > _LONG else line for line in lines)
+
+
+@lru_cache(maxsize=1)
+def _label_after_sentence() -> re.Pattern[str]:
+    """'... Trust. ATTENDING: Gwen Bell ... APOLOGIES: ... CHAIR: Cllr Ann Hale, Shire Council.': each label
+    after a sentence's end starts a line of its own, as it would under its own heading."""
+    heads = "|".join(alternation(k) for k in ("attendance_headings", "chair_lines"))
+    return re.compile(rf"(?<=[.;])[ \t]+(?=(?i:{heads}|Apolog(?:ies|y)(?:\s+for\s+absence)?)\s*:)")
 
 
 def _joined_cells(text: str) -> str:

@@ -292,6 +292,17 @@ class TestAttendanceLayouts:
         assert "London Borough of Barnet" in affiliated(g, "Karen Webb")
 
 
+    def test_labelled_lists_run_on_in_one_paragraph(self):
+        g = extract_text(minutes("""
+            PRESENT: Councillor Ann Hale and Ella Moss, Depute Chief Executive, Eastshire Council; Tom Hay, Group Commander, Westvale Fire and Rescue and Jo Bell, Chair, Northfield Communities Federation. ATTENDING: Kim Voss, Administrative Officer, Eastshire Council. APOLOGIES: Councillor Doug Reed and Raj Rao, Area Commander, Westvale Fire and Rescue. CHAIR: Councillor Ann Hale, Eastshire Council.
+        """))
+        assert present(g) == {"Ann Hale", "Ella Moss", "Tom Hay", "Jo Bell", "Kim Voss"}
+        assert sent_apologies(g) == {"Doug Reed", "Raj Rao"}
+        assert holds(g, "Ann Hale") == {"Chair"} and affiliated(g, "Ann Hale") == {"Eastshire Council"}
+        assert affiliated(g, "Jo Bell") == {"Northfield Communities Federation"}
+        assert affiliated(g, "Tom Hay") == affiliated(g, "Raj Rao") == {"Westvale Fire and Rescue"}
+
+
 class TestApologiesLayouts:
     def test_inline_after_the_attendees_on_one_line(self):
         g = extract_text(minutes("""
