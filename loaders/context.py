@@ -13,7 +13,7 @@ from loaders.names import NOT_NAME_WORDS, RANK_QUALIFIERS, NameParts, fold, is_n
 from loaders.organisations import WEAK_HEADS, Gazetteer, OrgEntry, find_org_phrases, gazetteer_key, partnership_type, \
     placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
-from loaders.places import health_board, is_place, national_service, place_at
+from loaders.places import council_by_initials, health_board, is_place, national_service, place_at
 from loaders.phrasing import alternation, attendance_code
 from loaders.scan import has_any
 from loaders.structure import Item, Layout, Line
@@ -107,6 +107,9 @@ def _body_with_initials(ctx: Context, acr: str) -> OrgEntry | None:
             phrase = phrases.pop()
             found = ctx.gazetteer.lookup(phrase, ctx.home)
             ctx.answers[key] = localised(ctx, found) if found else OrgEntry(phrase)
+        elif not phrases and council_by_initials(acr, ctx.place):
+            # "Nigel Hale (SBC)" in the minutes of a place whose council is never named in full.
+            ctx.answers[key] = OrgEntry(council_by_initials(acr, ctx.place), "council")
     return ctx.answers[key]
 
 

@@ -11,7 +11,7 @@ import yaml
 
 from loaders.data_files import data_file, names_data
 from loaders.names import fold
-from loaders.places import area_ending, place_of_domain, places_named
+from loaders.places import area_ending, canonical_place, place_of_domain, places_named
 from loaders.scan import count_word, finditer_near, literal_alternation
 
 # Words that end the name of an organisation ("Barnet Safeguarding Adults Board").
@@ -363,15 +363,25 @@ def document_place(text: str, home: str | None) -> str | None:
     for domain, _ in domains.most_common(1):
         if domain not in ("gov", "nhs", "police"):
             return place_of_domain(domain) or " ".join(w.capitalize() for w in domain.split("-"))
-    # No council named: the area the text names most, where it stands out.
+    # No council named: the place of the venue's address (a line with a postcode), if it names one...
+    address = "\n".join(m.group(0) for m in _POSTCODE_LINE.finditer(text)) if _POSTCODE.search(text) else ""
+    at = places_named(address) if address else None
+    if at and len(at) == 1:
+        return canonical_place(next(iter(at)))
+    # ... else the area the text names most, where it stands out.
     named = places_named(text).most_common(2)
     if named and named[0][1] >= 2 and (len(named) == 1 or named[0][1] > 2 * named[1][1]):
-        return named[0][0]
+        return canonical_place(named[0][0])
     return None
+
+
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+_POSTCODE_LINE = re.compile(r"^.{0,200}\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b.{0,40}$", re.M)
 
 
 def placed(name: str, place: str | None) -> str:
     """'Health and Wellbeing Board' in Eastfield's minutes is 'Eastfield Health and Wellbeing Board'."""
     if not (partnership_type(name) and place):
         return name
-    return place + " " + re.sub(r"^(?i:the)\s+", "", name.strip())
+    # The statutory partnership by its usual name: "Health & Wellbeing Board" is the Health and Wellbeing Board.
+    return place + " " + re.sub(r"^(?i:the)\s+", "", name.strip()).replace(" & ", " and ")

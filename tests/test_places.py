@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from graph.model import Rel
+from graph.model import Label, Rel
 from loaders.data_files import data_file
 from loaders.names import leading_person, titled_mentions
 from loaders.organisations import document_place, home_council, load_gazetteer
@@ -111,3 +111,18 @@ def test_a_borough_named_once_in_prose_publishes_nothing_but_once_as_a_bodys_pla
     named = f"Ms Rowe declared that she was a trustee of {place} Carers Centre. The Council's team would take part."
     assert home_council(named, load_gazetteer()) == council
     assert home_council(prose + f" Partners in {place} agreed.", load_gazetteer()) == council
+
+
+@pytest.mark.parametrize("place", SAMPLE[:8])
+def test_a_council_by_its_initials_in_a_page_whose_venue_is_in_its_place(place):
+    from helpers import extract_text
+    from loaders.places import council_by_initials
+
+    initials = "".join(w[0] for w in place.replace("-", " ").split() if w[:1].isupper())
+    g = extract_text(f"Health & Wellbeing Board Minutes\n\nWednesday, 31st October, 2018\n"
+                     f"Conference Suite, Central Library, {place}, AB1 2CD\n\nAttendance Details\n\n"
+                     f"Cllr Ann Bell (Chairman), Tom Hale ({initials}BC)\n\n1. Welcome\n\nNone.\n", head="")
+    bodies = {n.name for n in g.of_label(Label.ORGANISATION)}
+    assert f"{place} Health and Wellbeing Board" in bodies
+    assert {g.nodes[r.target].name for r in g.rels_of(Rel.AFFILIATED_WITH)} == {f"{place} Borough Council"}
+    assert council_by_initials(f"{initials}XQ", place) is None
