@@ -55,6 +55,14 @@ class TestNames:
             parts, _ = leading_person(text)
             assert (parts.title, parts.name) == (title, name), text
 
+    def test_a_surname_of_two_words_written_with_a_title_is_the_full_names(self):
+        g = extract_text(minutes("""
+            1. Annual Report
+
+            Jane Whitby Lane, Head of Community Safety presented the annual report. Ms Whitby Lane asked the Board to note the recommendations.
+        """))
+        assert names(nodes(g, Label.PERSON)) == {"Jane Whitby Lane"}
+
     def test_after_a_title_and_a_first_name_a_word_ending_the_entry_is_the_surname(self):
         from loaders.names import titled_mentions
 
