@@ -814,6 +814,16 @@ class TestOrganisationsAndPosts:
         assert affiliated(g, "A. Rowe") == {"St. Ewen Community Council"}
         assert affiliated(g, "T. Lake") == {"Low St. Mary and Westbrook Town Council"}
 
+    def test_the_chair_named_with_no_body_chairs_the_body_that_met(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            The Chairman, Councillor Ann Hale, welcomed all attendees. Tom Lake, Chair, Eastfield Residents Federation, gave apologies for lateness.
+        """, head="Eastfield Health and Wellbeing Board\n\nMinutes of a meeting held on 15 March 2019\n\n"))
+        assert holds(g, "Ann Hale") == {"Chairman"}
+        assert affiliated(g, "Ann Hale") == {"Eastfield Health and Wellbeing Board"}
+        assert affiliated(g, "Tom Lake") == {"Eastfield Residents Federation"}
+
     def test_posts_in_a_list_of_introductions_parted_by_semicolons(self):
         g = extract_text(minutes("""
             1. Community Safety
