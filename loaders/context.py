@@ -400,7 +400,7 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
         return ", ".join(segments[:-1] + [placed_body[0]]), placed_body[1]
     post_of = _POST_OF_BODY.fullmatch(segments[0]) if len(segments) == 1 else None
     if post_of and ROLE_WORD_RE.search(post_of.group("post")) and not ROLE_WORD_RE.search(post_of.group("body")) \
-            and post_of.group("body").split()[0] not in WEAK_HEADS:
+            and post_of.group("body").split()[0] not in WEAK_HEADS and not _FOR_OR_AT.search(post_of.group("body")):
         # "Chair of Eastfield CCG": the post, at the body it names (which alone would read as the body).
         body = resolve_org(ctx, post_of.group("body"))
         if body and not _is_department(body):
@@ -432,7 +432,7 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
             adjacent = bare_right == right
             if ROLE_WORD_RE.search(left) and not ROLE_WORD_RE.search(bare_right) \
                     and not re.search(r"(?:&|\band|\bof|\bfor)$", left) \
-                    and bare_right.split()[0] not in WEAK_HEADS \
+                    and bare_right.split()[0] not in WEAK_HEADS and not _FOR_OR_AT.search(bare_right) \
                     and not (adjacent and (len(right.split()) < 2 and not _ACRONYM.fullmatch(right)
                                            or re.search(r"\b(?:of|for|and|&)\b", left))):
                 # "Director of Public Health" is a post; only a body the gazetteer or its shape knows splits
@@ -450,14 +450,16 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
         if found:
             return None, found
         # "Chair of Barnet Safer Neighbourhood Board (SNB)": the post names its organisation.
-        for m in re.finditer(r"\b(?:of|for|at)\s+(?:the\s+)?(?=\S)", segments[0]):
+        # The last "for" or "at" that a body follows, else the first "of": 'Director of Public Health for
+        # Eastfield Council' keeps its field; 'Head of Service for ...' goes on to the body.
+        splits = list(re.finditer(r"\b(?:of|for|at)\s+(?:the\s+)?(?=\S)", segments[0]))
+        for m in [m for m in splits[::-1] if not m.group(0).startswith("of")] + splits[:1]:
             rest = segments[0][m.end():]
             if rest.split()[0] in WEAK_HEADS:
-                continue        # 'Head of Service for ...': the post goes on
+                continue
             org_in_role = resolve_org(ctx, rest)
             if org_in_role and not _is_department(org_in_role) and ROLE_WORD_RE.search(segments[0][:m.start()]):
                 return segments[0][:m.start()].strip(), org_in_role
-            break
     role = re.sub(r"^(?:the|a|an)\s+", "", ", ".join(role_parts).strip(), flags=re.I) or None
     if role and not ROLE_WORD_RE.search(role):
         # 'NHS Grampian', 'City of Wakefield MDC': a body where a post would stand; a service area is no post.
@@ -465,6 +467,9 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
             org = org or resolve_org(ctx, role, loose=True)
         role = None
     return role, org
+
+
+_FOR_OR_AT = re.compile(r"\s(?:for|at)\s")
 
 
 def _is_department(body: OrgEntry) -> bool:
