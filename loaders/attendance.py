@@ -6,7 +6,8 @@ import re
 
 from loaders.blocks import is_roster_status, read_block, roster_row
 from loaders.context import Context, all_lines, mark_attended, note_person, note_post, parse_entry, \
-    resolve_org, split_role_org
+    meeting_body, resolve_org, split_role_org
+from loaders.first_names import is_first_name
 from loaders.lists import read_people_list
 from loaders.organisations import find_org_phrases
 from loaders.names import TITLE_RE, NameParts, fold, is_name_word, leading_person, people_in_run, split_title, \
@@ -70,7 +71,7 @@ _HEAD_WORDS = re.compile(rf"^\s*(?P<head>{alternation('attendance_headings')})\s
 
 # "P. Councillor Lisa Brett P. Councillor Gary Hopkins A. Councillor John Parham": a status code before
 # each titled name, the table's columns run together into one paragraph.
-_CODE_BEFORE_NAME = re.compile(rf"(?<![\w.])(?P<code>P|A|Y|N|X|✓|√)\.?\s+(?=(?:{TITLE_RE.pattern}))")
+_CODE_BEFORE_NAME = re.compile(rf"(?<![\w.])(?P<code>P|A|Y|N|X|✓|√)\.?\s+(?=(?:{TITLE_RE.pattern})|[A-Z][a-z’'-]+\s+[A-Z])")
 
 
 def _coded_roster(ctx: Context, text: str, line_no: int) -> bool:
@@ -82,12 +83,15 @@ def _coded_roster(ctx: Context, text: str, line_no: int) -> bool:
     # that member's own.
     group = _trailing_body(ctx, text[:codes[0].start()])
     heads_before = group is not None
+    seat = None
     for k, m in enumerate(codes):
         end = codes[k + 1].start() if k + 1 < len(codes) else len(text)
         lead = leading_person(text[m.end():end])
         if not lead:
             continue
         parts, rest = lead
+        if not parts.title and not is_first_name(parts.words[0]):
+            continue        # untitled, only a first name starts a member ("P. Rosa Hui")
         evidence = text[m.start():m.end()] + parts.written
         record = note_person(ctx, parts, line_no)
         status = attendance_code(m.group("code"))
@@ -102,12 +106,17 @@ def _coded_roster(ctx: Context, text: str, line_no: int) -> bool:
             role, own = split_role_org(ctx, bracket.group(1))
             rest = rest[bracket.end():]
         rest = rest.strip(" ,;")
-        body = group
-        if heads_before:
+        body, held = group, seat
+        seat_head = _SEAT_AT_END.search(rest) if heads_before and rest else None
+        if seat_head:
+            # "... Independent Members P. Rosa Hui P. Roger Kent": members of a seat, of the body that met.
+            seat, group = seat_of(seat_head.group(1)), meeting_body(ctx)
+            rest = rest[:seat_head.start()].strip(" ,;")
+        elif heads_before:
             group = _trailing_body(ctx, rest) if rest else group
         elif rest:
             own = own or resolve_org(ctx, rest)
-        note_post(ctx, record, role, own or body, evidence + (" " + rest if rest else ""), line_no)
+        note_post(ctx, record, role or held, own or body, evidence + (" " + rest if rest else ""), line_no)
     return True
 
 
@@ -165,6 +174,9 @@ def _chair_line(ctx: Context, text: str, line_no: int) -> bool:
 
 
 _SEATS = {fold(h): h for h in phrasings()["seat_headings"]}
+
+
+_SEAT_AT_END = re.compile(rf"(?:^|\s)({alternation('seat_headings')})$", re.I)
 
 
 def seat_of(heading: str) -> str | None:

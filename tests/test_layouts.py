@@ -261,6 +261,15 @@ class TestAttendanceLayouts:
         assert affiliated(g, "Gary Hope") == {"Eastfield Council"}
         assert affiliated(g, "John Parr") == affiliated(g, "Roz Wills") == {"Westfield District Council"}
 
+    def test_untitled_members_under_a_seat_in_a_coded_paragraph(self):
+        g = extract_text(minutes("""
+            EASTFIELD POLICE AND CRIME PANEL MINUTES OF THE MEETING HELD ON 11 MARCH 2019 Eastfield Council P. Councillor Lisa Bright A. Councillor Gary Hope Independent Members P. Rosa Hill A. Roger Kent P. Andrew Shaw Officers Present: Ian Page – Lead Officer
+        """, head=""))
+        assert present(g) == {"Lisa Bright", "Rosa Hill", "Andrew Shaw", "Ian Page"}
+        assert sent_apologies(g) == {"Gary Hope", "Roger Kent"}
+        assert holds(g, "Rosa Hill") == holds(g, "Andrew Shaw") == {"Independent Member"}
+        assert affiliated(g, "Lisa Bright") == {"Eastfield Council"} and "Eastfield Council" not in affiliated(g, "Rosa Hill")
+
     def test_a_body_after_each_coded_name_is_that_members_own(self):
         g = extract_text(minutes("""
             MINUTES OF THE PANEL HELD ON 11 MARCH 2019 P. Councillor Lisa Bright Eastfield Council P. Councillor Gary Hope Westfield District Council A. Councillor John Parr Northfield Borough Council
