@@ -13,7 +13,7 @@ from loaders.names import NOT_NAME_WORDS, RANK_QUALIFIERS, NameParts, fold, is_n
 from loaders.organisations import WEAK_HEADS, Gazetteer, OrgEntry, find_org_phrases, gazetteer_key, partnership_type, \
     placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
-from loaders.places import council_by_initials, health_board, is_place, national_service, place_at
+from loaders.places import canonical_place, council_by_initials, health_board, is_place, national_service, place_at
 from loaders.phrasing import alternation, attendance_code
 from loaders.scan import has_any
 from loaders.structure import Item, Layout, Line
@@ -113,6 +113,17 @@ def _body_with_initials(ctx: Context, acr: str) -> OrgEntry | None:
     return ctx.answers[key]
 
 
+def _council_of(ctx: Context, place: str) -> str:
+    """The council of a place as this page names it in full ('Blaenau Gwent County Borough Council'), else
+    '<place> Council'."""
+    key = ("council-of", place)
+    if key not in ctx.answers:
+        named = re.search(rf"\b{re.escape(place)}\s+((?:(?:County|Borough|City|District|Metropolitan)\s+){{0,3}})Council\b",
+                          ctx.doc.text)
+        ctx.answers[key] = f"{place} {named.group(1) if named else ''}Council"
+    return ctx.answers[key]
+
+
 def resolve_org(ctx: Context, text: str, loose: bool = False) -> OrgEntry | None:
     """The organisation a phrase names: gazetteer, this document's acronyms, or an institution-shaped name."""
     key = ("org", text, loose)
@@ -143,6 +154,8 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
     if loose and fold(bare) in ctx.gazetteer.boroughs:
         # "Strategic Lead Safer Communities, Barnet": in an organisation's slot a borough is its council.
         return OrgEntry(ctx.gazetteer.boroughs[fold(bare)], "council")
+    if loose and is_place(bare):
+        return OrgEntry(_council_of(ctx, canonical_place(bare)), "council")     # "Councillor Ann Hale (Calderdale)"
     local = local_partnership(ctx, bare)
     if local:
         return local

@@ -128,3 +128,15 @@ def test_a_council_by_its_initials_in_a_page_whose_venue_is_in_its_place(place):
     assert {g.nodes[r.target].name for r in g.rels_of(Rel.AFFILIATED_WITH) if r.source == tom.id} \
         == {f"{place} Borough Council"}
     assert council_by_initials(f"{initials}XQ", place) is None
+
+
+@pytest.mark.parametrize("place", SAMPLE[8:14])
+def test_a_councillor_with_a_place_in_brackets_is_of_its_council_as_the_page_names_it(place):
+    from helpers import extract_text
+
+    g = extract_text(f"Police and Crime Panel\n\nMinutes of a meeting held on 15 March 2019\n\n"
+                     f"1. Apologies\n\nApologies were noted from Councillor Ann Hale ({place}) and Councillor Tom Bell "
+                     f"({place}).\n\n2. Membership\n\nA member of {place} Metropolitan Borough Council would join.\n",
+                     head="")
+    bodies = {g.nodes[r.target].name for r in g.rels_of(Rel.AFFILIATED_WITH)}
+    assert bodies == {f"{place} Metropolitan Borough Council"}
