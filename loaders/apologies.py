@@ -15,6 +15,11 @@ from loaders.sections import APOLOGY_TRIGGER
 _NO_APOLOGIES = re.compile(r"\bno apologies\b|apologies[^.]*\bnone\b|there were none", re.I)
 
 
+# "NAME ROLE PRESENT APOLOGIES DEPUTY ATTENDED": 'Apologies' among a table's column headings heads no list.
+_COLUMN_BEFORE = re.compile(r"\b(?:Present|Attended|Attendance|Role|Organi[sz]ation|Name)\s*[|/]?\s*$", re.I)
+_COLUMN_AFTER = re.compile(r"\s*[|/]?\s*(?:Deputy|Deputies|Attended|Present|Substitute|Status)\b", re.I)
+
+
 def read_apologies(ctx: Context) -> None:
     """Apologies wherever they stand: a heading and the rows under it, 'Apologies were received from A, B
     and C', an inline 'Apologies:' after the attendance list on the same line."""
@@ -27,7 +32,8 @@ def read_apologies(ctx: Context) -> None:
             i += 1
             continue
         # "Helen Price | NHS Highland | Apology": a status in a table's row, read with the table.
-        triggers = [m for m in APOLOGY_TRIGGER.finditer(text) if "|" not in text[:m.start()]]
+        triggers = [m for m in APOLOGY_TRIGGER.finditer(text) if "|" not in text[:m.start()]
+                    and not _COLUMN_BEFORE.search(text, 0, m.start()) and not _COLUMN_AFTER.match(text, m.end())]
         next_i = i + 1
         for k, m in enumerate(triggers):
             end = triggers[k + 1].start() if k + 1 < len(triggers) else len(text)

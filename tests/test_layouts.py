@@ -261,6 +261,12 @@ class TestAttendanceLayouts:
         assert affiliated(g, "Gary Hope") == {"Eastfield Council"}
         assert affiliated(g, "John Parr") == affiliated(g, "Roz Wills") == {"Westfield District Council"}
 
+    def test_apologies_as_a_tables_column_heading_heads_no_list(self):
+        g = extract_text(minutes("""
+            NAME ROLE, ORGANISATION PRESENT APOLOGIES DEPUTY ATTENDED Ann Rowe Independent Chair, ESCB Y (Chair) Tom Lake Service Director, Eastfield County Council Y
+        """, head=""))
+        assert sent_apologies(g) == set()
+
     def test_untitled_members_under_a_seat_in_a_coded_paragraph(self):
         g = extract_text(minutes("""
             EASTFIELD POLICE AND CRIME PANEL MINUTES OF THE MEETING HELD ON 11 MARCH 2019 Eastfield Council P. Councillor Lisa Bright A. Councillor Gary Hope Independent Members P. Rosa Hill A. Roger Kent P. Andrew Shaw Officers Present: Ian Page – Lead Officer
