@@ -11,7 +11,7 @@ from loaders.first_names import is_first_name
 from loaders.lists import read_people_list
 from loaders.organisations import find_org_phrases
 from loaders.names import TITLE_RE, NameParts, fold, is_name_word, leading_person, people_in_run, split_title, \
-    starts_with_person
+    split_at_people, starts_with_person
 from loaders.people import PersonRecord
 from loaders.data_files import phrasings
 from loaders.phrasing import alternation, attendance_code
@@ -48,6 +48,9 @@ def read_attendance(ctx: Context) -> None:
         group = GROUP_HEAD.match(text)
         inline = None if head_ok or group \
             else (INLINE_HEAD.search(text) if has_any(text, ("present", "attend")) else None) or _head_then_person(text)
+        if not (head_ok or group or inline) and _coded_table_run(ctx, text, line.no):
+            i += 1
+            continue
         coded = _coded_roster(ctx, text[:inline.start()] if inline else text, line.no) if not (head_ok or group) else False
         if coded and not inline:
             i += 1
@@ -118,6 +121,39 @@ def _coded_roster(ctx: Context, text: str, line_no: int) -> bool:
             own = own or resolve_org(ctx, rest)
         note_post(ctx, record, role or held, own or body, evidence + (" " + rest if rest else ""), line_no)
     return True
+
+
+# "NAME ROLE, ORGANISATION PRESENT APOLOGIES DEPUTY ATTENDED Ann Rowe Independent Chair, ESCB Y (Chair) Tom Lake
+# ... A": a table's column headings, then its rows run together, each with a status code after it.
+_COLUMN_HEADINGS = re.compile(r"^\s*(?:Name|NAME)\b[^a-z]{0,60}?\b(?:PRESENT|Present|ATTENDED|Attended)\b"
+                              r"(?:\s+(?:APOLOGIES|Apologies|DEPUTY|Deputy|ATTENDED|Attended|SUBSTITUTE|Substitute|"
+                              r"PRESENT|Present))*\s+")
+_STATUS_TOKEN = re.compile(r"(?<!\S)(Y|P|A|✓|√|X|N)(?!\S)")
+_BRACKETED_STATUS = re.compile(r"\[(Y|P|A|✓|√|X|N)\]")
+
+
+def _coded_table_run(ctx: Context, text: str, line_no: int) -> bool:
+    head = _COLUMN_HEADINGS.match(text)
+    if not head:
+        return False
+    # Codes bracketed first, so that no code reads as an initial starting a name ("A Eastfield ...").
+    rows = split_at_people(_STATUS_TOKEN.sub(r"[\1]", text[head.end():]))
+    found = 0
+    for row in rows:
+        code = _BRACKETED_STATUS.search(row)
+        status = attendance_code(code.group(1)) if code else None
+        entry = parse_entry(ctx, " ".join(_BRACKETED_STATUS.sub(" ", row).replace(" _ ", " ").split()), line_no, row)
+        if entry is None or status is None:
+            continue
+        found += 1
+        if status == "attended":
+            mark_attended(ctx, entry[0], row)
+        elif status == "apologies":
+            ctx.apologised.add(id(entry[0]))
+            ctx.apology_evidence.setdefault(id(entry[0]), row)
+    if found:
+        ctx.list_lines.add(line_no)
+    return found > 0
 
 
 def _trailing_body(ctx: Context, text: str):

@@ -267,6 +267,22 @@ class TestAttendanceLayouts:
         """, head=""))
         assert sent_apologies(g) == set()
 
+    @pytest.mark.parametrize("seed", range(3))
+    def test_a_tables_rows_run_together_each_with_its_status_code(self, seed):
+        rng = random.Random(seed)
+        cast = [("Ann Rowe", "Independent Chair, ESCB", "Y"), ("Tom Lake", "Service Director, Eastfield County Council", "Y"),
+                ("Kim Voss", "Consultant in Public Health, Eastfield County Council", "A"),
+                ("Raj Patel", "Deputy Chief Nurse, Eastfield Clinical Commissioning Group", "A"),
+                ("Lee Hart", "Group Manager, Eastfield County Council", "Y")]
+        rows = []
+        for name, post, code in cast:
+            words = post.split()
+            cut = rng.randrange(1, len(words) + 1)      # the code printed in the row where its column fell
+            rows.append(" ".join([name, *words[:cut], code, *words[cut:]]))
+        g = extract_text(minutes("NAME ROLE, ORGANISATION PRESENT APOLOGIES DEPUTY ATTENDED " + " ".join(rows), head=""))
+        assert present(g) == {name for name, _, code in cast if code == "Y"}
+        assert sent_apologies(g) == {name for name, _, code in cast if code == "A"}
+
     def test_untitled_members_under_a_seat_in_a_coded_paragraph(self):
         g = extract_text(minutes("""
             EASTFIELD POLICE AND CRIME PANEL MINUTES OF THE MEETING HELD ON 11 MARCH 2019 Eastfield Council P. Councillor Lisa Bright A. Councillor Gary Hope Independent Members P. Rosa Hill A. Roger Kent P. Andrew Shaw Officers Present: Ian Page – Lead Officer
