@@ -38,6 +38,9 @@ def read_apologies(ctx: Context) -> None:
         for k, m in enumerate(triggers):
             end = triggers[k + 1].start() if k + 1 < len(triggers) else len(text)
             rest = _list_text(text[m.end():end])
+            if _LISTED_ABOVE.match(rest):
+                _block_above_sent_apologies(ctx, lines, i, text)
+                continue
             if not rest and k == len(triggers) - 1:
                 # A heading, 'Apologies for absence were received from:-': the rows below are the list.
                 mark = lambda record, seg: _mark_apology(ctx, record, seg)
@@ -51,6 +54,27 @@ def read_apologies(ctx: Context) -> None:
 
 
 _LIST_ENDS = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z])|\s\d{1,2}\.\s+(?=[A-Z])|\s+Action\s+\d|\s+Item\s+\d")
+
+
+# "Apologies received from those listed above": the list just above, apart from those present above it.
+_LISTED_ABOVE = re.compile(r"(?:those|the people|the members|members|people|as)\s+(?:listed|named|shown)\s+above", re.I)
+
+
+def _block_above_sent_apologies(ctx: Context, lines, i: int, evidence: str) -> None:
+    """The people first named in the block of rows nearest above line i, where a blank line parts that block
+    from another list above it (a list of one block is those present)."""
+    j = i - 1
+    while j >= 0 and not lines[j][0].text.strip():
+        j -= 1
+    end = j
+    while j >= 0 and lines[j][0].text.strip():
+        j -= 1
+    if j < 0 or end < 0 or not any(lines[k][0].text.strip() for k in range(max(0, j - 3), j)):
+        return
+    numbers = {lines[k][0].no for k in range(j + 1, end + 1)}
+    for record in ctx.people.records:
+        if record.first_line in numbers:
+            _mark_apology(ctx, record, evidence)
 
 
 def _list_text(text: str) -> str:

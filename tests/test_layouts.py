@@ -343,6 +343,30 @@ class TestAttendanceLayouts:
 
 
 class TestApologiesLayouts:
+    def test_apologies_from_those_listed_above_are_the_block_just_above(self):
+        g = extract_text(textwrap.dedent("""\
+            Youth Justice Management Board
+
+            Friday 4th June 2010
+
+            Ann Rowe                       Executive Director (Chair)
+            Tom Lake                       Eastfield Youth Offending Service
+            Kim Voss                       Metropolitan Police
+
+            Raj Patel                      Victim Support
+            Lee Hart                       Eastfield College
+
+            1.    Apologies
+
+                  Apologies received from those listed above.
+
+            2.    Minutes
+
+                  The minutes were agreed.
+        """), head="")
+        assert present(g) == {"Ann Rowe", "Tom Lake", "Kim Voss"}
+        assert sent_apologies(g) == {"Raj Patel", "Lee Hart"}
+
     def test_inline_after_the_attendees_on_one_line(self):
         g = extract_text(minutes("""
             Attendees: Dave Hall (DH - Chair), Paula Bell (PB), Sue Baker (SB for Chris Ford) Apologies: - Helen Lane (HL), Janet Moss (JM), Ben Hartley, Action 1. Apologies for absence The above apologies were noted. 2. Minutes The minutes were agreed.
