@@ -343,6 +343,32 @@ class TestAttendanceLayouts:
 
 
 class TestApologiesLayouts:
+    def test_the_above_apologies_are_the_rows_below_the_widest_gap(self):
+        g = extract_text(textwrap.dedent("""\
+            Eastfield Safeguarding Board
+
+            Date:      28th October 2009
+
+            Ann Rowe (Cafcass)                Tom Lake (Eastfield PCT)
+
+            Kim Voss (Met Police)             Raj Patel (Eastfield Council)
+
+
+            Lee Hart (CPS London –            Jo Bell (Eastfield Council)
+            South)
+
+            Ian Dale (London                  Sue Fox (Westfield)
+            Probation)
+
+            Points of discussion
+
+              1.        Introductions and apologies
+
+              1.1       The group noted the above apologies.
+        """), head="")
+        assert present(g) == {"Ann Rowe", "Tom Lake", "Kim Voss", "Raj Patel"}
+        assert sent_apologies(g) == {"Lee Hart", "Jo Bell", "Ian Dale", "Sue Fox"}
+
     def test_apologies_from_those_listed_above_are_the_block_just_above(self):
         g = extract_text(textwrap.dedent("""\
             Youth Justice Management Board
