@@ -31,7 +31,8 @@ def read_apologies(ctx: Context) -> None:
         if line.no in ctx.status_lines or not has_any(text, ("apolog",)) or _NO_APOLOGIES.search(text):
             i += 1
             continue
-        if _ABOVE_APOLOGIES.search(text):
+        above = _ABOVE_APOLOGIES.search(text)
+        if above and not APOLOGY_TRIGGER.search(text, 0, above.start()):
             _block_above_sent_apologies(ctx, lines, i, text)     # "The group noted the above apologies."
             i += 1
             continue
