@@ -51,6 +51,9 @@ class TestNames:
             ("S.J. Patel – Treasurer", "", "S.J. Patel"),
             ("Councillor Ms. B.E. Brooks (Vice-Chairman)", "Councillor Ms.", "B.E. Brooks"),
             ("Acting Supt. Joe Bloggs, Police", "Acting Supt.", "Joe Bloggs"),
+            ("Ronnie E Ogilvie-Annandale South", "", "Ronnie E Ogilvie-Annandale"),   # the list's dash cuts later
+            ("Mary J. Blake – Clerk", "", "Mary J. Blake"),
+            ("Cllr Tom B Hale (Chair)", "Cllr", "Tom B Hale"),
         ]:
             parts, _ = leading_person(text)
             assert (parts.title, parts.name) == (title, name), text
@@ -62,6 +65,16 @@ class TestNames:
             Jane Whitby Lane, Head of Community Safety presented the annual report. Ms Whitby Lane asked the Board to note the recommendations.
         """))
         assert names(nodes(g, Label.PERSON)) == {"Jane Whitby Lane"}
+
+    def test_a_middle_initial_in_a_list_of_members_and_their_wards(self):
+        g = extract_text(minutes("""
+            Members:
+            John Syme (Chairman)-Mid and Upper Vale
+            Ian Blake-Abbey
+            Ronnie E Ogilvie-Annandale South
+            Mary J. Blake-Nith
+        """))
+        assert present(g) == {"John Syme", "Ian Blake", "Ronnie E Ogilvie", "Mary J. Blake"}
 
     def test_after_a_title_and_a_first_name_a_word_ending_the_entry_is_the_surname(self):
         from loaders.names import titled_mentions
