@@ -1051,6 +1051,15 @@ class TestOrganisationsAndPosts:
         assert affiliated(g, "Ann Rowe") == {"Healthwatch Eastfield"}
         assert affiliated(g, "Jo Bell") == {"Office of the Police and Crime Commissioner for Cumbria"}
 
+    def test_a_partnership_by_its_acronym_is_this_places(self):
+        g = extract_text(minutes("""
+            1. Performance
+
+            The report set out performance against the Community Safety Partnership (CSP) Delivery Plan. The Chair welcomed Lee Hale (in his capacity as Chair of CSP).
+        """, head="Scrutiny Committee\n\nMinutes of a meeting held on 15 March 2019\n\nContact: jo.bell@wrexham.gov.uk\n\n"))
+        assert affiliated(g, "Lee Hale") == {"Wrexham Community Safety Partnership"}
+        assert "Community Safety Partnership" not in names(nodes(g, Label.ORGANISATION))
+
     def test_the_commissioner_of_the_force_a_capitalised_heading_names(self):
         # The commissioner (a corporation sole) is not the commissioner's office; the force is named only in a
         # capitalised heading; an acronym the text defines is the same local body.
