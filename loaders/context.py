@@ -113,6 +113,17 @@ def _body_with_initials(ctx: Context, acr: str) -> OrgEntry | None:
     return ctx.answers[key]
 
 
+# A council's initials, then a service of its own (no board, partnership or committee of several bodies).
+_COUNCIL_DEPARTMENT = re.compile(r"([A-Z]{2,5})\s+((?:[A-Z][\w’'&-]*\s?){1,4})(?<!Board)(?<!Partnership)(?<!Committee)"
+                                 r"(?<!Forum)(?<!Trust)(?<!Group)")
+
+
+def _names_own_body(text: str) -> bool:
+    """'Lewisham Homes' after 'LBL': a body's name of its own (a head that names no department)."""
+    phrases = find_org_phrases(text.strip())
+    return bool(phrases) and phrases[-1][2] == len(text.strip()) and text.split()[-1] not in WEAK_HEADS
+
+
 def _council_of(ctx: Context, place: str) -> str:
     """The council of a place as this page names it in full ('Blaenau Gwent County Borough Council'), else
     '<place> Council'."""
@@ -159,6 +170,11 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
     local = local_partnership(ctx, bare)
     if local:
         return local
+    lead = _COUNCIL_DEPARTMENT.fullmatch(bare)
+    if lead and not _names_own_body(lead.group(2)):
+        council = resolve_org(ctx, lead.group(1))
+        if council is not None and council.kind == "council":
+            return council      # "LBL Crime Reduction Service", "LBL YOS": a council's own service is the council
     if is_generic_body(bare):
         # "Police" in a Scottish council's minutes: the nation's one force (or fire service).
         service = {"police": "police", "fire": "fire", "fire service": "fire", "fire and rescue": "fire",

@@ -1051,6 +1051,16 @@ class TestOrganisationsAndPosts:
         assert affiliated(g, "Ann Rowe") == {"Healthwatch Eastfield"}
         assert affiliated(g, "Jo Bell") == {"Office of the Police and Crime Commissioner for Cumbria"}
 
+    def test_a_councils_own_service_after_its_initials_is_the_council(self):
+        g = extract_text(minutes("""
+            Present:
+            Ann Rowe                       LBH Crime Reduction Service
+            Tom Lake                       LBH YOS
+            Kim Voss                       LBH Hackney Homes
+        """, head="Youth Offending Board\n\nMinutes of a meeting held on 15 March 2019\n\nContact: jo.bell@hackney.gov.uk\n\n"))
+        assert affiliated(g, "Ann Rowe") == affiliated(g, "Tom Lake") == {"London Borough of Hackney"}
+        assert affiliated(g, "Kim Voss") != {"London Borough of Hackney"}
+
     def test_a_partnership_by_its_acronym_is_this_places(self):
         g = extract_text(minutes("""
             1. Performance
