@@ -43,9 +43,13 @@ SPEECH_VERBS = ("asked|commented|noted|reported|added|enquired|inquired|responde
                 "indicated|invited|urged|warned|wished|summarised|summarized|concluded|opened|closed|chaired|"
                 "moved|seconded|presided|shared|discussed|accepted|undertook|sought|went|set|reiterated|announced|"
                 "attended|joined|gave|confirmed")
+# A post set off after the name, before the verb: closed by a comma ("X, the Council's lead, said"), or of
+# capitalised words and their joining words only ("X, Head of Community Safety reported"): not a clause
+# ("X, MSP, Cabinet Secretary ... to all attendees which set out ...": a letter's writer, not a speaker).
+_SET_OFF_POST = r"(?:\s*,[^.;()]{1,120}?,|\s*,\s*(?:the\s+)?[A-Z][\w’'&/-]*(?:\s+(?:of|for|and|&|the|at|from|on|in|[A-Z][\w’'&/-]*))*)"
 _SPEECH_AFTER = re.compile(
-    rf"^(?:\s*\([^)]{{1,90}}\))?(?:\s*,[^.;()]{{1,120}}?)??\s*,?\s+"
-    rf"(?:also\s+|then\s+|further\s+|both\s+)?(?:{SPEECH_VERBS})\b")
+    rf"^(?:\s*\([^)]{{1,90}}\))?{_SET_OFF_POST}??\s*,?\s+"
+    rf"(?:also\s+|then\s+|further\s+|both\s+|(?:was|were)\s+(?=welcomed|invited))?(?:{SPEECH_VERBS})\b")
 _APPOSITIVE = re.compile(rf"(?:,|\s*[—–]|\s+-)\s*((?:the\s+)?[^,.;—–]{{2,90}}?(?:,\s*[A-Z][^,.;]{{1,60}}?)?)(?:,|;|\s+(?=(?:"
                          rf"{SPEECH_VERBS}|{PRESENT_VERBS}|was|were|had|has|would|will|is|also|then|giving|"
                          rf"providing|presenting|who|and head|in relation to|regarding|concerning)\b)|\.?$)")

@@ -355,6 +355,16 @@ class TestAttendanceLayouts:
         assert affiliated(g, "Tom Hay") == affiliated(g, "Raj Rao") == {"Westvale Fire and Rescue"}
 
 
+class TestTakingPart:
+    def test_a_letters_writer_with_a_post_set_off_is_no_speaker(self):
+        g = extract_text(minutes("""
+            1. Correspondence
+
+            There was submitted a letter from Ann Hale, MSP, Cabinet Secretary for Finance to all attendees which set out key points. Tom Lake, Head of Community Safety reported on progress. Kim Voss, the Council's lead officer, said that the plan was on track.
+        """))
+        assert present(g) == {"Tom Lake", "Kim Voss"}
+
+
 class TestApologiesLayouts:
     def test_the_above_apologies_are_the_rows_below_the_widest_gap(self):
         g = extract_text(textwrap.dedent("""\
