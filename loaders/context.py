@@ -13,7 +13,8 @@ from loaders.names import NOT_NAME_WORDS, RANK_QUALIFIERS, NameParts, fold, is_n
 from loaders.organisations import WEAK_HEADS, Gazetteer, OrgEntry, find_org_phrases, gazetteer_key, partnership_type, \
     placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
-from loaders.places import canonical_place, council_by_initials, health_board, is_place, national_service, place_at
+from loaders.places import canonical_place, council_by_initials, health_board, is_place, national_service, \
+    place_at, police_force
 from loaders.phrasing import alternation, attendance_code
 from loaders.scan import has_any
 from loaders.structure import Item, Layout, Line
@@ -184,7 +185,13 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
             board = health_board(ctx.place)      # "Edith Ross, NHS" in Aberdeenshire's minutes: NHS Grampian
             return (ctx.gazetteer.lookup(board) or OrgEntry(board, "health")) if board else None
         national = national_service(ctx.place, service) if service else None
-        return ctx.gazetteer.lookup(national) if national else None     # otherwise: which one, the text has not said
+        if national is None and service == "police":
+            national = force_area_named(ctx) or police_force(ctx.place)     # "Police colleagues" in Oxford's minutes
+            if national and not national.endswith(("Police", "Constabulary", "Service")):
+                national = None
+        if national:
+            return ctx.gazetteer.lookup(national) or OrgEntry(national, service)
+        return None     # otherwise: which one, the text has not said
     if _NHS_PLACE.fullmatch(bare):
         return OrgEntry(bare)     # "NHS Grampian", "NHS South Yorkshire"
     if bare.startswith("Public Health ") and is_place(bare[len("Public Health "):]):
@@ -259,7 +266,13 @@ _FORCE_IN_CAPS = re.compile(r"\b(?:[A-Z]+\s+(?:AND\s+|&\s+)?){1,3}(?:POLICE|CONS
 
 def force_area(ctx: Context) -> str | None:
     """The area of the police force the text names most ('Shire Police' -> 'Shire'), if one stands out."""
-    key = ("force-area",)
+    force = force_area_named(ctx)
+    return re.sub(r"\s+(?:Police|Constabulary)$", "", force) if force else None
+
+
+def force_area_named(ctx: Context) -> str | None:
+    """The police force the text names most ('Shire Police'), if one stands out."""
+    key = ("force-named",)
     if key not in ctx.answers:
         counts: dict[str, int] = {}
         text = ctx.doc.text
@@ -271,8 +284,7 @@ def force_area(ctx: Context) -> str | None:
             for k in range(len(words)):      # the longest known force the words end with
                 entry = ctx.gazetteer.lookup(" ".join(words[k:]) + " Police")
                 if entry is not None and entry.kind == "police":
-                    area = re.sub(r"\s+(?:Police|Constabulary)$", "", entry.name)
-                    counts[area] = counts.get(area, 0) + 1
+                    counts[entry.name] = counts.get(entry.name, 0) + 1
                     break
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         ctx.answers[key] = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
@@ -470,7 +482,7 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
                 if found and not (not adjacent and _is_department(found)):
                     return ", ".join(segments[:-1] + [left]), found
             # "Children's Safeguarding Board Chairman": the body first, then the post.
-            if ROLE_WORD_RE.search(right) and not ROLE_WORD_RE.search(left):
+            if ROLE_WORD_RE.search(right) and not ROLE_WORD_RE.search(left) and not re.match(r"(?:and|&|of|for)\b", right):
                 found = resolve_org(ctx, left)
                 if found:
                     return segments[-1], found     # the post keeps the body it is named for

@@ -1071,6 +1071,17 @@ class TestOrganisationsAndPosts:
         assert affiliated(g, "Ann Rowe") == affiliated(g, "Tom Lake") == {"London Borough of Hackney"}
         assert affiliated(g, "Kim Voss") != {"London Borough of Hackney"}
 
+    def test_the_police_named_alone_is_the_force_the_minutes_name(self):
+        g = extract_text(minutes("""
+            Present: Ann Rowe, Eastfield Council; Sheila Dent, Police; Tom Lake, Police and Crime Panel Chairman
+
+            1. Policing
+
+            Thames Valley Police reported that burglary had fallen.
+        """))
+        assert affiliated(g, "Sheila Dent") == {"Thames Valley Police"}
+        assert "Thames Valley Police" not in affiliated(g, "Tom Lake")
+
     def test_a_partnership_by_its_acronym_is_this_places(self):
         g = extract_text(minutes("""
             1. Performance
