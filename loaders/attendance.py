@@ -6,7 +6,7 @@ import re
 
 from loaders.blocks import is_roster_status, read_block, roster_row
 from loaders.context import Context, all_lines, mark_attended, note_person, note_post, parse_entry, \
-    meeting_body, resolve_org, split_role_org
+    line_of, meeting_body, resolve_org, split_role_org
 from loaders.first_names import is_first_name
 from loaders.lists import read_people_list
 from loaders.organisations import find_org_phrases
@@ -154,6 +154,30 @@ def _coded_table_run(ctx: Context, text: str, line_no: int) -> bool:
     if found:
         ctx.list_lines.add(line_no)
     return found > 0
+
+
+# "The Vice-Chair welcomed all attendees": the meeting's chair, by the post, doing what only one present does.
+_CHAIR_ACTING = re.compile(rf"\bThe\s+(?P<post>{alternation('chair_lines')})\s+(?:then\s+)?(?:welcomed|opened|"
+                           rf"thanked|introduced|invited|explained|closed|reminded|declared)\b")
+
+
+def read_chairs_acting(ctx: Context) -> None:
+    """'The Vice-Chair welcomed all attendees' where one person in the minutes holds that post and nothing
+    else ('Philip Dale, my Vice-Chair'): that person was there."""
+    if "The " not in ctx.doc.text:
+        return
+    for m in _CHAIR_ACTING.finditer(ctx.doc.text):
+        post = _bare_post(m.group("post"))
+        # Held at no other body: "the Chair of the Cluster was ..." chairs another body, not this meeting.
+        holders = [r for r in ctx.people.records
+                   if any(f.role and _bare_post(f.role) == post and f.organisation in (None, ctx.meeting.body)
+                          for f in r.facts)]
+        if len(holders) == 1:
+            mark_attended(ctx, holders[0], line_of(ctx.doc.text, m.start()))
+
+
+def _bare_post(post: str) -> str:
+    return " ".join(re.sub(r"[^a-z]+", " ", post.lower()).split())
 
 
 def _trailing_body(ctx: Context, text: str):

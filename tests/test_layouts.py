@@ -356,6 +356,19 @@ class TestAttendanceLayouts:
 
 
 class TestTakingPart:
+    def test_the_chair_acting_by_post_is_the_one_holding_it(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            The Vice-Chair welcomed all attendees to the meeting. The Chair of the Cluster was Tom Lake, current Chairman of NHS Eastfield.
+
+            2. Chair's statement
+
+            I would like to pay tribute to Ann Hale, my Vice-Chair, who has always been available.
+        """))
+        assert present(g) == {"Ann Hale"}
+        assert holds(g, "Ann Hale") == {"Vice-Chair"}
+
     def test_a_letters_writer_with_a_post_set_off_is_no_speaker(self):
         g = extract_text(minutes("""
             1. Correspondence
