@@ -573,7 +573,7 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
     qualified_rank = f"{' '.join(qualified.group(0).split())} {parts.rank_post}" if qualified else None
     if not parts.title and _names_a_body(ctx, text, parts):
         return None
-    if not parts.title and not _name_shaped_lead(parts) and rest.strip() \
+    if not parts.title and not name_shaped_lead(parts) and rest.strip() \
             and not re.match(r"\s*(?:[,(–—:|]|\s-\s)\s*\S", rest):
         return None     # "Aberdeenshire Voluntary Action": no known first name, and the words run on into a body
     rest = rest.strip()
@@ -639,7 +639,7 @@ def _own_initials(rest: str, parts: NameParts) -> tuple[str, str | None]:
 _FIRST_CELL = re.compile(r"\s*(?:,|\(|\||\s[–—-]\s|\s{2,})")
 
 
-def _name_shaped_lead(parts: NameParts) -> bool:
+def name_shaped_lead(parts: NameParts) -> bool:
     """A lead that reads as a person's name by itself: a known first name, or initials."""
     first = parts.words[0]
     return is_first_name(first) or "." in first or len(first.rstrip(".")) == 1

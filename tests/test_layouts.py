@@ -500,6 +500,27 @@ class TestApologiesLayouts:
 
 
 class TestPresentersAndActions:
+    def test_a_body_on_a_line_of_its_own_in_a_block_under_a_title_is_no_one(self):
+        g = extract_text(textwrap.dedent("""\
+            Health and Wellbeing Board
+            16 Jan 2025
+
+            1. Joint Strategy
+
+            Fran Joel
+            Healthwatch Eastfield
+            Present, as expected
+            Sepia Holding
+            Senior Partnership Officer
+            Toni Illman
+            Eastfield Culture and Leisure Trust
+
+            The Board noted the strategy.
+        """), head="")
+        found = names(nodes(g, Label.PERSON))
+        assert {"Fran Joel", "Sepia Holding"} <= found
+        assert not {"Healthwatch Eastfield", "Eastfield Culture"} & found
+
     def test_a_presenter_introduced_by_a_phrase_before_the_name(self):
         g = extract_text(minutes("""
             2. Strategic Assessment
