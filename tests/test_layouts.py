@@ -916,7 +916,6 @@ class TestOrganisationsAndPosts:
         assert affiliated(g, "Rick Parr") == {"Eastfield and Westfield Teaching Hospitals NHS Foundation Trust"}
         assert holds(g, "John Syme") == {"Chairman"}
 
-
     def test_a_department_after_of_stays_in_the_post(self):
         # A unit known only by its shape (a Service, Team or Unit) is part of the post as printed; a known body
         # after "Head of Service for" is the post's body, and the post keeps "of Service".
