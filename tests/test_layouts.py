@@ -659,6 +659,16 @@ class TestMeetingDates:
         assert self.date_of("Minutes Minutes of the Meeting held on 20th January 2021. Minutes: were agreed") is None
         assert self.date_of("To receive declarations under the Code of Conduct adopted from 1 September 2008.") is None
 
+    def test_an_agenda_packs_minutes_are_those_its_capitalised_heading_dates(self):
+        from loaders.dates import meeting_date
+
+        body = ("Date: 29th November 2012\n\nA meeting of the Panel will be held at Shire House on Friday, 7th "
+                "December 2012 at 9.30am.\n\nA G E N D A\n\n3. To receive the minutes of the meeting held on 12th "
+                "October 2012.\n\nMINUTES OF THE MEETING HELD AT SHIRE HOUSE ON FRIDAY 12TH OCTOBER 2012 AT 9.30AM\n")
+        assert meeting_date("", body)[0] == "2012-10-12"
+        # An item's title about the last meeting's minutes is no heading of these minutes.
+        assert meeting_date("", "Minutes of the meeting held on 29th March 2023 pdf icon PDF 184 KB\n")[0] is None
+
     def test_a_log_headed_with_a_meeting_held_since_the_previous_one(self):
         from loaders.dates import meeting_date
 
