@@ -51,7 +51,9 @@ _UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿā-ž"     # Latin letters with accent
 # so each word has one way to match (not "[a-z]*[’']?[A-Z]?[a-z]+", which splits a run of lower case
 # between its two quantifiers in every possible way): a pattern with several names that fails tried all of
 # them, and "Ms A B, C D E, F to ..." took a tenth of a second.
-_NAME_REST = rf"(?:[{_LO}]*(?:[’'][{_UP}]?|[{_UP}])[{_LO}]+|[{_LO}]+)"
+# An apostrophe inside a name has a capital or two letters after it ("O'Dwyer", "D'arcy"): "Hutton’s" is
+# Hutton's, the possessive.
+_NAME_REST = rf"(?:[{_LO}]*(?:[’'](?:[{_UP}][{_LO}]+|[{_LO}]{{2,}})|[{_UP}][{_LO}]+)|[{_LO}]+)"
 NAME_WORD = (rf"(?:[{_UP}]{_NAME_REST}(?:-[{_UP}]{_NAME_REST})?"
              rf"|[{_UP}][’'-][{_UP}][{_LO}]+)")
 # Initials before a surname: "P Jones", "R G Hughes", "S.J. Patel", "B. E. Brooks".
