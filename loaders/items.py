@@ -12,6 +12,7 @@ from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading
 from loaders.first_names import is_first_name
 from loaders.names import PLACE_WORDS, RANK_QUALIFIERS, NameParts, fold, full_name_mentions, leading_person, \
     starts_with_person, titled_mentions
+from loaders.lists import share_pairs_bodies
 from loaders.organisations import OrgEntry
 from loaders.outcomes import action_marker, read_actions, read_decisions
 from loaders.people import PersonRecord
@@ -204,6 +205,7 @@ def _agenda_block(ctx: Context, item: Item) -> list[PersonRecord]:
                     entry = parse_entry(ctx, chunk, lines[k].no)
                     if entry:
                         records.append(entry[0])
+                share_pairs_bodies(ctx, text, lines[k].no)
             elif not rest.strip() and (parts.title or name_shaped_lead(parts)
                                        or k + 1 < len(lines) and ROLE_WORD_RE.search(lines[k + 1].text)):
                 # Name, post and organisation on lines of their own: a name by its shape, or with a post below

@@ -953,6 +953,21 @@ class TestOrganisationsAndPosts:
         assert holds(g, "Tom Lake") == {"Performance Analyst"}
         assert affiliated(g, "Tom Lake") == {"Eastfield City Council"}
 
+    def test_two_people_before_one_body_are_both_of_it(self):
+        g = extract_text(minutes("""
+            Present: Sharon Dean and Karla Bober, Victim Support; Tom Lake and Ann Rowe (Eastfield Homes); Kim Voss, Chair and Raj Patel, Eastfield Council
+
+            1. Victim Support Annual Report
+
+                Lee Hart and Jo Bell, Eastfield Mind
+
+            The Board noted the report.
+        """))
+        assert affiliated(g, "Sharon Dean") == affiliated(g, "Karla Bober") == {"Victim Support"}
+        assert affiliated(g, "Tom Lake") == affiliated(g, "Ann Rowe") == {"Eastfield Homes"}
+        assert affiliated(g, "Lee Hart") == affiliated(g, "Jo Bell") == {"Eastfield Mind"}
+        assert "Eastfield Council" not in affiliated(g, "Kim Voss")       # her own post stated: the body is Raj Patel's
+
     def test_bodies_named_as_councils_together_or_a_places_public_health(self):
         g = extract_text(minutes("""
             Attendees Ann Rowe Eastfield and Westfield Councils Tom Lake Public Health Dorset Kim Voss Shire Association of Parish and Town Councils
