@@ -620,6 +620,10 @@ _WELCOME_VERB = re.compile(rf"\b(?:{alternation('welcome_verbs')})\b", re.I)
 _NOT_PRESENT_BEFORE = re.compile(rf"\b(?:{alternation('not_present_before_name')})\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)?$")
 
 
+_INTEREST_KIND = re.compile(r"\s*(?:[–—-]|,|\()\s*(?:personal|prejudicial|pecuniary|non[- ]?pecuniary|disclosable|"
+                            r"other registrable|significant)\b", re.I)
+
+
 def _takes_part(text: str, sentence: Sentence, s: int, e: int) -> bool:
     """Whether the person named at text[s:e] speaks, asks, is welcomed, attends or declares an interest."""
     before, after = text[max(0, s - NEAR):s], text[e:e + NEAR]
@@ -639,6 +643,9 @@ def _takes_part(text: str, sentence: Sentence, s: int, e: int) -> bool:
                                                                or text[-1:].isspace() else 0) \
             and re.search(r"declaration", sentence.item.title, re.I):
         return True
+    if s <= 2 and sentence.item is not None and _INTEREST_KIND.match(after) \
+            and re.search(r"declaration|interest", sentence.item.title, re.I):
+        return True     # "Councillor Ann Hale – Personal – being ...": an interest declared at the meeting
     if has_any(before, ("question", "query", "comment")) and (_ASKED_BY_LIST.search(before + " ")
                                                                or _ASKED_BY.search(before)):
         return True

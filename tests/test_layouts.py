@@ -376,6 +376,18 @@ class TestTakingPart:
         assert present(g) == {"Ann Hale"}
         assert holds(g, "Ann Hale") == {"Vice-Chair"}
 
+    def test_an_interest_declared_by_its_kind_after_the_name(self):
+        g = extract_text(minutes("""
+            1. Declarations of personal interests, if any
+
+            Councillor Ann Hale – Personal – being the wife of the Chief Constable. The Councillor stayed in the meeting.
+
+            2. Minutes
+
+            Councillor Tom Lake – Personal – had been named in the report, which was noted.
+        """))
+        assert present(g) == {"Ann Hale"}
+
     def test_a_letters_writer_with_a_post_set_off_is_no_speaker(self):
         g = extract_text(minutes("""
             1. Correspondence
