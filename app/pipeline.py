@@ -6,12 +6,11 @@ import logging
 import math
 import multiprocessing
 import os
-import pickle
 import signal
 import sys
 import threading
+import time
 import traceback
-import zlib
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -20,8 +19,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from graph import ids
-from graph.errors import ExtractionError, PartnershipGraphError, QueryError
-from graph.model import Label, Node, PartnershipGraph, Rel
+from graph.errors import ExtractionError, PartnershipGraphError, QueryError, StoreOutdated
+from graph.model import Label, Node, PartnershipGraph
+from graph.store import extractions
 from graph.store.base import Store, WriteReport
 from loaders.document import Document
 from loaders.formats import load, supported_suffixes
@@ -43,19 +43,6 @@ WRITE_BATCH_ROWS = 20_000
 # goes on (`--file-timeout`): the largest real minutes take seconds, so this is generous.
 FILE_TIMEOUT = 300.0
 
-# The people and organisations already stored, with only what resolution reads: their names.
-# Not properties(n): a person's or a council's `documents` list runs to thousands of names in a
-# large archive, and fetching those made this read 7 times slower (4.5 s -> 0.6 s at 10,000 meetings).
-KNOWN_NODES = [
-    f"MATCH (n:{label.value}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
-    + (", n.kind AS kind" if label is Label.ORGANISATION else "")
-    for label in (Label.PERSON, Label.ORGANISATION)
-]
-# Posts stored at an organisation, so one stated without it in a later load is placed as in the same load.
-KNOWN_POSTS = ("MATCH (p:Person)-[:HOLDS]->(r:Role) WHERE r.organisation IS NOT NULL "
-               "RETURN DISTINCT p.id AS person, r.id AS id, r.name AS name, r.organisation AS organisation")
-
-
 @dataclass
 class LoadReport:
     files: int = 0
@@ -66,6 +53,10 @@ class LoadReport:
     warnings: list[str] = field(default_factory=list)
     write: WriteReport = field(default_factory=WriteReport)
     counts: dict[str, int] = field(default_factory=dict)
+    # Stored documents written again, unchanged themselves, because resolution across the archive now gives
+    # them other facts (a full name that a surname alone in them now joins, another spelling of a body).
+    resolved_again: list[str] = field(default_factory=list)
+    resolve_s: float = 0.0               # seconds spent resolving the archive (in memory)
 
 
 def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -158,14 +149,14 @@ _Item = tuple[int, Document | Path]   # (position in the batch, what to extract)
 class _Outcome:
     """One document's extraction, as a worker sends it back.
 
-    The graph comes packed (pickled and compressed, a tenth of its size as objects), with the few
-    names resolution reads beside it: a whole archive's outcomes wait in memory for resolution,
-    and each graph is unpacked only when it is rewritten and written.
+    The graph comes packed in the form the store keeps it in (graph/store/extractions.py: JSON, compressed,
+    a tenth of its size as objects), with the few names resolution reads beside it: a whole archive's
+    outcomes wait in memory for resolution, and each graph is unpacked only when it is rewritten and written.
     """
 
     index: int
     name: str                            # the document's name, or the file's before it was read
-    packed: bytes | None = None
+    packed: str | None = None
     names: Names | None = None
     minutes: bool = False                # see has_minutes
     error: str | None = None
@@ -173,15 +164,7 @@ class _Outcome:
 
     @property
     def graph(self) -> PartnershipGraph | None:
-        return unpack(self.packed) if self.packed is not None else None
-
-
-def pack(graph: PartnershipGraph) -> bytes:
-    return zlib.compress(pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL), 1)
-
-
-def unpack(packed: bytes) -> PartnershipGraph:
-    return pickle.loads(zlib.decompress(packed))
+        return extractions.unpack(self.packed) if self.packed is not None else None
 
 
 def _extract_one(index: int, item: Document | Path, timeout: float | None = None) -> _Outcome:
@@ -196,8 +179,11 @@ def _extract_one(index: int, item: Document | Path, timeout: float | None = None
         with time_limit(timeout, name):
             doc = item if isinstance(item, Document) else load(item)
             name = doc.name
-            graph = extract(doc)
-        return _Outcome(index, name, packed=pack(graph), names=names_of(graph), minutes=has_minutes(graph))
+            packed = extractions.pack(extract(doc))
+            # Resolution reads the graph as the store will give it back, so a document reads the same
+            # whether it is loaded now or kept from an earlier load.
+            graph = extractions.unpack(packed)
+        return _Outcome(index, name, packed=packed, names=names_of(graph), minutes=has_minutes(graph))
     except PartnershipGraphError as exc:
         message = str(exc)
         return _Outcome(index, name, error=message if name in message else f"{name}: {message}")
@@ -369,23 +355,39 @@ def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
     and the load goes on.
 
     Files are hashed first and only new or changed ones are read and extracted, both in the
-    worker processes (reading a PDF can cost as much as extracting it). The store is written
-    from this process only, after resolution: new documents a batch per transaction, changed
-    ones one per transaction.
+    worker processes (reading a PDF can cost as much as extracting it). Then the whole archive is
+    resolved in this process: the new extractions with those the store keeps of every other document
+    (graph/store/extractions.py), in the order of the documents' names, so that what is stored never
+    depends on the pieces an archive was loaded in. Only what that changes is written: new and changed
+    documents, stored ones whose facts resolution now gives otherwise (`resolved_again`), and the people,
+    organisations, posts and strategies whose properties changed. New documents are written a batch per
+    transaction, stored ones one per transaction, each with its kept extraction.
     """
     report = LoadReport()
     files, missing = discover(paths)
     report.failed += missing
     files = _unique_names(files, report)
     report.files = len(files) + len(report.failed)     # a file named twice counts once
-    stored = {} if force else store.document_hashes()
+    stored = store.document_hashes()
+    kept = extractions.kept(store)
+    given = {path.name for path in files}
+    # A document counts as stored only with the extraction it was written from.
+    outdated = sorted(name for name, sha in stored.items() if kept.get(name, (None, None))[0] != sha)
+    missing_readings = [name for name in outdated if name not in given]
+    if missing_readings:
+        more = f" and {len(missing_readings) - 3} more" if len(missing_readings) > 3 else ""
+        raise StoreOutdated(f"the store {store.location} holds {len(missing_readings)} documents loaded by an earlier "
+                            f"version of pgraph, which kept no reading of them to resolve new minutes against "
+                            f"({', '.join(missing_readings[:3])}{more})")
     fresh: list[Path] = []
     for path in files:
-        if stored and stored.get(path.name) == _file_hash(path):
+        if not force and path.name not in outdated and stored.get(path.name) == _file_hash(path) \
+                and path.name in stored:
             report.unchanged.append(path.name)
         else:
             fresh.append(path)
-    if not fresh:
+    interrupted = extractions.pending(store)
+    if not fresh and not interrupted:
         report.counts = store.counts()
         return report
 
@@ -410,51 +412,107 @@ def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
         if progress:
             progress(outcome.name, count, len(fresh))
 
-    _extract_all(fresh, done, workers, file_timeout)
+    if fresh:
+        _extract_all(fresh, done, workers, file_timeout)
     outcomes = [extracted.pop(i) for i in sorted(extracted)]
-    plan = Resolution([o.names for o in outcomes], known=known_entities(store), curation=curation)
-    for outcome in outcomes:
-        outcome.names = None            # planned: only the packed graphs are needed now
-    replacing = set(stored) if not force else set(store.document_hashes())
-    _write_all(store, _rewritten(outcomes, plan), replacing, report, writing, len(outcomes))
-    store.refresh_summaries()
+    _settle(store, outcomes, stored, kept, curation, report, writing)
     report.counts = store.counts()
     return report
 
 
-def _rewritten(outcomes: list[_Outcome], plan: Resolution) -> Iterator[tuple[str, PartnershipGraph]]:
-    """Each document's graph unpacked and resolved as the writer reaches it, its packed form then
-    let go: the archive is never held as objects, unresolved or resolved."""
-    for index, outcome in enumerate(outcomes):
-        graph = plan.rewrite(index, unpack(outcome.packed))
-        outcome.packed = None
-        yield outcome.name, graph
+def _settle(store: Store, outcomes: list[_Outcome], stored: dict[str, str],
+            kept: dict[str, tuple[str | None, str | None]], curation: Curation | None, report: LoadReport,
+            writing: Callable[[str, int, int], None] | None = None) -> None:
+    """Resolve the archive (this load's documents and every other kept one) and write what differs from the store."""
+    started = time.perf_counter()
+    new = {outcome.name: outcome for outcome in outcomes}
+    packed: dict[str, str] = {name: outcome.packed for name, outcome in new.items() if outcome.packed is not None}
+    names: dict[str, Names] = {name: outcome.names for name, outcome in new.items() if outcome.names is not None}
+    for outcome in outcomes:
+        outcome.packed = outcome.names = None
+    for name, data in extractions.read(store, sorted(name for name in kept if name not in new)):
+        packed[name] = data
+        names[name] = names_of(extractions.unpack(data)).interned()
+    order = sorted(packed)
+    plan = Resolution([names.pop(name) for name in order], curation=curation)
+    # What each stored document was last written as: its fingerprint, if its facts are those of its extraction.
+    settled = {name: resolved for name, (sha, resolved) in kept.items() if stored.get(name) == sha and name not in new}
+    shared: dict[str, Node] = {}
+    changed: list[tuple[int, str, str]] = []            # (index in order, document, fingerprint)
+    written_shared: set[str] = set()
+    for index, name in enumerate(order):
+        graph = plan.rewrite(index, extractions.unpack(packed[name]))
+        for node in graph.nodes.values():
+            if node.label in extractions.SHARED:
+                whole = shared.get(node.id)
+                if whole is None:
+                    shared[node.id] = Node.from_properties(extractions.shared_props(node))
+                else:
+                    whole.absorb(node)
+                    whole.documents.clear()
+        resolved = extractions.fingerprint(graph)
+        if name in new or settled.get(name) != resolved:
+            changed.append((index, name, resolved))
+            written_shared.update(n.id for n in graph.nodes.values() if n.label in extractions.SHARED)
+    before = extractions.stored_shared(store)
+    fixes = [node for node_id, node in shared.items()
+             if node_id not in written_shared and before.get(node_id) != extractions.shared_props(node)]
+    gone = {node_id: Label(props["label"]) for node_id, props in before.items() if node_id not in shared}
+    report.resolve_s = time.perf_counter() - started
+    log.info("resolved %d documents in %.1f s: %d to write, %d shared nodes to set, %d to remove",
+             len(order), report.resolve_s, len(changed), len(fixes), len(gone))
+    if not changed and not fixes and not gone:
+        extractions.set_pending(store, False)
+        return
+    # Until the last write, the store may hold documents resolved apart: a load that finds this set
+    # resolves the archive again even when no file changed.
+    extractions.set_pending(store, True)
+
+    def resolved_graphs() -> Iterator[tuple[str, PartnershipGraph, dict[str, Any]]]:
+        """Each document to write, resolved and with the shared nodes as the archive has them, as the writer
+        reaches it (the archive is never held as objects), and its kept extraction's row."""
+        for index, name, resolved in changed:
+            graph = extractions.with_shared(plan.rewrite(index, extractions.unpack(packed[name])), shared)
+            document = next(graph.of_label(Label.DOCUMENT), None)
+            yield name, graph, {"document": name, "sha256": getattr(document, "sha256", None) or None,
+                                "data": packed.pop(name) if name in new else None,
+                                "resolved": resolved, "format": extractions.FORMAT}
+
+    failed = len(report.failed)
+    _write_all(store, resolved_graphs(), extractions.stored_documents(store), report, writing, len(changed),
+               fresh=set(new))
+    extractions.set_shared(store, fixes)
+    extractions.delete_shared(store, gone)
+    store.refresh_summaries()
+    if len(report.failed) == failed:
+        extractions.set_pending(store, False)
 
 
-def _write_all(store: Store, written: Iterable[tuple[str, PartnershipGraph]], replacing: set[str],
+def _write_all(store: Store, written: Iterable[tuple[str, PartnershipGraph, dict[str, Any]]], replacing: set[str],
                report: LoadReport, progress: Callable[[str, int, int], None] | None = None,
-               total: int = 0) -> None:
-    """Write every document: new ones a batch at a time, changed ones (their old facts replaced) alone.
+               total: int = 0, fresh: set[str] | None = None) -> None:
+    """Write every document: new ones a batch at a time, stored ones (their old facts replaced) alone.
 
     Each write is one transaction, so a crash or Ctrl-C leaves whole documents or none. Batching
     new documents saves the store's per-write round trips (dozens of queries each), which
     otherwise cost more than the rows themselves.
     """
-    batch: list[tuple[str, PartnershipGraph]] = []
+    batch: list[tuple[str, PartnershipGraph, dict[str, Any]]] = []
     size = done = 0
 
-    def write(documents: list[tuple[str, PartnershipGraph]]) -> None:
+    def write(documents: list[tuple[str, PartnershipGraph, dict[str, Any]]]) -> None:
         nonlocal done
-        _write(store, documents, report)
+        _write(store, documents, report, fresh)
         done += len(documents)
         if progress:
             progress(documents[-1][0], done, total)
 
-    for name, graph in written:
+    for item in written:
+        name, graph, _ = item
         if name in replacing:
-            write([(name, graph)])
+            write([item])
             continue
-        batch.append((name, graph))
+        batch.append(item)
         size += len(graph.nodes) + len(graph.relationships)
         if len(batch) >= WRITE_BATCH_DOCUMENTS or size >= WRITE_BATCH_ROWS:
             write(batch)
@@ -463,13 +521,14 @@ def _write_all(store: Store, written: Iterable[tuple[str, PartnershipGraph]], re
         write(batch)
 
 
-def _write(store: Store, batch: list[tuple[str, PartnershipGraph]], report: LoadReport) -> None:
+def _write(store: Store, batch: list[tuple[str, PartnershipGraph, dict[str, Any]]], report: LoadReport,
+           fresh: set[str] | None = None) -> None:
     if len(batch) == 1:
-        name, graph = batch[0]
+        name, graph, _ = batch[0]
         merged = graph
     else:
         merged = PartnershipGraph()
-        for _, graph in batch:
+        for _, graph, _ in batch:
             # Copies: merging absorbs later sightings into the first node object, and the
             # documents must stay as they were in case the batch is written one by one after all.
             for node in graph.nodes.values():
@@ -477,19 +536,23 @@ def _write(store: Store, batch: list[tuple[str, PartnershipGraph]], report: Load
             for rel in graph.relationships.values():
                 merged.relate(rel.type, rel.source, rel.target, rel.document, rel.evidence, **rel.props)
     try:
-        report.write.add(store.write(merged, documents=[name for name, _ in batch]))
+        report.write.add(store.write(merged, documents=[name for name, _, _ in batch], exact=True,
+                                     extractions=[row for _, _, row in batch]))
     except QueryError as exc:
         if len(batch) > 1:
             # Undone as a whole: write each alone, so only the document the store refuses fails.
             for one in batch:
-                _write(store, [one], report)
+                _write(store, [one], report, fresh)
             return
         name = batch[0][0]
         report.failed.append((name, f"{name}: could not be written to the store ({exc})"))
         return
-    for name, graph in batch:
-        report.loaded.append(name)
-        report.warnings += [str(w) for w in graph.warnings]
+    for name, graph, _ in batch:
+        if fresh is None or name in fresh:
+            report.loaded.append(name)
+            report.warnings += [str(w) for w in graph.warnings]
+        else:
+            report.resolved_again.append(name)
 
 
 MINUTES_EVIDENCE = (Label.PERSON, Label.DECISION, Label.ACTION)
@@ -504,20 +567,6 @@ def has_minutes(graph: PartnershipGraph) -> bool:
     meeting = next(graph.of_label(Label.MEETING), None)
     return bool(labels & set(MINUTES_EVIDENCE)) or Label.AGENDA_ITEM in labels \
         or bool(meeting is not None and getattr(meeting, "date", None))
-
-
-def known_entities(store: Store) -> PartnershipGraph:
-    """The people and organisations already in the store, and their posts at an organisation, for resolution."""
-    known = PartnershipGraph()
-    for label, statement in zip((Label.PERSON, Label.ORGANISATION), KNOWN_NODES):
-        for row in store.run(statement, read_only=True):
-            known.add(Node.from_properties({**row, "label": label.value}))
-    for row in store.run(KNOWN_POSTS, read_only=True):
-        person = row.pop("person")
-        if person in known.nodes:
-            known.add(Node.from_properties({**row, "label": Label.ROLE.value}))
-            known.relate(Rel.HOLDS, person, row["id"])
-    return known
 
 
 def _unique_names(files: list[Path], report: LoadReport) -> list[Path]:
