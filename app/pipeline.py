@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import math
 import multiprocessing
@@ -25,7 +26,7 @@ from graph.store import extractions
 from graph.store.base import Store, WriteReport
 from loaders.document import Document
 from loaders.formats import load, supported_suffixes
-from loaders.resolve import Curation, Names, Resolution, names_of
+from loaders.resolve import Curation, Named, Names, Resolution, names_of
 
 log = logging.getLogger(__name__)
 
@@ -423,25 +424,34 @@ def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
 def _settle(store: Store, outcomes: list[_Outcome], stored: dict[str, str],
             kept: dict[str, tuple[str | None, str | None]], curation: Curation | None, report: LoadReport,
             writing: Callable[[str, int, int], None] | None = None) -> None:
-    """Resolve the archive (this load's documents and every other kept one) and write what differs from the store."""
+    """Resolve the archive (this load's documents and every other kept one) and write what differs from the store.
+
+    Planned from every document's names (the new ones' from the workers, the others' kept beside their
+    extraction), then each document is rewritten once to learn its fingerprint and the shared nodes as the
+    whole archive has them, a batch of kept extractions read at a time; the documents to write are rewritten
+    again as the writer reaches them. Neither pass holds the archive as objects.
+    """
     started = time.perf_counter()
     new = {outcome.name: outcome for outcome in outcomes}
-    packed: dict[str, str] = {name: outcome.packed for name, outcome in new.items() if outcome.packed is not None}
-    names: dict[str, Names] = {name: outcome.names for name, outcome in new.items() if outcome.names is not None}
+    # The new documents' names as they will be kept, and read back so: what the plan reads of a document is the
+    # same whether it was loaded now or kept from an earlier load.
+    kept_names = {name: pack_names(outcome.names) for name, outcome in new.items() if outcome.names is not None}
+    names: dict[str, Names] = {name: unpack_names(text) for name, text in kept_names.items()}
+    for name, packed_names in extractions.read(store, sorted(name for name in kept if name not in new), "names"):
+        names[name] = unpack_names(packed_names)
+    order = sorted(names)
+    plan = Resolution([names.pop(name) for name in order], curation=curation)
+    fresh = {name: outcome.packed for name, outcome in new.items() if outcome.packed is not None}
     for outcome in outcomes:
         outcome.packed = outcome.names = None
-    for name, data in extractions.read(store, sorted(name for name in kept if name not in new)):
-        packed[name] = data
-        names[name] = names_of(extractions.unpack(data)).interned()
-    order = sorted(packed)
-    plan = Resolution([names.pop(name) for name in order], curation=curation)
     # What each stored document was last written as: its fingerprint, if its facts are those of its extraction.
     settled = {name: resolved for name, (sha, resolved) in kept.items() if stored.get(name) == sha and name not in new}
     shared: dict[str, Node] = {}
     changed: list[tuple[int, str, str]] = []            # (index in order, document, fingerprint)
+    packed: dict[str, str] = {}                         # the extractions of the documents to write
     written_shared: set[str] = set()
-    for index, name in enumerate(order):
-        graph = plan.rewrite(index, extractions.unpack(packed[name]))
+    for index, (name, data) in enumerate(_in_order(store, order, fresh)):
+        graph = plan.rewrite(index, extractions.unpack(data))
         for node in graph.nodes.values():
             if node.label in extractions.SHARED:
                 whole = shared.get(node.id)
@@ -453,6 +463,7 @@ def _settle(store: Store, outcomes: list[_Outcome], stored: dict[str, str],
         resolved = extractions.fingerprint(graph)
         if name in new or settled.get(name) != resolved:
             changed.append((index, name, resolved))
+            packed[name] = data
             written_shared.update(n.id for n in graph.nodes.values() if n.label in extractions.SHARED)
     before = extractions.stored_shared(store)
     fixes = [node for node_id, node in shared.items()
@@ -467,15 +478,19 @@ def _settle(store: Store, outcomes: list[_Outcome], stored: dict[str, str],
     # Until the last write, the store may hold documents resolved apart: a load that finds this set
     # resolves the archive again even when no file changed.
     extractions.set_pending(store, True)
+    # This load's documents first, then the stored ones they change.
+    changed.sort(key=lambda item: (item[1] not in new, item[1]))
 
     def resolved_graphs() -> Iterator[tuple[str, PartnershipGraph, dict[str, Any]]]:
         """Each document to write, resolved and with the shared nodes as the archive has them, as the writer
         reaches it (the archive is never held as objects), and its kept extraction's row."""
         for index, name, resolved in changed:
-            graph = extractions.with_shared(plan.rewrite(index, extractions.unpack(packed[name])), shared)
+            data = packed.pop(name)
+            graph = extractions.with_shared(plan.rewrite(index, extractions.unpack(data)), shared)
             document = next(graph.of_label(Label.DOCUMENT), None)
             yield name, graph, {"document": name, "sha256": getattr(document, "sha256", None) or None,
-                                "data": packed.pop(name) if name in new else None,
+                                "data": data if name in new else None,
+                                "names": kept_names.pop(name, None),
                                 "resolved": resolved, "format": extractions.FORMAT}
 
     failed = len(report.failed)
@@ -486,6 +501,32 @@ def _settle(store: Store, outcomes: list[_Outcome], stored: dict[str, str],
     store.refresh_summaries()
     if len(report.failed) == failed:
         extractions.set_pending(store, False)
+
+
+def _in_order(store: Store, order: list[str], fresh: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """(document, packed extraction) in `order`: this load's from memory, the others read a batch at a time."""
+    for start in range(0, len(order), extractions.READ_BATCH):
+        part = order[start:start + extractions.READ_BATCH]
+        found = dict(extractions.read(store, [name for name in part if name not in fresh]))
+        for name in part:
+            yield name, fresh[name] if name in fresh else found[name]
+
+
+def pack_names(names: Names) -> str:
+    """What resolution reads of a document (`Names`), as the text kept beside its extraction."""
+    return json.dumps([names.date, [list(n) for n in names.people], [list(n) for n in names.organisations],
+                       [[person, list(post)] for person, post in names.posts]], ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def unpack_names(packed: str) -> Names:
+    date, people, organisations, posts = json.loads(packed)
+
+    def named(values: list[Any]) -> Named:
+        return Named(values[0], values[1], tuple(values[2]), *values[3:])
+
+    return Names(date, [named(n) for n in people], [named(n) for n in organisations],
+                 [(person, named(post)) for person, post in posts]).interned()
 
 
 def _write_all(store: Store, written: Iterable[tuple[str, PartnershipGraph, dict[str, Any]]], replacing: set[str],
@@ -510,6 +551,9 @@ def _write_all(store: Store, written: Iterable[tuple[str, PartnershipGraph, dict
     for item in written:
         name, graph, _ = item
         if name in replacing:
+            if batch:           # in the order given
+                write(batch)
+                batch, size = [], 0
             write([item])
             continue
         batch.append(item)

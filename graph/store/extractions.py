@@ -25,7 +25,7 @@ import json
 import zlib
 from typing import Any, Iterable, Iterator, Protocol
 
-from graph.model import Label, Node, PartnershipGraph, Rel
+from graph.model import Label, Node, PartnershipGraph, Rel, Relationship
 from graph.store.statements import (EXTRACTION, EXTRACTION_INDEXED, EXTRACTION_UPSERT, LOAD_STATE, NODE_SET,
                                     SIGHTED, SIGHTING, batched)
 
@@ -40,6 +40,8 @@ FORMAT = 1          # the packed form's version; another is read as missing (the
 EXTRACTION_STATE = (f"MATCH (e:{EXTRACTION}) RETURN e.document AS document, e.sha256 AS sha256, "
                     "e.resolved AS resolved, e.format AS format")
 EXTRACTION_DATA = f"UNWIND $documents AS d MATCH (e:{EXTRACTION} {{document: d}}) RETURN e.document AS document, e.data AS data"
+EXTRACTION_NAMES = (f"UNWIND $documents AS d MATCH (e:{EXTRACTION} {{document: d}}) "
+                    "RETURN e.document AS document, e.names AS names")
 DELETE_EXTRACTIONS = f"UNWIND $documents AS d MATCH (e:{EXTRACTION} {{document: d}}) DELETE e"
 PENDING = f"MATCH (s:{LOAD_STATE}) RETURN s.pending AS pending"
 SET_PENDING = f"MERGE (s:{LOAD_STATE} {{id: 'state'}}) SET s.pending = true"
@@ -64,12 +66,17 @@ def pack(graph: PartnershipGraph) -> str:
 
 
 def unpack(packed: str) -> PartnershipGraph:
+    """The graph `pack` was given. Built directly, not through `add` and `relate`: the packed graph's nodes and
+    relationships are already one per id and key, its evidence already cleaned."""
     data = json.loads(zlib.decompress(base64.b64decode(packed)))
     graph = PartnershipGraph()
+    nodes, relationships = graph.nodes, graph.relationships
     for props in data["n"]:
-        graph.add(Node.from_properties(props))
+        node = Node.from_properties(props)
+        nodes[node.id] = node
     for kind, source, target, document, evidence, props in data["r"]:
-        graph.relate(Rel(kind), source, target, document, evidence, **props)
+        rel = Relationship(Rel(kind), source, target, document, evidence, props)
+        relationships[rel.key] = rel
     for document, line, message in data["w"]:
         graph.warn(document, line, message)
     return graph
@@ -90,7 +97,8 @@ def fingerprint(graph: PartnershipGraph) -> str:
     nodes = sorted(([n.id, n.label.value] if n.label in SHARED else [n.id, n.properties()])
                    for n in graph.nodes.values())
     rels = sorted([r.key, r.properties(), r.source, r.target] for r in graph.relationships.values())
-    raw = json.dumps([nodes, rels], ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    # Properties keep the order the model builds them in, so the keys need no sorting.
+    raw = json.dumps([nodes, rels], ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
@@ -124,12 +132,16 @@ def kept(store: _Runs) -> dict[str, tuple[str | None, str | None]]:
             if r["document"] and r["format"] == FORMAT}
 
 
-def read(store: _Runs, documents: list[str]) -> Iterator[tuple[str, str]]:
-    """(document, packed extraction) of each named document that has one, a batch per query."""
+def read(store: _Runs, documents: list[str], what: str = "data") -> Iterator[tuple[str, str]]:
+    """(document, packed extraction) of each named document that has one, a batch per query, in the order
+    named; `what="names"`: the names resolution reads of it instead (packed by the caller)."""
+    statement = EXTRACTION_NAMES if what == "names" else EXTRACTION_DATA
     for start in range(0, len(documents), READ_BATCH):
-        for row in store.run(EXTRACTION_DATA, {"documents": documents[start:start + READ_BATCH]}, read_only=True):
-            if row["data"]:
-                yield row["document"], row["data"]
+        part = documents[start:start + READ_BATCH]
+        found = {row["document"]: row[what] for row in store.run(statement, {"documents": part}, read_only=True)}
+        for name in part:
+            if found.get(name):
+                yield name, found[name]
 
 
 def pending(store: _Runs) -> bool:

@@ -160,11 +160,17 @@ FORGET_HASHES = "MATCH (d:Document) WHERE d.name IN $documents SET d.sha256 = nu
 EXTRACTION = "Extraction"
 LOAD_STATE = "LoadState"
 EXTRACTION_INDEXED = ["document"]
-# Written with the document's facts; `data` left as stored when a row has none (a document written again
-# only because resolution across the archive changed its facts).
-EXTRACTION_UPSERT = (f"UNWIND $rows AS row MERGE (e:{EXTRACTION} {{document: row.document}}) "
-                     "SET e.sha256 = row.sha256, e.data = coalesce(row.data, e.data), e.resolved = row.resolved, "
-                     "e.format = row.format")
+# Written with the document's facts; `data` and `names` left as stored when a row has none (a document written
+# again only because resolution across the archive changed its facts). Set where one is stored, then created
+# where none is, returning how many (`found`, as sightings do) so that a write's statistics still count the
+# model's nodes only.
+EXTRACTION_UPSERT = (f"UNWIND $rows AS row MATCH (e:{EXTRACTION} {{document: row.document}}) "
+                     "SET e.sha256 = row.sha256, e.data = coalesce(row.data, e.data), "
+                     "e.names = coalesce(row.names, e.names), e.resolved = row.resolved, e.format = row.format")
+EXTRACTION_INSERT = (f"UNWIND $rows AS row OPTIONAL MATCH (e:{EXTRACTION} {{document: row.document}}) "
+                     f"WITH row, e WHERE e IS NULL CREATE (:{EXTRACTION} {{document: row.document, "
+                     "sha256: row.sha256, data: row.data, names: row.names, resolved: row.resolved, "
+                     "format: row.format}) RETURN count(*) AS found")
 # A node many documents state, with its properties exactly as the whole archive has them (not merged into
 # what was stored): what a replaced document alone brought does not linger.
 NODE_SET: dict[Label, str] = {label: f"UNWIND $rows AS row MERGE (n:{label.value} {{id: row.id}}) SET n = row.props"
@@ -261,7 +267,7 @@ def write_plan(graph: PartnershipGraph, replace: Iterable[str],
                                                   **{p: r[p] for p in LIST_PROPERTIES if p in r}}} for r in rows]
             steps.append(Step(statement, {"rows": rows}, "nodes", COUNT_IDS[label]))
     for rows in batched(sorted(extractions, key=lambda r: r["document"])):
-        steps.append(Step(EXTRACTION_UPSERT, {"rows": rows}))
+        steps += [Step(EXTRACTION_UPSERT, {"rows": rows}), Step(EXTRACTION_INSERT, {"rows": rows})]
     for fresh, statement in ((True, SIGHTING_CREATE), (False, SIGHTING_INSERT)):
         for rows in batched([sightings[k] for k in sorted(sightings) if (sightings[k]["document"] in new) is fresh]):
             steps.append(Step(statement, {"rows": rows}))
