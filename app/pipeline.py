@@ -180,11 +180,10 @@ def _extract_one(index: int, item: Document | Path, timeout: float | None = None
         with time_limit(timeout, name):
             doc = item if isinstance(item, Document) else load(item)
             name = doc.name
-            packed = extractions.pack(extract(doc))
-            # Resolution reads the graph as the store will give it back, so a document reads the same
-            # whether it is loaded now or kept from an earlier load.
-            graph = extractions.unpack(packed)
-        return _Outcome(index, name, packed=packed, names=names_of(graph), minutes=has_minutes(graph))
+            graph = extract(doc)
+        # Packed as the store keeps it (graph/store/extractions.py): what is rewritten and written is read
+        # back from it, whether the document is loaded now or was kept from an earlier load.
+        return _Outcome(index, name, packed=extractions.pack(graph), names=names_of(graph), minutes=has_minutes(graph))
     except PartnershipGraphError as exc:
         message = str(exc)
         return _Outcome(index, name, error=message if name in message else f"{name}: {message}")
