@@ -381,8 +381,7 @@ def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
                             f"({', '.join(missing_readings[:3])}{more})")
     fresh: list[Path] = []
     for path in files:
-        if not force and path.name not in outdated and stored.get(path.name) == _file_hash(path) \
-                and path.name in stored:
+        if not force and path.name in stored and path.name not in outdated and stored[path.name] == _file_hash(path):
             report.unchanged.append(path.name)
         else:
             fresh.append(path)
@@ -531,11 +530,14 @@ def unpack_names(packed: str) -> Names:
 def _write_all(store: Store, written: Iterable[tuple[str, PartnershipGraph, dict[str, Any]]], replacing: set[str],
                report: LoadReport, progress: Callable[[str, int, int], None] | None = None,
                total: int = 0, fresh: set[str] | None = None) -> None:
-    """Write every document: new ones a batch at a time, stored ones (their old facts replaced) alone.
+    """Write every document, in the order given, a batch per transaction: new ones together, stored ones (their
+    old facts replaced) together.
 
     Each write is one transaction, so a crash or Ctrl-C leaves whole documents or none. Batching
-    new documents saves the store's per-write round trips (dozens of queries each), which
-    otherwise cost more than the rows themselves.
+    saves the store's per-write round trips (dozens of queries each), which otherwise cost more
+    than the rows themselves: a load that resolves hundreds of stored documents again writes them
+    in a few transactions. Stored documents are batched apart from new ones, so that the writes
+    of new documents keep creating without looking up what a replaced document held.
     """
     batch: list[tuple[str, PartnershipGraph, dict[str, Any]]] = []
     size = done = 0
@@ -549,12 +551,9 @@ def _write_all(store: Store, written: Iterable[tuple[str, PartnershipGraph, dict
 
     for item in written:
         name, graph, _ = item
-        if name in replacing:
-            if batch:           # in the order given
-                write(batch)
-                batch, size = [], 0
-            write([item])
-            continue
+        if batch and (name in replacing) != (batch[0][0] in replacing):
+            write(batch)
+            batch, size = [], 0
         batch.append(item)
         size += len(graph.nodes) + len(graph.relationships)
         if len(batch) >= WRITE_BATCH_DOCUMENTS or size >= WRITE_BATCH_ROWS:

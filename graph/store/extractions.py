@@ -38,7 +38,8 @@ READ_BATCH = 500
 FORMAT = 1          # the packed form's version; another is read as missing (the document is extracted again)
 
 EXTRACTION_STATE = (f"MATCH (e:{EXTRACTION}) RETURN e.document AS document, e.sha256 AS sha256, "
-                    "e.resolved AS resolved, e.format AS format")
+                    "e.resolved AS resolved, e.format AS format, "
+                    "e.data IS NOT NULL AND e.names IS NOT NULL AS whole")
 EXTRACTION_DATA = f"UNWIND $documents AS d MATCH (e:{EXTRACTION} {{document: d}}) RETURN e.document AS document, e.data AS data"
 EXTRACTION_NAMES = (f"UNWIND $documents AS d MATCH (e:{EXTRACTION} {{document: d}}) "
                     "RETURN e.document AS document, e.names AS names")
@@ -130,7 +131,7 @@ class _Runs(Protocol):
 def kept(store: _Runs) -> dict[str, tuple[str | None, str | None]]:
     """Document name -> (sha256, fingerprint of its facts as written) of every kept extraction in this form."""
     return {r["document"]: (r["sha256"], r["resolved"]) for r in store.run(EXTRACTION_STATE, read_only=True)
-            if r["document"] and r["format"] == FORMAT}
+            if r["document"] and r["format"] == FORMAT and r["whole"]}
 
 
 def read(store: _Runs, documents: list[str], what: str = "data") -> Iterator[tuple[str, str]]:
