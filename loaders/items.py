@@ -50,7 +50,8 @@ _APPOSITIVE = re.compile(rf"(?:,|\s*[—–]|\s+-)\s*((?:the\s+)?[^,.;—–]{{2
                          rf"providing|presenting|who|and head|in relation to|regarding|concerning)\b)|\.?$)")
 # "Ms Kay Matthews Chief Operating Officer for Barnet CCG, noted": a post straight after the name.
 _BARE_POST = re.compile(r"\s+((?:[A-Z][\w’'&-]*\s+){0,4}?(?:" + "|".join(w for w in ROLE_WORDS if " " not in w) +
-                        r")\b(?:\s+(?:of|for|at)\s+[^,.;]{2,60}?)?)\s*(?:,|\s+(?=(?:" + SPEECH_VERBS + r")\b))")
+                        r")\b(?:\s+(?:of|for|at)\s+[^,.;]{2,60}?)?(?:\s*\([^()]{2,40}\))?)\s*(?:,|\s+(?=(?:" +
+                        SPEECH_VERBS + r")\b))")
 # A body's name as prose runs it on: capitalised words, with "of", "for", "and" or "&" between them.
 _BODY_RUN = r"(?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8}"
 _AT_ORG = re.compile(rf"\s+(?:at|from|of)\s+(?:the\s+)?({_BODY_RUN})")
