@@ -93,6 +93,23 @@ def test_a_changed_document_leaves_no_spelling_of_its_old_version_behind(open_te
     assert again == whole(open_test_store, tmp_path / "whole", [minutes])
 
 
+def test_a_person_only_a_changed_document_named_so_loses_that_name(open_test_store, minutes, tmp_path):
+    """e.txt calls Ann Smith 'Ms Smith'; its next version names her not at all. The other minutes that name her are
+    unchanged and not written again, yet her node loses the alias (set as the whole archive has it)."""
+    e = ("Community Safety Partnership\nMinutes of the meeting held on 2 August 2022\n\nPresent:\n"
+         "Omar Khan, Inspector, Metropolitan Police Service\n\n1. Thanks\n\n{who} thanked the Board.\n")
+    (minutes / "e.txt").write_text(e.format(who="Ms Smith"), encoding="utf-8")
+    with open_test_store(tmp_path / "store") as store:
+        load_into(store, [minutes], workers=1)
+        assert "Smith" in store.read_graph().nodes["person:ann-smith"].aliases
+        (minutes / "e.txt").write_text(e.format(who="Omar Khan"), encoding="utf-8")
+        report = load_into(store, [minutes], workers=1)
+        assert report.loaded == ["e.txt"] and report.resolved_again == []
+        assert "Smith" not in store.read_graph().nodes["person:ann-smith"].aliases
+        after = exported(store)
+    assert after == whole(open_test_store, tmp_path / "whole", [minutes])
+
+
 def test_one_changed_document_is_the_only_write_and_an_unchanged_archive_none(open_test_store, minutes, tmp_path,
                                                                               monkeypatch):
     with open_test_store(tmp_path / "store") as store:
@@ -222,3 +239,13 @@ def test_the_stores_bookkeeping_is_not_part_of_the_graph(store, minutes):
     labels = {label.value for label in Label}
     assert {node.label.value for node in store.read_graph().nodes.values()} <= labels
     assert set(store.counts()) <= labels | {rel.value for rel in Rel}
+
+
+def test_a_shared_node_no_document_states_is_removed_when_the_archive_is_resolved(store, minutes):
+    """A person left behind with no document stating them (as a store could hold only if something went wrong
+    between writes): the next load that resolves the archive leaves the store holding the archive's facts."""
+    load_into(store, [minutes / "a.txt", minutes / "c.txt"], workers=1)
+    store.run("CREATE (:Person {id: 'person:stray', name: 'Stray', label: 'Person'})")
+    extractions.set_pending(store, True)
+    load_into(store, [minutes / "a.txt", minutes / "c.txt"], workers=1)
+    assert "person:stray" not in store.read_graph().nodes
