@@ -4,9 +4,9 @@ Resolution (loaders/resolve.py) decides across every document at once: a surname
 name with it anywhere in the archive, an organisation keeps the spelling most documents use, a post
 stated without its organisation is the one its holder holds elsewhere. So that loading an archive in
 pieces stores what loading it whole would, each document's unresolved extraction is kept in the store,
-on an `(:Extraction {document, sha256, data, resolved})` node written in the same transaction as the
-document's facts: `data` is the extraction, packed here (JSON, compressed, base64: plain text both
-stores hold), `resolved` the fingerprint of the document's own facts as last written (`fingerprint`).
+on an `(:Extraction {document, sha256, data, names, resolved, format})` node written in the same transaction as
+the document's facts: `data` is the extraction, packed here (JSON, compressed, base64: plain text both
+stores hold), `names` what resolution reads of it (packed by app/pipeline.py), `resolved` the fingerprint of the document's own facts as last written (`fingerprint`).
 A load resolves the stored extractions together with the new ones and writes only what changed.
 
 Nodes many documents state (people, organisations, posts, strategies: `SHARED`) are written with their
@@ -15,7 +15,8 @@ spelling or alias a replaced document brought does not linger. `(:LoadState {pen
 a load writes anything and cleared after its last write: a load that finds it set was interrupted and
 resolves the archive again even when no file changed.
 
-This module is the store's side only (statements and the packed form); app/pipeline.py does the rest.
+This module is the store's side only (statements, the packed form, reading and writing them over `run`, so
+both stores share it); app/pipeline.py does the rest.
 """
 from __future__ import annotations
 
