@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from graph import ids
 from graph.errors import ExtractionError, PartnershipGraphError, QueryError, StoreOutdated
-from graph.model import Label, Node, PartnershipGraph
+from graph.model import Label, Node, PartnershipGraph, Rel, Role
 from graph.store import extractions
 from graph.store.base import Store, WriteReport
 from loaders.document import Document
@@ -159,6 +159,7 @@ class _Outcome:
     name: str                            # the document's name, or the file's before it was read
     packed: str | None = None
     names: Names | None = None
+    kept_names: str | None = None        # the names as the store keeps them (pack_names), with what else rewrite reads
     minutes: bool = False                # see has_minutes
     error: str | None = None
     trace: str | None = None             # a bug's traceback, for the log
@@ -183,7 +184,9 @@ def _extract_one(index: int, item: Document | Path, timeout: float | None = None
             graph = extract(doc)
         # Packed as the store keeps it (graph/store/extractions.py): what is rewritten and written is read
         # back from it, whether the document is loaded now or was kept from an earlier load.
-        return _Outcome(index, name, packed=extractions.pack(graph), names=names_of(graph), minutes=has_minutes(graph))
+        names = names_of(graph)
+        return _Outcome(index, name, packed=extractions.pack(graph), names=names,
+                        kept_names=pack_names(names, graph), minutes=has_minutes(graph))
     except PartnershipGraphError as exc:
         message = str(exc)
         return _Outcome(index, name, error=message if name in message else f"{name}: {message}")
@@ -403,7 +406,7 @@ def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
             report.warnings.append(f"{outcome.name}: no minutes found in it (no people, decisions or actions); "
                                    "not loaded; check it is the minutes, not an agenda, index or error page")
         elif outcome.packed is not None:
-            outcome.names = outcome.names.interned()
+            outcome.names = None                   # kept_names holds them
             extracted[outcome.index] = outcome
         else:
             _note_failure(outcome)
@@ -425,52 +428,74 @@ def _settle(store: Store, outcomes: list[_Outcome], stored: dict[str, str],
     """Resolve the archive (this load's documents and every other kept one) and write what differs from the store.
 
     Planned from every document's names (the new ones' from the workers, the others' kept beside their
-    extraction), then each document is rewritten once to learn its fingerprint and the shared nodes as the
-    whole archive has them, a batch of kept extractions read at a time; the documents to write are rewritten
-    again as the writer reaches them. Neither pass holds the archive as objects.
+    extraction). A stored document whose plan decisions (`Resolution.decisions`) are those it was last
+    written with is known without rewriting it: its facts are as stored, its shared nodes as kept beside
+    it. Every other document is rewritten once, a batch of kept extractions read at a time, to learn its
+    fingerprint and shared nodes; those to write are rewritten again as the writer reaches them. Neither
+    pass holds the archive as objects.
     """
     started = time.perf_counter()
     new = {outcome.name: outcome for outcome in outcomes}
-    # The new documents' names as they will be kept, and read back so: what the plan reads of a document is the
-    # same whether it was loaded now or kept from an earlier load.
-    kept_names = {name: pack_names(outcome.names) for name, outcome in new.items() if outcome.names is not None}
-    names: dict[str, Names] = {name: unpack_names(text) for name, text in kept_names.items()}
-    for name, packed_names in extractions.read(store, sorted(name for name in kept if name not in new), "names"):
-        names[name] = unpack_names(packed_names)
-    order = sorted(names)
-    plan = Resolution([names.pop(name) for name in order], curation=curation)
+    kept_names = {name: outcome.kept_names for name, outcome in new.items() if outcome.kept_names is not None}
+    # The new documents' names read back from the kept form: what the plan reads of a document is the same
+    # whether it was loaded now or kept from an earlier load.
+    read: dict[str, tuple[Names, list[tuple[str, str]], list[str]]] = {
+        name: unpack_names(text) for name, text in kept_names.items()}
+    cached: dict[str, tuple[str | None, str | None]] = {}       # (decisions digest, shared nodes) as last written
+    for row in extractions.read_names(store, sorted(name for name in kept if name not in new)):
+        read[row["document"]] = unpack_names(row["names"])
+        cached[row["document"]] = (row["decisions"], row["shared"])
+    order = sorted(read)
+    plan = Resolution([read[name][0] for name in order], curation=curation)
+    decisions = {name: plan.decisions(index, *read.pop(name)) for index, name in enumerate(order)}
     fresh = {name: outcome.packed for name, outcome in new.items() if outcome.packed is not None}
     for outcome in outcomes:
-        outcome.packed = outcome.names = None
+        outcome.packed = outcome.names = outcome.kept_names = None
     # What each stored document was last written as: its fingerprint, if its facts are those of its extraction.
     settled = {name: resolved for name, (sha, resolved) in kept.items() if stored.get(name) == sha and name not in new}
+    known = {name for name in order if name in settled and cached.get(name, (None, None))[0] == decisions[name]
+             and cached[name][1] is not None}
     shared: dict[str, Node] = {}
+
+    def gather(nodes: Iterable[Node]) -> None:
+        for node in nodes:
+            whole = shared.get(node.id)
+            if whole is None:
+                shared[node.id] = Node.from_properties(extractions.shared_props(node))
+            else:
+                whole.absorb(node)
+                whole.documents.clear()
+
     changed: list[tuple[int, str, str]] = []            # (index in order, document, fingerprint)
+    recache: list[dict[str, Any]] = []                  # unchanged documents whose decisions digest changed
+    own_shared: dict[str, str] = {}                     # document -> its shared nodes, packed
     packed: dict[str, str] = {}                         # the extractions of the documents to write
     written_shared: set[str] = set()
-    for index, (name, data) in enumerate(_in_order(store, order, fresh)):
+    for index, (name, data) in enumerate(_in_order(store, order, fresh, known)):
+        if data is None:                                # known: as last written
+            gather(Node.from_properties(props) for props in json.loads(cached[name][1]))
+            continue
         graph = plan.rewrite(index, extractions.unpack(data))
-        for node in graph.nodes.values():
-            if node.label in extractions.SHARED:
-                whole = shared.get(node.id)
-                if whole is None:
-                    shared[node.id] = Node.from_properties(extractions.shared_props(node))
-                else:
-                    whole.absorb(node)
-                    whole.documents.clear()
+        mine = [node for node in graph.nodes.values() if node.label in extractions.SHARED]
+        gather(mine)
+        nodes_text = json.dumps([node.properties() for node in mine], ensure_ascii=False, separators=(",", ":"))
         resolved = extractions.fingerprint(graph)
         if name in new or settled.get(name) != resolved:
             changed.append((index, name, resolved))
             packed[name] = data
-            written_shared.update(n.id for n in graph.nodes.values() if n.label in extractions.SHARED)
+            own_shared[name] = nodes_text
+            written_shared.update(node.id for node in mine)
+        else:
+            recache.append({"document": name, "decisions": decisions[name], "shared": nodes_text})
     before = extractions.stored_shared(store)
     fixes = [node for node_id, node in shared.items()
              if node_id not in written_shared and before.get(node_id) != extractions.shared_props(node)]
     gone = {node_id: Label(props["label"]) for node_id, props in before.items() if node_id not in shared}
     report.resolve_s = time.perf_counter() - started
-    log.info("resolved %d documents in %.1f s: %d to write, %d shared nodes to set, %d to remove",
-             len(order), report.resolve_s, len(changed), len(fixes), len(gone))
+    log.info("resolved %d documents in %.1f s (%d known without rewriting): %d to write, %d shared nodes to set, "
+             "%d to remove", len(order), report.resolve_s, len(known), len(changed), len(fixes), len(gone))
     if not changed and not fixes and not gone:
+        extractions.remember(store, recache)
         extractions.set_pending(store, False)
         return
     # Until the last write, the store may hold documents resolved apart: a load that finds this set
@@ -488,43 +513,56 @@ def _settle(store: Store, outcomes: list[_Outcome], stored: dict[str, str],
             document = next(graph.of_label(Label.DOCUMENT), None)
             yield name, graph, {"document": name, "sha256": getattr(document, "sha256", None) or None,
                                 "data": data if name in new else None,
-                                "names": kept_names.pop(name, None),
-                                "resolved": resolved, "format": extractions.FORMAT}
+                                "names": kept_names.pop(name, None), "decisions": decisions[name],
+                                "shared": own_shared.pop(name), "resolved": resolved, "format": extractions.FORMAT}
 
     failed = len(report.failed)
     _write_all(store, resolved_graphs(), extractions.stored_documents(store), report, writing, len(changed),
                fresh=set(new))
     extractions.set_shared(store, fixes)
     extractions.delete_shared(store, gone)
+    extractions.remember(store, recache)
     store.refresh_summaries()
     if len(report.failed) == failed:
         extractions.set_pending(store, False)
 
 
-def _in_order(store: Store, order: list[str], fresh: dict[str, str]) -> Iterator[tuple[str, str]]:
-    """(document, packed extraction) in `order`: this load's from memory, the others read a batch at a time."""
+def _in_order(store: Store, order: list[str], fresh: dict[str, str],
+              known: set[str]) -> Iterator[tuple[str, str | None]]:
+    """(document, packed extraction) in `order`: this load's from memory, the others read a batch at a time;
+    None for the `known` ones, which are not read."""
     for start in range(0, len(order), extractions.READ_BATCH):
         part = order[start:start + extractions.READ_BATCH]
-        found = dict(extractions.read(store, [name for name in part if name not in fresh]))
+        found = dict(extractions.read(store, [name for name in part if name not in fresh and name not in known]))
         for name in part:
-            yield name, fresh[name] if name in fresh else found[name]
+            yield name, fresh[name] if name in fresh else None if name in known else found[name]
 
 
-def pack_names(names: Names) -> str:
-    """What resolution reads of a document (`Names`), as the text kept beside its extraction."""
+def pack_names(names: Names, graph: PartnershipGraph) -> str:
+    """What resolution reads of a document (`Names`), and what else its rewrite looks up in the plan (the posts
+    it states without an organisation, the organisations its posts are at), as the text kept beside it."""
+    unplaced, organisations = set(), set()
+    for rel in graph.rels_of(Rel.HOLDS):
+        role = graph.nodes.get(rel.target)
+        if isinstance(role, Role) and not role.organisation:
+            unplaced.add((rel.source, role.name))
+    for role in graph.of_label(Label.ROLE):
+        if getattr(role, "organisation", None):
+            organisations.add(role.organisation)
     return json.dumps([names.date, [list(n) for n in names.people], [list(n) for n in names.organisations],
-                       [[person, list(post)] for person, post in names.posts]], ensure_ascii=False,
-                      separators=(",", ":"))
+                       [[person, list(post)] for person, post in names.posts], sorted(unplaced),
+                       sorted(organisations)], ensure_ascii=False, separators=(",", ":"))
 
 
-def unpack_names(packed: str) -> Names:
-    date, people, organisations, posts = json.loads(packed)
+def unpack_names(packed: str) -> tuple[Names, list[tuple[str, str]], list[str]]:
+    date, people, organisations, posts, unplaced, role_organisations = json.loads(packed)
 
     def named(values: list[Any]) -> Named:
         return Named(values[0], values[1], tuple(values[2]), *values[3:])
 
-    return Names(date, [named(n) for n in people], [named(n) for n in organisations],
-                 [(person, named(post)) for person, post in posts]).interned()
+    names = Names(date, [named(n) for n in people], [named(n) for n in organisations],
+                  [(person, named(post)) for person, post in posts]).interned()
+    return names, [(person, title) for person, title in unplaced], role_organisations
 
 
 def _write_all(store: Store, written: Iterable[tuple[str, PartnershipGraph, dict[str, Any]]], replacing: set[str],

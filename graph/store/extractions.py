@@ -4,9 +4,12 @@ Resolution (loaders/resolve.py) decides across every document at once: a surname
 name with it anywhere in the archive, an organisation keeps the spelling most documents use, a post
 stated without its organisation is the one its holder holds elsewhere. So that loading an archive in
 pieces stores what loading it whole would, each document's unresolved extraction is kept in the store,
-on an `(:Extraction {document, sha256, data, names, resolved, format})` node written in the same transaction as
+on an `(:Extraction {document, sha256, data, names, resolved, decisions, shared, format})` node written in the same transaction as
 the document's facts: `data` is the extraction, packed here (JSON, compressed, base64: plain text both
-stores hold), `names` what resolution reads of it (packed by app/pipeline.py), `resolved` the fingerprint of the document's own facts as last written (`fingerprint`).
+stores hold), `names` what resolution reads of it (packed by app/pipeline.py), `resolved` the fingerprint
+of the document's own facts as last written (`fingerprint`), `decisions` a digest of the plan decisions it
+was resolved with and `shared` its shared nodes as then resolved: a later load whose plan makes the same
+decisions for it knows its facts and shared nodes without rewriting it.
 A load resolves the stored extractions together with the new ones and writes only what changed.
 
 Nodes many documents state (people, organisations, posts, strategies: `SHARED`) are written with their
@@ -43,7 +46,10 @@ EXTRACTION_STATE = (f"MATCH (e:{EXTRACTION}) RETURN e.document AS document, e.sh
                     "e.data IS NOT NULL AND e.names IS NOT NULL AS whole")
 EXTRACTION_DATA = f"UNWIND $documents AS d MATCH (e:{EXTRACTION} {{document: d}}) RETURN e.document AS document, e.data AS data"
 EXTRACTION_NAMES = (f"UNWIND $documents AS d MATCH (e:{EXTRACTION} {{document: d}}) "
-                    "RETURN e.document AS document, e.names AS names")
+                    "RETURN e.document AS document, e.names AS names, e.decisions AS decisions, e.shared AS shared")
+# A document not written again whose plan decisions changed without changing its facts: what it now resolves with.
+REMEMBER = (f"UNWIND $rows AS row MATCH (e:{EXTRACTION} {{document: row.document}}) "
+            "SET e.decisions = row.decisions, e.shared = row.shared")
 DELETE_EXTRACTIONS = f"UNWIND $documents AS d MATCH (e:{EXTRACTION} {{document: d}}) DELETE e"
 PENDING = f"MATCH (s:{LOAD_STATE}) RETURN s.pending AS pending"
 SET_PENDING = f"MERGE (s:{LOAD_STATE} {{id: 'state'}}) SET s.pending = true"
@@ -135,16 +141,29 @@ def kept(store: _Runs) -> dict[str, tuple[str | None, str | None]]:
             if r["document"] and r["format"] == FORMAT and r["whole"]}
 
 
-def read(store: _Runs, documents: list[str], what: str = "data") -> Iterator[tuple[str, str]]:
-    """(document, packed extraction) of each named document that has one, a batch per query, in the order
-    named; `what="names"`: the names resolution reads of it instead (packed by the caller)."""
-    statement = EXTRACTION_NAMES if what == "names" else EXTRACTION_DATA
+def read(store: _Runs, documents: list[str]) -> Iterator[tuple[str, str]]:
+    """(document, packed extraction) of each named document that has one, a batch per query, in the order named."""
     for start in range(0, len(documents), READ_BATCH):
         part = documents[start:start + READ_BATCH]
-        found = {row["document"]: row[what] for row in store.run(statement, {"documents": part}, read_only=True)}
+        found = {row["document"]: row["data"] for row in store.run(EXTRACTION_DATA, {"documents": part}, read_only=True)}
         for name in part:
             if found.get(name):
                 yield name, found[name]
+
+
+def read_names(store: _Runs, documents: list[str]) -> Iterator[dict[str, Any]]:
+    """Per named document with a kept extraction: its `names` (packed by the caller), the digest of the plan
+    decisions it was last resolved with (`decisions`) and its shared nodes as then resolved (`shared`, JSON)."""
+    for start in range(0, len(documents), READ_BATCH * 4):
+        for row in store.run(EXTRACTION_NAMES, {"documents": documents[start:start + READ_BATCH * 4]}, read_only=True):
+            if row["names"]:
+                yield row
+
+
+def remember(store: _Runs, rows: list[dict[str, Any]]) -> None:
+    """The plan decisions and shared nodes of documents whose facts they leave as they are (REMEMBER rows)."""
+    for part in batched(rows, READ_BATCH):
+        store.run(REMEMBER, {"rows": part})
 
 
 def pending(store: _Runs) -> bool:

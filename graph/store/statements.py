@@ -166,11 +166,12 @@ EXTRACTION_INDEXED = ["document"]
 # model's nodes only.
 EXTRACTION_UPSERT = (f"UNWIND $rows AS row MATCH (e:{EXTRACTION} {{document: row.document}}) "
                      "SET e.sha256 = row.sha256, e.data = coalesce(row.data, e.data), "
-                     "e.names = coalesce(row.names, e.names), e.resolved = row.resolved, e.format = row.format")
+                     "e.names = coalesce(row.names, e.names), e.resolved = row.resolved, e.format = row.format, "
+                     "e.decisions = row.decisions, e.shared = row.shared")
 EXTRACTION_INSERT = (f"UNWIND $rows AS row OPTIONAL MATCH (e:{EXTRACTION} {{document: row.document}}) "
                      f"WITH row, e WHERE e IS NULL CREATE (:{EXTRACTION} {{document: row.document, "
                      "sha256: row.sha256, data: row.data, names: row.names, resolved: row.resolved, "
-                     "format: row.format}) RETURN count(*) AS found")
+                     "format: row.format, decisions: row.decisions, shared: row.shared}) RETURN count(*) AS found")
 # A node many documents state, with its properties exactly as the whole archive has them (not merged into
 # what was stored): what a replaced document alone brought does not linger.
 NODE_SET: dict[Label, str] = {label: f"UNWIND $rows AS row MERGE (n:{label.value} {{id: row.id}}) SET n = row.props"
