@@ -249,3 +249,40 @@ def test_a_shared_node_no_document_states_is_removed_when_the_archive_is_resolve
     extractions.set_pending(store, True)
     load_into(store, [minutes / "a.txt", minutes / "c.txt"], workers=1)
     assert "person:stray" not in store.read_graph().nodes
+
+
+def _meeting(day: int, present: str, item: str) -> str:
+    return (f"Community Safety Partnership\nMinutes of the meeting held on {day} May 2022\n\nPresent:\n{present}\n\n"
+            f"1. Business\n\n{item}\n")
+
+
+# One decision at a time, each made only by the later minutes: the earlier ones are resolved again for it alone.
+ONE_DECISION = {
+    "post placed": [
+        _meeting(3, "Ann Smith, Chair\nRaj Patel, Community Safety Manager", "Raj Patel presented the plan."),
+        _meeting(9, "Ann Smith, Chair\nRaj Patel, Community Safety Manager, London Borough of Barnet",
+                 "Raj Patel presented the budget.")],
+    "spelling most use": [
+        _meeting(3, "Ann Smith, Chair", "The Board noted the report of the Combatting Drugs Partnership."),
+        _meeting(9, "Ann Smith, Chair", "The Board noted the report of the Combating Drugs Partnership."),
+        _meeting(11, "Ann Smith, Chair", "The Board thanked the Combating Drugs Partnership.")],
+    "surname joined": [
+        _meeting(3, "Ann Smith, Chair", "Ms Bateman presented the budget report."),
+        _meeting(9, "Ann Smith, Chair\nJane Bateman, Finance Manager", "Jane Bateman presented the budget.")],
+}
+
+
+@pytest.mark.parametrize("decision", sorted(ONE_DECISION))
+def test_the_stored_minutes_one_decision_changes_are_resolved_again(open_test_store, tmp_path, decision):
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    paths = []
+    for k, text in enumerate(ONE_DECISION[decision]):
+        paths.append(folder / f"{k}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    with open_test_store(tmp_path / "pieces") as store:
+        load_into(store, paths[:1], workers=1)
+        report = load_into(store, paths[1:], workers=1)
+        assert report.resolved_again == ["0.txt"]
+        pieces = exported(store)
+    assert pieces == whole(open_test_store, tmp_path / "whole", paths)
