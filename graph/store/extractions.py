@@ -39,7 +39,7 @@ __all__ = ["EXTRACTION", "EXTRACTION_INDEXED", "EXTRACTION_UPSERT", "LOAD_STATE"
 SHARED: tuple[Label, ...] = SIGHTED
 # Packed extractions read per query: a few megabytes a reply.
 READ_BATCH = 500
-FORMAT = 1          # the packed form's version; another is read as missing (the document is extracted again)
+FORMAT = 2          # the kept form's version; another is read as missing (the document is extracted again)
 
 EXTRACTION_STATE = (f"MATCH (e:{EXTRACTION}) RETURN e.document AS document, e.sha256 AS sha256, "
                     "e.resolved AS resolved, e.format AS format, "
