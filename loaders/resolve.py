@@ -1,6 +1,7 @@
 """Entity resolution across documents: one node per real person and per organisation, with curation applied."""
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -245,7 +246,8 @@ class Resolution:
             home = self.placed.get((self.mapping.get((gi, person), person), fold(title)))
             placed.append((person, title, home.properties() if home is not None else None,
                            self.homes.get(home.organisation) if home is not None else None))
-        return repr((people, sorted((o, self.org_map.get(o)) for o in orgs), sorted(placed, key=repr)))
+        decided = repr((people, sorted((o, self.org_map.get(o)) for o in orgs), sorted(placed, key=repr)))
+        return hashlib.sha256(decided.encode("utf-8", "surrogatepass")).hexdigest()
 
     def _complete_posts(self, graph: PartnershipGraph) -> None:
         """A post stated without its organisation ('Matt Leng, Community Safety Manager') is the post
