@@ -8,7 +8,7 @@ from graph import ids
 from graph.model import Organisation, PartnershipGraph, Person, Rel, Role
 from loaders.action_logs import read_action_logs
 from loaders.apologies import read_apologies, read_prose_substitutions
-from loaders.attendance import read_attendance, read_contact_lines
+from loaders.attendance import read_attendance, read_chairs_acting, read_contact_lines
 from loaders.context import Context
 from loaders.document import Document
 from loaders.items import add_items, read_header_prose, read_items
@@ -43,6 +43,7 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> PartnershipGra
     read_action_logs(ctx)
     read_items(ctx)
     read_header_prose(ctx)
+    read_chairs_acting(ctx)
     ctx.people.merge_lone_surnames()
     _people_nodes(ctx)
     note_organisation_mentions(ctx)
@@ -74,10 +75,6 @@ def _described(graph: PartnershipGraph, node_id: str) -> str:
 _CHAIRS = re.compile(rf"(?:Independent\s+)?(?:{alternation('chair_lines')})", re.I)
 
 
-_CHAIR_FOR_THE_DAY = re.compile(r"\bas\s+(?:the\s+)?(?:Vice[- ]?)?Chair|\bin the absence of\b|\btook the chair\b|"
-                                r"\bfor (?:this|the) meeting\b", re.I)
-
-
 def _people_nodes(ctx: Context) -> None:
     graph, name, date = ctx.graph, ctx.name, ctx.meeting.date or ctx.meeting.date_inferred
     people = ctx.people
@@ -101,9 +98,9 @@ def _people_nodes(ctx: Context) -> None:
         placed_elsewhere = any(f.organisation for f in facts)
         for fact in facts:
             if fact.role and not fact.organisation and not placed_elsewhere and ctx.meeting.body \
-                    and _CHAIRS.fullmatch(fact.role) and not _CHAIR_FOR_THE_DAY.search(fact.evidence):
-                # "The Chairman, Councillor Ann Hale, welcomed ...": the chair of the body that met (but "Jan
-                # Marsh, as Chair in the absence of ..." held the chair for that meeting only).
+                    and _CHAIRS.fullmatch(fact.role):
+                # "The Chairman, Councillor Ann Hale, welcomed ...", "Jan Marsh, as Chair in the absence of ...":
+                # the chair of the body that met.
                 fact = RoleFact(fact.role, ctx.meeting.body, fact.evidence, fact.line)
             org_id = ids.organisation_id(fact.organisation) if fact.organisation else None
             if org_id and org_id not in graph.nodes:

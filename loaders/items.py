@@ -7,11 +7,12 @@ from graph import ids
 from graph.model import AgendaItem, Label, Rel
 from loaders.sections import is_apology_text
 from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading_line, mark_attended, \
-    is_generic_body, meeting_body, note_person, note_post, parse_entry, person_by_initials, resolve_org, \
+    is_generic_body, meeting_body, name_shaped_lead, note_person, note_post, parse_entry, person_by_initials, resolve_org, \
     split_role_org
 from loaders.first_names import is_first_name
 from loaders.names import PLACE_WORDS, RANK_QUALIFIERS, NameParts, fold, full_name_mentions, leading_person, \
     starts_with_person, titled_mentions
+from loaders.organisations import OrgEntry
 from loaders.outcomes import action_marker, read_actions, read_decisions
 from loaders.people import PersonRecord
 from loaders.phrasing import alternation, reads_as_prose
@@ -42,9 +43,13 @@ SPEECH_VERBS = ("asked|commented|noted|reported|added|enquired|inquired|responde
                 "indicated|invited|urged|warned|wished|summarised|summarized|concluded|opened|closed|chaired|"
                 "moved|seconded|presided|shared|discussed|accepted|undertook|sought|went|set|reiterated|announced|"
                 "attended|joined|gave|confirmed")
+# A post set off after the name, before the verb: closed by a comma ("X, the Council's lead, said"), or of
+# capitalised words and their joining words only ("X, Head of Community Safety reported"): not a clause
+# ("X, MSP, Cabinet Secretary ... to all attendees which set out ...": a letter's writer, not a speaker).
+_SET_OFF_POST = r"(?:\s*,[^.;()]{1,120}?,|\s*,\s*(?:the\s+)?[A-Z][\w’'&/-]*(?:\s+(?:of|for|and|&|the|at|from|on|in|[A-Z][\w’'&/-]*))*)"
 _SPEECH_AFTER = re.compile(
-    rf"^(?:\s*\([^)]{{1,90}}\))?(?:\s*,[^.;()]{{1,120}}?)??\s*,?\s+"
-    rf"(?:also\s+|then\s+|further\s+|both\s+)?(?:{SPEECH_VERBS})\b")
+    rf"^(?:\s*\([^)]{{1,90}}\))?{_SET_OFF_POST}??\s*,?\s+"
+    rf"(?:also\s+|then\s+|further\s+|both\s+|(?:was|were)\s+(?=welcomed|invited))?(?:{SPEECH_VERBS})\b")
 _APPOSITIVE = re.compile(rf"(?:,|\s*[—–]|\s+-)\s*((?:the\s+)?[^,.;—–]{{2,90}}?(?:,\s*[A-Z][^,.;]{{1,60}}?)?)(?:,|;|\s+(?=(?:"
                          rf"{SPEECH_VERBS}|{PRESENT_VERBS}|was|were|had|has|would|will|is|also|then|giving|"
                          rf"providing|presenting|who|and head|in relation to|regarding|concerning)\b)|\.?$)")
@@ -194,13 +199,15 @@ def _agenda_block(ctx: Context, item: Item) -> list[PersonRecord]:
         lead = leading_person(text)
         if lead and not re.search(r"\b(?:presented|reported|noted|gave|provided)\b", text):
             parts, rest = lead
-            if rest.strip():
+            if rest.strip() and (parts.title or name_shaped_lead(parts) or ROLE_WORD_RE.search(rest)):
                 for chunk in re.split(r",\s*and\s+|\s+and\s+(?=[A-Z][a-z]+ [A-Z])", text):
                     entry = parse_entry(ctx, chunk, lines[k].no)
                     if entry:
                         records.append(entry[0])
-            else:
-                # Name, post and organisation on lines of their own.
+            elif not rest.strip() and (parts.title or name_shaped_lead(parts)
+                                       or k + 1 < len(lines) and ROLE_WORD_RE.search(lines[k + 1].text)):
+                # Name, post and organisation on lines of their own: a name by its shape, or with a post below
+                # it ("Healthwatch Doncaster" above "Present, as expected" is no one).
                 following = []
                 while k + 1 < len(lines) and len(following) < 2 and not leading_person(lines[k + 1].text.strip()) \
                         and len(lines[k + 1].text.split()) <= 8 and not lines[k + 1].text.strip().endswith("."):
@@ -325,6 +332,27 @@ _IS_POST = re.compile(r"\b(?:is|was|being|as)\s+(?:a|an|the)\s+(?P<post>(?:[A-Z]
                       rf"(?:of|at|for)\s+(?:the\s+)?(?P<body>{_BODY_RUN})")
 
 
+# "thanked Dr Ann Hale for all her work as Director of Public Health for the Council and the CCG": a post
+# the person held, named in thanks or a farewell.
+_WORK_AS = re.compile(r"\s+for\s+(?:all\s+)?(?:his|her|their)\s+(?:[a-z]+\s+){0,2}(?:work|time|service|contributions?|"
+                      r"efforts|leadership)\s+as\s+(?:the\s+|a\s+|an\s+)?(?P<post>[A-Z][^,.;:()]{2,120})")
+_POST_FOR_BODIES = re.compile(r"\s+(?:for|at|of)\s+(?:the\s+)?")
+_AND_THE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+
+
+def _post_at_bodies(ctx: Context, text: str) -> tuple[str | None, list[OrgEntry]]:
+    """'Director of Public Health for the Council and the CCG' -> the post, at each body it names."""
+    for m in reversed(list(_POST_FOR_BODIES.finditer(text)) if _AND_THE.search(text) else []):
+        parts = _AND_THE.split(text[m.end():])
+        bodies = [resolve_org(ctx, part) for part in parts]
+        # Each part a body, or a short name this page does not spell out ('the CCG'), one body at least.
+        if len(parts) > 1 and any(bodies) and all(b or len(p.split()) <= 2 for b, p in zip(bodies, parts)) \
+                and ROLE_WORD_RE.search(text[:m.start()]):
+            return text[:m.start()], [b for b in bodies if b]
+    role, org = split_role_org(ctx, text)
+    return role, [org] if org else []
+
+
 _POST_THEN_BRACKET = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and|&)\s+)?){1,8}?)\s*\($")
 _PAREN_POST = re.compile(r"\s*\(([^)]{2,90})\)")
 _OPEN_PAREN_POST = re.compile(r"\s*\(([^()]{2,90}?)(?=,\s*(?:[A-Z][\w’'-]+\s+){1,2}\()")
@@ -421,6 +449,13 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
         if mb and ROLE_WORD_RE.search(mb.group(1)):
             role, org = split_role_org(ctx, ", ".join(g for g in mb.groups() if g))
             note_post(ctx, record, role, org, text, sentence.line)
+    for record, s, e in people:
+        work = _WORK_AS.match(text, e) if " as " in text else None
+        if work and ROLE_WORD_RE.search(work.group("post")):
+            role, bodies = _post_at_bodies(ctx, re.sub(r"\s+(?:and|who|which|that)\s+(?!the\s)[a-z].*$", "",
+                                                       work.group("post")))
+            for org in bodies or [None]:
+                note_post(ctx, record, role, org, text, sentence.line)
     _bodies_after(ctx, people, text, sentence.line)
     for record, s, e in people:
         rank = record.ranks[-1] if record.ranks else None

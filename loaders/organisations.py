@@ -139,8 +139,8 @@ class Gazetteer:
             team = [k for k, w in enumerate(words) if w.lower() in _TEAM_WORDS]
             if team and team[-1] < len(words) - 1:
                 words = words[team[-1] + 1:]
-                while len(words) > 1 and words[0].lower() in ("for", "of", "at", "the", "in"):
-                    words = words[1:]       # "Head of Service for Eastshire County Council"
+                if words[0].lower() in ("for", "of", "at", "in"):
+                    return None     # "Director of Public Health for Eastshire Council": a post at the council
                 place = " ".join(w.lower() for w in words)
             if re.fullmatch(r"[a-z][a-z' ,&-]*", place) and len(place.split()) <= 4 and place not in _NOT_PLACES \
                     and not _NOT_PLACES.issuperset(place.split()):

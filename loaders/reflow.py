@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.phrasing import alternation
+from loaders.data_files import phrasings
 
 _LONG = 400        # a line this long that holds several numbered items was a page, not a paragraph
 # "1. Apologies", "35.12/13 APOLOGIES FOR ABSENCE": an item's number (with a municipal year) before a capital.
@@ -17,7 +17,7 @@ def reflowed(text: str) -> str:
     if " |\n" in text:
         text = _joined_cells(text)
     if ":" in text:
-        text = _label_after_sentence().sub("\n", text)
+        text = _labels_on_lines(text)
     lines = text.split("\n")
     if all(len(line) <= _LONG for line in lines):
         return text
@@ -25,11 +25,21 @@ def reflowed(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _label_after_sentence() -> re.Pattern[str]:
+def _labels() -> frozenset[str]:
+    return frozenset(" ".join(f.casefold().split()) for k in ("attendance_headings", "chair_lines")
+                     for f in phrasings()[k]) | {"apologies", "apology", "apologies for absence"}
+
+
+# A capitalised label and its colon after a sentence's end; whether it is a list's label is looked up.
+_LABEL_CANDIDATE = re.compile(r"[.;][ \t]+(?=([A-Z][A-Za-z]*(?:[ \t]+[A-Za-z]+){0,4})[ \t]*:)")
+
+
+def _labels_on_lines(text: str) -> str:
     """'... Trust. ATTENDING: Gwen Bell ... APOLOGIES: ... CHAIR: Cllr Ann Hale, Shire Council.': each label
     after a sentence's end starts a line of its own, as it would under its own heading."""
-    heads = "|".join(alternation(k) for k in ("attendance_headings", "chair_lines"))
-    return re.compile(rf"(?<=[.;])[ \t]+(?=(?i:{heads}|Apolog(?:ies|y)(?:\s+for\s+absence)?)\s*:)")
+    labels = _labels()
+    return _LABEL_CANDIDATE.sub(lambda m: m.group(0)[0] + "\n" if " ".join(m.group(1).casefold().split()) in labels
+                                else m.group(0), text)
 
 
 def _joined_cells(text: str) -> str:
