@@ -417,14 +417,14 @@ def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
     if fresh:
         _extract_all(fresh, done, workers, file_timeout)
     outcomes = [extracted.pop(i) for i in sorted(extracted)]
-    _settle(store, outcomes, stored, kept, curation, report, writing)
+    _settle(store, outcomes, stored, kept, curation, report, writing, interrupted=interrupted)
     report.counts = store.counts()
     return report
 
 
 def _settle(store: Store, outcomes: list[_Outcome], stored: dict[str, str],
             kept: dict[str, tuple[str | None, str | None]], curation: Curation | None, report: LoadReport,
-            writing: Callable[[str, int, int], None] | None = None) -> None:
+            writing: Callable[[str, int, int], None] | None = None, interrupted: bool = False) -> None:
     """Resolve the archive (this load's documents and every other kept one) and write what differs from the store.
 
     Planned from every document's names (the new ones' from the workers, the others' kept beside their
@@ -441,10 +441,12 @@ def _settle(store: Store, outcomes: list[_Outcome], stored: dict[str, str],
     # whether it was loaded now or kept from an earlier load.
     read: dict[str, tuple[Names, list[tuple[str, str]], list[str]]] = {
         name: unpack_names(text) for name, text in kept_names.items()}
-    cached: dict[str, tuple[str | None, str | None]] = {}       # (decisions digest, shared nodes) as last written
-    for row in extractions.read_names(store, sorted(name for name in kept if name not in new)):
-        read[row["document"]] = unpack_names(row["names"])
+    # (decisions digest, shared nodes) as each stored document was last written, this load's changed ones too.
+    cached: dict[str, tuple[str | None, str | None]] = {}
+    for row in extractions.read_names(store, sorted(kept)):
         cached[row["document"]] = (row["decisions"], row["shared"])
+        if row["document"] not in new:
+            read[row["document"]] = unpack_names(row["names"])
     order = sorted(read)
     plan = Resolution([read[name][0] for name in order], curation=curation)
     decisions = {name: plan.decisions(index, *read.pop(name)) for index, name in enumerate(order)}
@@ -456,41 +458,52 @@ def _settle(store: Store, outcomes: list[_Outcome], stored: dict[str, str],
     known = {name for name in order if name in settled and cached.get(name, (None, None))[0] == decisions[name]
              and cached[name][1] is not None}
     shared: dict[str, Node] = {}
-
-    def gather(nodes: Iterable[Node]) -> None:
-        for node in nodes:
-            whole = shared.get(node.id)
-            if whole is None:
-                shared[node.id] = Node.from_properties(extractions.shared_props(node))
-            else:
-                whole.absorb(node)
-                whole.documents.clear()
-
     changed: list[tuple[int, str, str]] = []            # (index in order, document, fingerprint)
     recache: list[dict[str, Any]] = []                  # unchanged documents whose decisions digest changed
-    own_shared: dict[str, str] = {}                     # document -> its shared nodes, packed
+    own_shared: dict[str, str] = {}                     # document rewritten -> its shared nodes, packed
     packed: dict[str, str] = {}                         # the extractions of the documents to write
     written_shared: set[str] = set()
     for index, (name, data) in enumerate(_in_order(store, order, fresh, known)):
         if data is None:                                # known: as last written
-            gather(Node.from_properties(props) for props in json.loads(cached[name][1]))
             continue
         graph = plan.rewrite(index, extractions.unpack(data))
         mine = [node for node in graph.nodes.values() if node.label in extractions.SHARED]
-        gather(mine)
-        nodes_text = json.dumps([node.properties() for node in mine], ensure_ascii=False, separators=(",", ":"))
+        own_shared[name] = json.dumps([node.properties() for node in mine], ensure_ascii=False, separators=(",", ":"))
         resolved = extractions.fingerprint(graph)
         if name in new or settled.get(name) != resolved:
             changed.append((index, name, resolved))
             packed[name] = data
-            own_shared[name] = nodes_text
             written_shared.update(node.id for node in mine)
         else:
-            recache.append({"document": name, "decisions": decisions[name], "shared": nodes_text})
+            recache.append({"document": name, "decisions": decisions[name], "shared": own_shared[name]})
+    # The shared nodes as the whole archive has them, each document's in document order. After a load that
+    # finished, only those a rewritten document states, or stated before, can differ from the store's: the
+    # others are gathered by id only (that they are stated), not merged again.
+    whole = interrupted or any(name in kept and cached.get(name, (None, None))[1] is None for name in own_shared)
+    touched: set[str] = set()
+    if not whole:
+        for name, text in own_shared.items():
+            touched.update(props["id"] for props in json.loads(text))
+            if cached.get(name, (None, None))[1]:
+                touched.update(props["id"] for props in json.loads(cached[name][1]))
+    stated: set[str] = set()
+    for name in order:
+        for props in json.loads(own_shared[name] if name in own_shared else cached[name][1]):
+            node_id = props["id"]
+            stated.add(node_id)
+            if not whole and node_id not in touched:
+                continue
+            node = Node.from_properties(props)
+            current = shared.get(node_id)
+            if current is None:
+                shared[node_id] = current = node
+            else:
+                current.absorb(node)
+            current.documents.clear()                   # its sightings say which documents state it
     before = extractions.stored_shared(store)
     fixes = [node for node_id, node in shared.items()
              if node_id not in written_shared and before.get(node_id) != extractions.shared_props(node)]
-    gone = {node_id: Label(props["label"]) for node_id, props in before.items() if node_id not in shared}
+    gone = {node_id: Label(props["label"]) for node_id, props in before.items() if node_id not in stated}
     report.resolve_s = time.perf_counter() - started
     log.info("resolved %d documents in %.1f s (%d known without rewriting): %d to write, %d shared nodes to set, "
              "%d to remove", len(order), report.resolve_s, len(known), len(changed), len(fixes), len(gone))
