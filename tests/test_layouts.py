@@ -66,6 +66,13 @@ class TestNames:
         """))
         assert names(nodes(g, Label.PERSON)) == {"Jane Whitby Lane"}
 
+    def test_a_possessive_is_no_part_of_a_name(self):
+        from loaders.names import titled_mentions
+
+        assert [p.name for p, _, _ in titled_mentions("The Lead introduced Councillor Hale’s Members Item and "
+                                                      "Cllr Jo O'Dwyer's motion.")] == ["Hale", "Jo O'Dwyer"]
+        assert leading_person("Bridget O’Dwyer, Chair")[0].name == "Bridget O’Dwyer"
+
     def test_a_middle_initial_in_a_list_of_members_and_their_wards(self):
         g = extract_text(minutes("""
             Members:
