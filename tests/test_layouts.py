@@ -376,6 +376,18 @@ class TestTakingPart:
         assert present(g) == {"Ann Hale"}
         assert holds(g, "Ann Hale") == {"Vice-Chair"}
 
+    def test_an_interest_declared_by_its_kind_after_the_name(self):
+        g = extract_text(minutes("""
+            1. Declarations of personal interests, if any
+
+            Councillor Ann Hale – Personal – being the wife of the Chief Constable. The Councillor stayed in the meeting.
+
+            2. Minutes
+
+            Councillor Tom Lake – Personal – had been named in the report, which was noted.
+        """))
+        assert present(g) == {"Ann Hale"}
+
     def test_a_letters_writer_with_a_post_set_off_is_no_speaker(self):
         g = extract_text(minutes("""
             1. Correspondence
@@ -952,6 +964,21 @@ class TestOrganisationsAndPosts:
         """))
         assert holds(g, "Tom Lake") == {"Performance Analyst"}
         assert affiliated(g, "Tom Lake") == {"Eastfield City Council"}
+
+    def test_two_people_before_one_body_are_both_of_it(self):
+        g = extract_text(minutes("""
+            Present: Sharon Dean and Karla Bober, Victim Support; Tom Lake and Ann Rowe (Eastfield Homes); Kim Voss, Chair and Raj Patel, Eastfield Council
+
+            1. Victim Support Annual Report
+
+                Lee Hart and Jo Bell, Eastfield Mind
+
+            The Board noted the report.
+        """))
+        assert affiliated(g, "Sharon Dean") == affiliated(g, "Karla Bober") == {"Victim Support"}
+        assert affiliated(g, "Tom Lake") == affiliated(g, "Ann Rowe") == {"Eastfield Homes"}
+        assert affiliated(g, "Lee Hart") == affiliated(g, "Jo Bell") == {"Eastfield Mind"}
+        assert "Eastfield Council" not in affiliated(g, "Kim Voss")       # her own post stated: the body is Raj Patel's
 
     def test_bodies_named_as_councils_together_or_a_places_public_health(self):
         g = extract_text(minutes("""
