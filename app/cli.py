@@ -172,6 +172,8 @@ def load(settings: Settings, paths: tuple[Path, ...], force: bool, curation: Pat
         settings.say(f"... and {len(report.warnings) - 20} more warnings")
     w = report.write
     skipped = f"{len(report.skipped)} skipped (no minutes), " if report.skipped else ""
+    # Stored documents whose facts the archive now resolves otherwise (a full name a surname in them joins).
+    skipped += f"{len(report.resolved_again)} stored resolved again, " if report.resolved_again else ""
     settings.say(f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, {skipped}"
                  f"{len(report.failed)} failed of {report.files} files; "
                  f"nodes {w.nodes_created} created, {w.nodes_merged} merged; "

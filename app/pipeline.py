@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import math
 import multiprocessing
 import os
-import pickle
 import signal
 import sys
 import threading
+import time
 import traceback
-import zlib
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from graph import ids
-from graph.errors import ExtractionError, PartnershipGraphError, QueryError
-from graph.model import Label, Node, PartnershipGraph, Rel
+from graph.errors import ExtractionError, PartnershipGraphError, QueryError, StoreOutdated
+from graph.model import Label, Node, PartnershipGraph, Rel, Role
+from graph.store import extractions
 from graph.store.base import Store, WriteReport
 from loaders.document import Document
 from loaders.formats import load, supported_suffixes
-from loaders.resolve import Curation, Names, Resolution, names_of
+from loaders.resolve import Curation, Named, Names, Resolution, names_of
 
 log = logging.getLogger(__name__)
 
@@ -43,19 +44,6 @@ WRITE_BATCH_ROWS = 20_000
 # goes on (`--file-timeout`): the largest real minutes take seconds, so this is generous.
 FILE_TIMEOUT = 300.0
 
-# The people and organisations already stored, with only what resolution reads: their names.
-# Not properties(n): a person's or a council's `documents` list runs to thousands of names in a
-# large archive, and fetching those made this read 7 times slower (4.5 s -> 0.6 s at 10,000 meetings).
-KNOWN_NODES = [
-    f"MATCH (n:{label.value}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
-    + (", n.kind AS kind" if label is Label.ORGANISATION else "")
-    for label in (Label.PERSON, Label.ORGANISATION)
-]
-# Posts stored at an organisation, so one stated without it in a later load is placed as in the same load.
-KNOWN_POSTS = ("MATCH (p:Person)-[:HOLDS]->(r:Role) WHERE r.organisation IS NOT NULL "
-               "RETURN DISTINCT p.id AS person, r.id AS id, r.name AS name, r.organisation AS organisation")
-
-
 @dataclass
 class LoadReport:
     files: int = 0
@@ -66,6 +54,10 @@ class LoadReport:
     warnings: list[str] = field(default_factory=list)
     write: WriteReport = field(default_factory=WriteReport)
     counts: dict[str, int] = field(default_factory=dict)
+    # Stored documents written again, unchanged themselves, because resolution across the archive now gives
+    # them other facts (a full name that a surname alone in them now joins, another spelling of a body).
+    resolved_again: list[str] = field(default_factory=list)
+    resolve_s: float = 0.0               # seconds spent resolving the archive (in memory)
 
 
 def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -158,30 +150,23 @@ _Item = tuple[int, Document | Path]   # (position in the batch, what to extract)
 class _Outcome:
     """One document's extraction, as a worker sends it back.
 
-    The graph comes packed (pickled and compressed, a tenth of its size as objects), with the few
-    names resolution reads beside it: a whole archive's outcomes wait in memory for resolution,
-    and each graph is unpacked only when it is rewritten and written.
+    The graph comes packed in the form the store keeps it in (graph/store/extractions.py: JSON, compressed,
+    a tenth of its size as objects), with the few names resolution reads beside it: a whole archive's
+    outcomes wait in memory for resolution, and each graph is unpacked only when it is rewritten and written.
     """
 
     index: int
     name: str                            # the document's name, or the file's before it was read
-    packed: bytes | None = None
+    packed: str | None = None
     names: Names | None = None
+    kept_names: str | None = None        # the names as the store keeps them (pack_names), with what else rewrite reads
     minutes: bool = False                # see has_minutes
     error: str | None = None
     trace: str | None = None             # a bug's traceback, for the log
 
     @property
     def graph(self) -> PartnershipGraph | None:
-        return unpack(self.packed) if self.packed is not None else None
-
-
-def pack(graph: PartnershipGraph) -> bytes:
-    return zlib.compress(pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL), 1)
-
-
-def unpack(packed: bytes) -> PartnershipGraph:
-    return pickle.loads(zlib.decompress(packed))
+        return extractions.unpack(self.packed) if self.packed is not None else None
 
 
 def _extract_one(index: int, item: Document | Path, timeout: float | None = None) -> _Outcome:
@@ -197,7 +182,11 @@ def _extract_one(index: int, item: Document | Path, timeout: float | None = None
             doc = item if isinstance(item, Document) else load(item)
             name = doc.name
             graph = extract(doc)
-        return _Outcome(index, name, packed=pack(graph), names=names_of(graph), minutes=has_minutes(graph))
+        # Packed as the store keeps it (graph/store/extractions.py): what is rewritten and written is read
+        # back from it, whether the document is loaded now or was kept from an earlier load.
+        names = names_of(graph)
+        return _Outcome(index, name, packed=extractions.pack(graph), names=names,
+                        kept_names=pack_names(names, graph), minutes=has_minutes(graph))
     except PartnershipGraphError as exc:
         message = str(exc)
         return _Outcome(index, name, error=message if name in message else f"{name}: {message}")
@@ -369,23 +358,38 @@ def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
     and the load goes on.
 
     Files are hashed first and only new or changed ones are read and extracted, both in the
-    worker processes (reading a PDF can cost as much as extracting it). The store is written
-    from this process only, after resolution: new documents a batch per transaction, changed
-    ones one per transaction.
+    worker processes (reading a PDF can cost as much as extracting it). Then the whole archive is
+    resolved in this process: the new extractions with those the store keeps of every other document
+    (graph/store/extractions.py), in the order of the documents' names, so that what is stored never
+    depends on the pieces an archive was loaded in. Only what that changes is written: new and changed
+    documents, stored ones whose facts resolution now gives otherwise (`resolved_again`), and the people,
+    organisations, posts and strategies whose properties changed. New documents are written a batch per
+    transaction, stored ones one per transaction, each with its kept extraction.
     """
     report = LoadReport()
     files, missing = discover(paths)
     report.failed += missing
     files = _unique_names(files, report)
     report.files = len(files) + len(report.failed)     # a file named twice counts once
-    stored = {} if force else store.document_hashes()
+    stored = store.document_hashes()
+    kept = extractions.kept(store)
+    given = {path.name for path in files}
+    # A document counts as stored only with the extraction it was written from.
+    outdated = sorted(name for name, sha in stored.items() if kept.get(name, (None, None))[0] != sha)
+    missing_readings = [name for name in outdated if name not in given]
+    if missing_readings:
+        more = f" and {len(missing_readings) - 3} more" if len(missing_readings) > 3 else ""
+        raise StoreOutdated(f"the store {store.location} holds {len(missing_readings)} documents loaded by an earlier "
+                            f"version of pgraph, which kept no reading of them to resolve new minutes against "
+                            f"({', '.join(missing_readings[:3])}{more})")
     fresh: list[Path] = []
     for path in files:
-        if stored and stored.get(path.name) == _file_hash(path):
+        if not force and path.name in stored and path.name not in outdated and stored[path.name] == _file_hash(path):
             report.unchanged.append(path.name)
         else:
             fresh.append(path)
-    if not fresh:
+    interrupted = extractions.pending(store)
+    if not fresh and not interrupted:
         report.counts = store.counts()
         return report
 
@@ -402,7 +406,7 @@ def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
             report.warnings.append(f"{outcome.name}: no minutes found in it (no people, decisions or actions); "
                                    "not loaded; check it is the minutes, not an agenda, index or error page")
         elif outcome.packed is not None:
-            outcome.names = outcome.names.interned()
+            outcome.names = None                   # kept_names holds them
             extracted[outcome.index] = outcome
         else:
             _note_failure(outcome)
@@ -410,51 +414,198 @@ def load_into(store: Store, paths: Iterable[Path | str], force: bool = False,
         if progress:
             progress(outcome.name, count, len(fresh))
 
-    _extract_all(fresh, done, workers, file_timeout)
+    if fresh:
+        _extract_all(fresh, done, workers, file_timeout)
     outcomes = [extracted.pop(i) for i in sorted(extracted)]
-    plan = Resolution([o.names for o in outcomes], known=known_entities(store), curation=curation)
-    for outcome in outcomes:
-        outcome.names = None            # planned: only the packed graphs are needed now
-    replacing = set(stored) if not force else set(store.document_hashes())
-    _write_all(store, _rewritten(outcomes, plan), replacing, report, writing, len(outcomes))
-    store.refresh_summaries()
+    _settle(store, outcomes, stored, kept, curation, report, writing, interrupted=interrupted)
     report.counts = store.counts()
     return report
 
 
-def _rewritten(outcomes: list[_Outcome], plan: Resolution) -> Iterator[tuple[str, PartnershipGraph]]:
-    """Each document's graph unpacked and resolved as the writer reaches it, its packed form then
-    let go: the archive is never held as objects, unresolved or resolved."""
-    for index, outcome in enumerate(outcomes):
-        graph = plan.rewrite(index, unpack(outcome.packed))
-        outcome.packed = None
-        yield outcome.name, graph
+def _settle(store: Store, outcomes: list[_Outcome], stored: dict[str, str],
+            kept: dict[str, tuple[str | None, str | None]], curation: Curation | None, report: LoadReport,
+            writing: Callable[[str, int, int], None] | None = None, interrupted: bool = False) -> None:
+    """Resolve the archive (this load's documents and every other kept one) and write what differs from the store.
+
+    Planned from every document's names (the new ones' from the workers, the others' kept beside their
+    extraction). A stored document whose plan decisions (`Resolution.decisions`) are those it was last
+    written with is known without rewriting it: its facts are as stored, its shared nodes as kept beside
+    it. Every other document is rewritten once, a batch of kept extractions read at a time, to learn its
+    fingerprint and shared nodes; those to write are rewritten again as the writer reaches them. Neither
+    pass holds the archive as objects.
+    """
+    started = time.perf_counter()
+    new = {outcome.name: outcome for outcome in outcomes}
+    kept_names = {name: outcome.kept_names for name, outcome in new.items() if outcome.kept_names is not None}
+    # The new documents' names read back from the kept form: what the plan reads of a document is the same
+    # whether it was loaded now or kept from an earlier load.
+    read: dict[str, tuple[Names, list[tuple[str, str]], list[str]]] = {
+        name: unpack_names(text) for name, text in kept_names.items()}
+    # (decisions digest, shared nodes) as each stored document was last written, this load's changed ones too.
+    cached: dict[str, tuple[str | None, str | None]] = {}
+    for row in extractions.read_names(store, sorted(kept)):
+        cached[row["document"]] = (row["decisions"], row["shared"])
+        if row["document"] not in new:
+            read[row["document"]] = unpack_names(row["names"])
+    order = sorted(read)
+    plan = Resolution([read[name][0] for name in order], curation=curation)
+    decisions = {name: plan.decisions(index, *read.pop(name)) for index, name in enumerate(order)}
+    fresh = {name: outcome.packed for name, outcome in new.items() if outcome.packed is not None}
+    for outcome in outcomes:
+        outcome.packed = outcome.names = outcome.kept_names = None
+    # What each stored document was last written as: its fingerprint, if its facts are those of its extraction.
+    settled = {name: resolved for name, (sha, resolved) in kept.items() if stored.get(name) == sha and name not in new}
+    known = {name for name in order if name in settled and cached.get(name, (None, None))[0] == decisions[name]
+             and cached[name][1] is not None}
+    shared: dict[str, Node] = {}
+    changed: list[tuple[int, str, str]] = []            # (index in order, document, fingerprint)
+    recache: list[dict[str, Any]] = []                  # unchanged documents whose decisions digest changed
+    own_shared: dict[str, str] = {}                     # document rewritten -> its shared nodes, packed
+    packed: dict[str, str] = {}                         # the extractions of the documents to write
+    written_shared: set[str] = set()
+    for index, (name, data) in enumerate(_in_order(store, order, fresh, known)):
+        if data is None:                                # known: as last written
+            continue
+        graph = plan.rewrite(index, extractions.unpack(data))
+        mine = [node for node in graph.nodes.values() if node.label in extractions.SHARED]
+        own_shared[name] = json.dumps([node.properties() for node in mine], ensure_ascii=False, separators=(",", ":"))
+        resolved = extractions.fingerprint(graph)
+        if name in new or settled.get(name) != resolved:
+            changed.append((index, name, resolved))
+            packed[name] = data
+            written_shared.update(node.id for node in mine)
+        else:
+            recache.append({"document": name, "decisions": decisions[name], "shared": own_shared[name]})
+    # The shared nodes as the whole archive has them, each document's in document order. After a load that
+    # finished, only those a rewritten document states, or stated before, can differ from the store's: the
+    # others are gathered by id only (that they are stated), not merged again.
+    whole = interrupted or any(name in kept and cached.get(name, (None, None))[1] is None for name in own_shared)
+    touched: set[str] = set()
+    if not whole:
+        for name, text in own_shared.items():
+            touched.update(props["id"] for props in json.loads(text))
+            if cached.get(name, (None, None))[1]:
+                touched.update(props["id"] for props in json.loads(cached[name][1]))
+    stated: set[str] = set()
+    for name in order:
+        for props in json.loads(own_shared[name] if name in own_shared else cached[name][1]):
+            node_id = props["id"]
+            stated.add(node_id)
+            if not whole and node_id not in touched:
+                continue
+            node = Node.from_properties(props)
+            current = shared.get(node_id)
+            if current is None:
+                shared[node_id] = current = node
+            else:
+                current.absorb(node)
+            current.documents.clear()                   # its sightings say which documents state it
+    before = extractions.stored_shared(store)
+    fixes = [node for node_id, node in shared.items()
+             if node_id not in written_shared and before.get(node_id) != extractions.shared_props(node)]
+    gone = {node_id: Label(props["label"]) for node_id, props in before.items() if node_id not in stated}
+    report.resolve_s = time.perf_counter() - started
+    log.info("resolved %d documents in %.1f s (%d known without rewriting): %d to write, %d shared nodes to set, "
+             "%d to remove", len(order), report.resolve_s, len(known), len(changed), len(fixes), len(gone))
+    if not changed and not fixes and not gone:
+        extractions.remember(store, recache)
+        extractions.set_pending(store, False)
+        return
+    # Until the last write, the store may hold documents resolved apart: a load that finds this set
+    # resolves the archive again even when no file changed.
+    extractions.set_pending(store, True)
+    # This load's documents first, then the stored ones they change.
+    changed.sort(key=lambda item: (item[1] not in new, item[1]))
+
+    def resolved_graphs() -> Iterator[tuple[str, PartnershipGraph, dict[str, Any]]]:
+        """Each document to write, resolved and with the shared nodes as the archive has them, as the writer
+        reaches it (the archive is never held as objects), and its kept extraction's row."""
+        for index, name, resolved in changed:
+            data = packed.pop(name)
+            graph = extractions.with_shared(plan.rewrite(index, extractions.unpack(data)), shared)
+            document = next(graph.of_label(Label.DOCUMENT), None)
+            yield name, graph, {"document": name, "sha256": getattr(document, "sha256", None) or None,
+                                "data": data if name in new else None,
+                                "names": kept_names.pop(name, None), "decisions": decisions[name],
+                                "shared": own_shared.pop(name), "resolved": resolved, "format": extractions.FORMAT}
+
+    failed = len(report.failed)
+    _write_all(store, resolved_graphs(), extractions.stored_documents(store), report, writing, len(changed),
+               fresh=set(new))
+    extractions.set_shared(store, fixes)
+    extractions.delete_shared(store, gone)
+    extractions.remember(store, recache)
+    store.refresh_summaries()
+    if len(report.failed) == failed:
+        extractions.set_pending(store, False)
 
 
-def _write_all(store: Store, written: Iterable[tuple[str, PartnershipGraph]], replacing: set[str],
+def _in_order(store: Store, order: list[str], fresh: dict[str, str],
+              known: set[str]) -> Iterator[tuple[str, str | None]]:
+    """(document, packed extraction) in `order`: this load's from memory, the others read a batch at a time;
+    None for the `known` ones, which are not read."""
+    for start in range(0, len(order), extractions.READ_BATCH):
+        part = order[start:start + extractions.READ_BATCH]
+        found = dict(extractions.read(store, [name for name in part if name not in fresh and name not in known]))
+        for name in part:
+            yield name, fresh[name] if name in fresh else None if name in known else found[name]
+
+
+def pack_names(names: Names, graph: PartnershipGraph) -> str:
+    """What resolution reads of a document (`Names`), and what else its rewrite looks up in the plan (the posts
+    it states without an organisation, the organisations its posts are at), as the text kept beside it."""
+    unplaced, organisations = set(), set()
+    for rel in graph.rels_of(Rel.HOLDS):
+        role = graph.nodes.get(rel.target)
+        if isinstance(role, Role) and not role.organisation:
+            unplaced.add((rel.source, role.name))
+    for role in graph.of_label(Label.ROLE):
+        if getattr(role, "organisation", None):
+            organisations.add(role.organisation)
+    return json.dumps([names.date, [list(n) for n in names.people], [list(n) for n in names.organisations],
+                       [[person, list(post)] for person, post in names.posts], sorted(unplaced),
+                       sorted(organisations)], ensure_ascii=False, separators=(",", ":"))
+
+
+def unpack_names(packed: str) -> tuple[Names, list[tuple[str, str]], list[str]]:
+    date, people, organisations, posts, unplaced, role_organisations = json.loads(packed)
+
+    def named(values: list[Any]) -> Named:
+        return Named(values[0], values[1], tuple(values[2]), *values[3:])
+
+    names = Names(date, [named(n) for n in people], [named(n) for n in organisations],
+                  [(person, named(post)) for person, post in posts]).interned()
+    return names, [(person, title) for person, title in unplaced], role_organisations
+
+
+def _write_all(store: Store, written: Iterable[tuple[str, PartnershipGraph, dict[str, Any]]], replacing: set[str],
                report: LoadReport, progress: Callable[[str, int, int], None] | None = None,
-               total: int = 0) -> None:
-    """Write every document: new ones a batch at a time, changed ones (their old facts replaced) alone.
+               total: int = 0, fresh: set[str] | None = None) -> None:
+    """Write every document, in the order given, a batch per transaction: new ones together, stored ones (their
+    old facts replaced) together.
 
     Each write is one transaction, so a crash or Ctrl-C leaves whole documents or none. Batching
-    new documents saves the store's per-write round trips (dozens of queries each), which
-    otherwise cost more than the rows themselves.
+    saves the store's per-write round trips (dozens of queries each), which otherwise cost more
+    than the rows themselves: a load that resolves hundreds of stored documents again writes them
+    in a few transactions. Stored documents are batched apart from new ones, so that the writes
+    of new documents keep creating without looking up what a replaced document held.
     """
-    batch: list[tuple[str, PartnershipGraph]] = []
+    batch: list[tuple[str, PartnershipGraph, dict[str, Any]]] = []
     size = done = 0
 
-    def write(documents: list[tuple[str, PartnershipGraph]]) -> None:
+    def write(documents: list[tuple[str, PartnershipGraph, dict[str, Any]]]) -> None:
         nonlocal done
-        _write(store, documents, report)
+        _write(store, documents, report, fresh)
         done += len(documents)
         if progress:
             progress(documents[-1][0], done, total)
 
-    for name, graph in written:
-        if name in replacing:
-            write([(name, graph)])
-            continue
-        batch.append((name, graph))
+    for item in written:
+        name, graph, _ = item
+        if batch and (name in replacing) != (batch[0][0] in replacing):
+            write(batch)
+            batch, size = [], 0
+        batch.append(item)
         size += len(graph.nodes) + len(graph.relationships)
         if len(batch) >= WRITE_BATCH_DOCUMENTS or size >= WRITE_BATCH_ROWS:
             write(batch)
@@ -463,13 +614,14 @@ def _write_all(store: Store, written: Iterable[tuple[str, PartnershipGraph]], re
         write(batch)
 
 
-def _write(store: Store, batch: list[tuple[str, PartnershipGraph]], report: LoadReport) -> None:
+def _write(store: Store, batch: list[tuple[str, PartnershipGraph, dict[str, Any]]], report: LoadReport,
+           fresh: set[str] | None = None) -> None:
     if len(batch) == 1:
-        name, graph = batch[0]
+        name, graph, _ = batch[0]
         merged = graph
     else:
         merged = PartnershipGraph()
-        for _, graph in batch:
+        for _, graph, _ in batch:
             # Copies: merging absorbs later sightings into the first node object, and the
             # documents must stay as they were in case the batch is written one by one after all.
             for node in graph.nodes.values():
@@ -477,19 +629,23 @@ def _write(store: Store, batch: list[tuple[str, PartnershipGraph]], report: Load
             for rel in graph.relationships.values():
                 merged.relate(rel.type, rel.source, rel.target, rel.document, rel.evidence, **rel.props)
     try:
-        report.write.add(store.write(merged, documents=[name for name, _ in batch]))
+        report.write.add(store.write(merged, documents=[name for name, _, _ in batch], exact=True,
+                                     extractions=[row for _, _, row in batch]))
     except QueryError as exc:
         if len(batch) > 1:
             # Undone as a whole: write each alone, so only the document the store refuses fails.
             for one in batch:
-                _write(store, [one], report)
+                _write(store, [one], report, fresh)
             return
         name = batch[0][0]
         report.failed.append((name, f"{name}: could not be written to the store ({exc})"))
         return
-    for name, graph in batch:
-        report.loaded.append(name)
-        report.warnings += [str(w) for w in graph.warnings]
+    for name, graph, _ in batch:
+        if fresh is None or name in fresh:
+            report.loaded.append(name)
+            report.warnings += [str(w) for w in graph.warnings]
+        else:
+            report.resolved_again.append(name)
 
 
 MINUTES_EVIDENCE = (Label.PERSON, Label.DECISION, Label.ACTION)
@@ -504,20 +660,6 @@ def has_minutes(graph: PartnershipGraph) -> bool:
     meeting = next(graph.of_label(Label.MEETING), None)
     return bool(labels & set(MINUTES_EVIDENCE)) or Label.AGENDA_ITEM in labels \
         or bool(meeting is not None and getattr(meeting, "date", None))
-
-
-def known_entities(store: Store) -> PartnershipGraph:
-    """The people and organisations already in the store, and their posts at an organisation, for resolution."""
-    known = PartnershipGraph()
-    for label, statement in zip((Label.PERSON, Label.ORGANISATION), KNOWN_NODES):
-        for row in store.run(statement, read_only=True):
-            known.add(Node.from_properties({**row, "label": label.value}))
-    for row in store.run(KNOWN_POSTS, read_only=True):
-        person = row.pop("person")
-        if person in known.nodes:
-            known.add(Node.from_properties({**row, "label": Label.ROLE.value}))
-            known.relate(Rel.HOLDS, person, row["id"])
-    return known
 
 
 def _unique_names(files: list[Path], report: LoadReport) -> list[Path]:

@@ -38,6 +38,13 @@ class StoreInUse(StoreUnavailable):
         self.pid = pid
 
 
+class StoreOutdated(PartnershipGraphError):
+    """A store written by an earlier version, which kept no reading of its documents to resolve new ones against."""
+
+    hint = ("Load those documents' files again in the same command (`pgraph load` reads them anew), or start "
+            "a new store (--store DIR) and load the whole archive into it.")
+
+
 class RecipeNotFound(PartnershipGraphError):
     hint = "Run `pgraph recipes` to list the recipes."
 

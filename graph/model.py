@@ -56,6 +56,13 @@ def preferred_spelling(a: str, b: str) -> str:
     return min(a, b, key=lambda s: (s == s.upper(), s))
 
 
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A node class's fields but `extra`, in order: looked up once per class (dataclasses.fields is slow, and
+    a whole archive's nodes are built and read hundreds of thousands of times while it is resolved)."""
+    return tuple(f.name for f in fields(cls) if f.name != "extra")
+
+
 @dataclass(kw_only=True)
 class Node:
     """A node of any kind; subclasses add the properties SCHEMA.md requires of their label."""
@@ -73,10 +80,8 @@ class Node:
     def properties(self) -> dict[str, Any]:
         """Flat properties as stored and exported (no nested values, nulls dropped)."""
         props: dict[str, Any] = {"label": self.LABEL.value}
-        for f in fields(self):
-            if f.name == "extra":
-                continue
-            props[f.name] = getattr(self, f.name)
+        for name in _field_names(type(self)):
+            props[name] = getattr(self, name)
         props.update(self.extra)
         return {k: v for k, v in props.items() if v is not None}
 
@@ -110,7 +115,7 @@ class Node:
     @staticmethod
     def from_properties(props: dict[str, Any]) -> Node:
         cls = NODE_CLASSES[Label(props["label"])]
-        known = {f.name for f in fields(cls)} - {"extra"}
+        known = _field_names(cls)
         kwargs = {k: v for k, v in props.items() if k in known}
         for key in LIST_PROPERTIES:
             if key in known:

@@ -1,6 +1,7 @@
 """Entity resolution across documents: one node per real person and per organisation, with curation applied."""
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -225,6 +226,28 @@ class Resolution:
         out.warnings = list(graph.warnings)
         self._complete_posts(out)
         return out
+
+    def decisions(self, gi: int, names: Names, unplaced: Iterable[tuple[str, str]] = (),
+                  organisations: Iterable[str] = ()) -> str:
+        """A digest of every decision of this plan that `rewrite(gi, ...)` reads for document `gi`: its people's
+        ids and names, its organisations' ids and names, and the post (and its organisation) each of its posts
+        stated without an organisation is placed at. `unplaced` are those posts as (person id, title);
+        `organisations` any other organisation ids the document's posts name. Two plans giving a document the
+        same digest rewrite it alike, so a load need not rewrite it to know (app/pipeline.py). Keep in step with
+        `rewrite`: whatever it reads of the plan must be read here."""
+        people = []
+        for person in names.people:
+            new_id = self.mapping.get((gi, person.id), person.id)
+            people.append((person.id, new_id, self.names.get(new_id)))
+        orgs = {o.id for o in names.organisations} | {post.organisation for _, post in names.posts
+                                                       if post.organisation} | set(organisations)
+        placed = []
+        for person, title in unplaced:
+            home = self.placed.get((self.mapping.get((gi, person), person), fold(title)))
+            placed.append((person, title, home.properties() if home is not None else None,
+                           self.homes.get(home.organisation) if home is not None else None))
+        decided = repr((people, sorted((o, self.org_map.get(o)) for o in orgs), sorted(placed, key=repr)))
+        return hashlib.sha256(decided.encode("utf-8", "surrogatepass")).hexdigest()
 
     def _complete_posts(self, graph: PartnershipGraph) -> None:
         """A post stated without its organisation ('Matt Leng, Community Safety Manager') is the post

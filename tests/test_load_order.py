@@ -75,10 +75,6 @@ def test_three_orders_and_pieces_store_the_same_facts(open_test_store, archive, 
         assert export == reference, f"loaded {name}, the store holds other facts"
 
 
-@pytest.mark.xfail(strict=True, reason="not yet: resolution onto stored people, organisations and posts is one-way. "
-                   "A surname alone stored before its full name arrives stays a person of its own; an organisation's "
-                   "stored spelling keeps its id when a later load brings another; a post stored without its "
-                   "organisation is not placed when a later load places it (stored nodes are never renamed)")
 def test_any_pieces_store_the_same_facts_as_the_whole(open_test_store, archive, tmp_path):
     reference = _load(open_test_store, tmp_path / "whole", [archive])
     for name, pieces in {"one at a time": [[p] for p in archive],

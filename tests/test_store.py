@@ -349,6 +349,8 @@ def test_neo4j_schema_is_idempotent_and_covers_every_label():
     assert all("IF NOT EXISTS" in s for s in statements)
     for label in Label:
         assert f"FOR (n:{label.value}) REQUIRE n.id IS UNIQUE" in " ".join(statements)
+    # One kept extraction per document (graph/store/extractions.py), found by its name.
+    assert "FOR (n:Extraction) REQUIRE n.document IS UNIQUE" in " ".join(statements)
 
 
 def test_a_server_that_stalls_while_starting_is_started_again(tmp_path, monkeypatch):

@@ -42,11 +42,14 @@ class Store(Protocol):
 
     def __exit__(self, *exc: Any) -> None: ...
 
-    def write(self, graph: PartnershipGraph, documents: Iterable[str] = ()) -> WriteReport:
+    def write(self, graph: PartnershipGraph, documents: Iterable[str] = (), *, exact: bool = False,
+              extractions: Iterable[dict[str, Any]] = ()) -> WriteReport:
         """Write one document's graph in one transaction.
 
         Facts previously stated only by `documents` are removed first, so a changed document
-        replaces its own facts and nothing else.
+        replaces its own facts and nothing else. With `exact`, nodes many documents state are set to
+        the properties `graph` gives them rather than merged into the stored ones; `extractions`
+        (graph/store/extractions.py) are kept in the same transaction.
         """
 
     def read_graph(self) -> PartnershipGraph:
@@ -80,7 +83,8 @@ class CypherStore:
         (`kind` "nodes" and "rels") created."""
         raise NotImplementedError
 
-    def write(self, graph: PartnershipGraph, documents: Iterable[str] = ()) -> WriteReport:
+    def write(self, graph: PartnershipGraph, documents: Iterable[str] = (), *, exact: bool = False,
+              extractions: Iterable[dict[str, Any]] = ()) -> WriteReport:
         documents = sorted(set(documents))
         # Only documents already stored need their old facts removed: that step scans the
         # graph, and skipping it for new documents keeps bulk loads linear.
@@ -90,7 +94,7 @@ class CypherStore:
         for label, ids in endpoint_candidates(graph).items():
             for row in self.run(EXISTING_IDS[label], {"ids": sorted(ids)}, read_only=True):
                 stored_labels.setdefault(row["id"], label)
-        steps = write_plan(graph, replace, stored_labels, documents)
+        steps = write_plan(graph, replace, stored_labels, documents, exact=exact, extractions=extractions)
         # Created vs merged is decided against the store as it was before this write (one
         # writer at a time: the embedded store's lock; for Neo4j, the user's responsibility).
         report = WriteReport(documents_replaced=replace)

@@ -19,7 +19,8 @@ from redis.exceptions import ResponseError
 
 from graph.errors import QueryError, StoreInUse, StoreUnavailable, WriteRefused
 from graph.store.base import CypherStore
-from graph.store.statements import INDEXED, LIST_INDEXED, REL_INDEXED, SIGHTING, SIGHTING_INDEXED, Step, combine
+from graph.store.statements import (EXTRACTION, EXTRACTION_INDEXED, INDEXED, LIST_INDEXED, REL_INDEXED, SIGHTING,
+                                    SIGHTING_INDEXED, Step, combine)
 
 GRAPH = "partnership"
 SOCKET = "falkordb.sock"
@@ -348,6 +349,9 @@ class EmbeddedStore(CypherStore):
         for prop in SIGHTING_INDEXED:
             if ("NODE", SIGHTING, prop) not in have:
                 self.run(f"CREATE INDEX FOR (n:{SIGHTING}) ON (n.{prop})")
+        for prop in EXTRACTION_INDEXED:
+            if ("NODE", EXTRACTION, prop) not in have:
+                self.run(f"CREATE INDEX FOR (n:{EXTRACTION}) ON (n.{prop})")
         for kind, prop in REL_INDEXED:
             if ("RELATIONSHIP", kind, prop) not in have:
                 self.run(f"CREATE INDEX FOR ()-[r:{kind}]-() ON (r.{prop})")

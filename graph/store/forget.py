@@ -8,6 +8,7 @@ from typing import Iterable
 
 from graph.errors import NotFound
 from graph.model import PartnershipGraph
+from graph.store import extractions
 from graph.store.base import Store
 
 # After its facts are removed (the replacement a changed document gets, with nothing new written), the
@@ -32,5 +33,7 @@ def forget(store: Store, documents: Iterable[str]) -> list[str]:
     for name in dict.fromkeys(names):
         store.write(PartnershipGraph(), documents=[name])       # its old facts removed, nothing new written
         store.run(DELETE_DOCUMENT_NODE, {"documents": [name]})
+        # Its kept extraction too; the next load resolves the others again without it (pending).
+        extractions.forget(store, [name])
     store.refresh_summaries()
     return list(dict.fromkeys(names))

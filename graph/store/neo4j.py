@@ -6,7 +6,7 @@ from typing import Any
 
 from graph.errors import QueryError, StoreUnavailable, WriteRefused
 from graph.store.base import CypherStore
-from graph.store.statements import INDEXED, REL_INDEXED, SIGHTING, SIGHTING_INDEXED, Step
+from graph.store.statements import EXTRACTION, EXTRACTION_INDEXED, INDEXED, REL_INDEXED, SIGHTING, SIGHTING_INDEXED, Step
 
 MIN_MAJOR = 5   # `CREATE CONSTRAINT ... REQUIRE` and the recipes' openCypher need Neo4j 5
 
@@ -26,6 +26,9 @@ def schema_statements() -> list[str]:
         name = f"pgraph_{SIGHTING.lower()}_{prop}"
         out.append(f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{SIGHTING}) REQUIRE n.key IS UNIQUE"
                    if prop == "key" else f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{SIGHTING}) ON (n.{prop})")
+    for prop in EXTRACTION_INDEXED:
+        name = f"pgraph_{EXTRACTION.lower()}_{prop}"
+        out.append(f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{EXTRACTION}) REQUIRE n.{prop} IS UNIQUE")
     for kind, prop in REL_INDEXED:
         out.append(f"CREATE INDEX pgraph_{kind.lower()}_{prop} IF NOT EXISTS FOR ()-[r:{kind}]-() ON (r.{prop})")
     return out

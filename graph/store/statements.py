@@ -156,8 +156,31 @@ UNLIST_DOCUMENTS = [
 # Until the new version is written, the document counts as not loaded.
 FORGET_HASHES = "MATCH (d:Document) WHERE d.name IN $documents SET d.sha256 = null"
 
-# The model only: summaries (graph/store/summaries.py) are the store's own, not facts to export.
-READ_NODES = f"MATCH (n) WHERE NOT n:{summaries.STATE} AND NOT n:{SIGHTING} RETURN properties(n) AS props"
+# Each document's reading before resolution, and whether a load was interrupted (graph/store/extractions.py).
+EXTRACTION = "Extraction"
+LOAD_STATE = "LoadState"
+EXTRACTION_INDEXED = ["document"]
+# Written with the document's facts; `data` and `names` left as stored when a row has none (a document written
+# again only because resolution across the archive changed its facts). Set where one is stored, then created
+# where none is, returning how many (`found`, as sightings do) so that a write's statistics still count the
+# model's nodes only.
+EXTRACTION_UPSERT = (f"UNWIND $rows AS row MATCH (e:{EXTRACTION} {{document: row.document}}) "
+                     "SET e.sha256 = row.sha256, e.data = coalesce(row.data, e.data), "
+                     "e.names = coalesce(row.names, e.names), e.resolved = row.resolved, e.format = row.format, "
+                     "e.decisions = row.decisions, e.shared = row.shared")
+EXTRACTION_INSERT = (f"UNWIND $rows AS row OPTIONAL MATCH (e:{EXTRACTION} {{document: row.document}}) "
+                     f"WITH row, e WHERE e IS NULL CREATE (:{EXTRACTION} {{document: row.document, "
+                     "sha256: row.sha256, data: row.data, names: row.names, resolved: row.resolved, "
+                     "format: row.format, decisions: row.decisions, shared: row.shared}) RETURN count(*) AS found")
+# A node many documents state, with its properties exactly as the whole archive has them (not merged into
+# what was stored): what a replaced document alone brought does not linger.
+NODE_SET: dict[Label, str] = {label: f"UNWIND $rows AS row MERGE (n:{label.value} {{id: row.id}}) SET n = row.props"
+                              for label in Label}
+
+# The model only: summaries (graph/store/summaries.py), sightings, kept extractions and the load state are
+# the store's own, not facts to export.
+READ_NODES = (f"MATCH (n) WHERE NOT n:{summaries.STATE} AND NOT n:{SIGHTING} AND NOT n:{EXTRACTION} "
+              f"AND NOT n:{LOAD_STATE} RETURN properties(n) AS props")
 READ_RELS = (f"MATCH (a)-[r]->(b) WHERE NOT type(r) STARTS WITH '{summaries.PREFIX}' "
              "RETURN a.id AS source, b.id AS target, type(r) AS type, properties(r) AS props")
 DOCUMENT_HASHES = "MATCH (d:Document) RETURN d.name AS name, d.sha256 AS sha256"
@@ -206,7 +229,8 @@ def endpoint_candidates(graph: PartnershipGraph) -> dict[Label, set[str]]:
 
 
 def write_plan(graph: PartnershipGraph, replace: Iterable[str],
-               stored_labels: dict[str, Label], documents: Iterable[str] = ()) -> list[Step]:
+               stored_labels: dict[str, Label], documents: Iterable[str] = (), *, exact: bool = False,
+               extractions: Iterable[dict[str, Any]] = ()) -> list[Step]:
     """Every statement of one write, in order.
 
     `replace` are documents already stored, whose facts are removed first; `stored_labels`
@@ -214,7 +238,9 @@ def write_plan(graph: PartnershipGraph, replace: Iterable[str],
     Relationships whose endpoints exist in neither are skipped. The summaries that `documents`
     (and the documents the relationships cite) bear on are marked stale in the same transaction.
     The relationships and sightings of `documents` not in `replace` (not stored) are created
-    rather than merged: none of them can be stored.
+    rather than merged: none of them can be stored. With `exact`, the nodes many documents state (SIGHTED)
+    are set to their properties in `graph` rather than merged into the stored ones; `extractions` are the
+    documents' kept readings (EXTRACTION_UPSERT rows), written in the same transaction.
     """
     steps: list[Step] = []
     replace = sorted(set(replace))
@@ -235,8 +261,14 @@ def write_plan(graph: PartnershipGraph, replace: Iterable[str],
                 sightings[key] = {"key": key, "node": node_id, "document": document}
         by_label.setdefault(node.label, []).append(row)
     for label in Label:
+        statement = NODE_SET[label] if exact and label in SIGHTED else NODE_UPSERT[label]
         for rows in batched(by_label.get(label, [])):
-            steps.append(Step(NODE_UPSERT[label], {"rows": rows}, "nodes", COUNT_IDS[label]))
+            if statement is NODE_SET[label]:
+                rows = [{"id": r["id"], "props": {**r["props"], "id": r["id"],
+                                                  **{p: r[p] for p in LIST_PROPERTIES if p in r}}} for r in rows]
+            steps.append(Step(statement, {"rows": rows}, "nodes", COUNT_IDS[label]))
+    for rows in batched(sorted(extractions, key=lambda r: r["document"])):
+        steps += [Step(EXTRACTION_UPSERT, {"rows": rows}), Step(EXTRACTION_INSERT, {"rows": rows})]
     for fresh, statement in ((True, SIGHTING_CREATE), (False, SIGHTING_INSERT)):
         for rows in batched([sightings[k] for k in sorted(sightings) if (sightings[k]["document"] in new) is fresh]):
             steps.append(Step(statement, {"rows": rows}))
