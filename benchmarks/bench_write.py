@@ -48,12 +48,14 @@ def capture(archive: Path, store_dir: Path, out: Path) -> int:
     with EmbeddedStore(store_dir) as store:
         original = store.write
 
-        def keep(graph: PartnershipGraph, documents: Any = ()) -> Any:
+        def keep(graph: PartnershipGraph, documents: Any = (), **options: Any) -> Any:
+            # The options (the kept extractions, exact shared nodes) are kept too: the write phase replayed is
+            # the load's own, kept extractions and all, while the plain writes carry the graph alone.
             nonlocal calls
             documents = list(documents)
-            (out / f"{calls:06d}.pickle.z").write_bytes(zlib.compress(pickle.dumps((graph, documents))))
+            (out / f"{calls:06d}.pickle.z").write_bytes(zlib.compress(pickle.dumps((graph, documents, options))))
             calls += 1
-            return original(graph, documents=documents)
+            return original(graph, documents=documents, **options)
 
         store.write = keep       # type: ignore[method-assign]
         report = load_into(store, [archive])
@@ -64,7 +66,7 @@ def capture(archive: Path, store_dir: Path, out: Path) -> int:
     return calls
 
 
-def captured(folder: Path) -> Iterator[tuple[PartnershipGraph, list[str]]]:
+def captured(folder: Path) -> Iterator[tuple[PartnershipGraph, list[str], dict[str, Any]]]:
     for path in sorted(folder.glob("*.pickle.z")):
         yield pickle.loads(zlib.decompress(path.read_bytes()))
 
@@ -147,9 +149,9 @@ def run(meetings: int, work: Path, seed: int) -> None:
     plain_calls: list[float] = []
     with EmbeddedStore(real_dir) as real, EmbeddedStore(plain_dir) as plain_store:
         plain = Plain(plain_store)
-        for graph, documents in captured(batches):
+        for graph, documents, options in captured(batches):
             start = time.perf_counter()
-            real.write(graph, documents=documents)
+            real.write(graph, documents=documents, **options)
             calls.append((len(documents), time.perf_counter() - start))
             start = time.perf_counter()
             plain.write(graph)
