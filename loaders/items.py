@@ -162,6 +162,48 @@ def _title_presenters(ctx: Context, item: Item, node: AgendaItem, listed: list[P
         present([note_person(ctx, parts, item.line) for parts in _all_people(bracket.group("names"))], heading)
     elif listed and item.agenda:
         present(listed, heading)
+    elif (holder := _title_post_holder(ctx, item.title)) is not None:
+        present([holder], heading)
+
+
+# A title naming who reports by their post: "Fire Reform – Report by the Chief Executive", "Chair's
+# Announcements", "Borough Commander Update". The post's words come from data (ROLE_WORDS); who holds it
+# from the posts the minutes state.
+_TITLE_REPORT_BY = re.compile(r"\b(?:Report|Update|Presentation|Briefing|Statement)s?\s+(?:by|of|from)\s+(?:the\s+)?"
+                              r"(?P<post>[A-Z][^()–—]{2,120}?)\.?\s*$")
+_TITLE_POSTS_OWN = re.compile(r"^\s*(?:the\s+)?(?P<post>(?:[A-Z][\w’'&/-]*\s+){0,4}?[A-Z][\w’'&/-]*?)(?:['’]s)?\s+"
+                              r"(?:Report|Update|Announcements?|Briefing|Statement|Remarks)\.?\s*$")
+_POST_CUT = re.compile(r"\s*(?:,|/|\band\b|&|\bto\b|\bfor\b|\bof\b)\s*")
+
+
+def _title_post_holder(ctx: Context, title: str) -> PersonRecord | None:
+    """The one person whose stated post the title names as reporting (one who sent apologies is dropped
+    with the meeting's presenters, loaders/extract.py); the post is tried
+    whole, then cut at each joining word ('Chief Executive and Clerk to the Authority' -> 'Chief Executive')."""
+    m = _TITLE_REPORT_BY.search(title) or _TITLE_POSTS_OWN.match(title)
+    if m is None or not ROLE_WORD_RE.search(m.group("post")):
+        return None
+    post = m.group("post")
+    cuts = [post[:c.start()] for c in _POST_CUT.finditer(post)] + [post]
+    pieces = [p for p in re.split(r"\s*/\s*", post) if p]
+    for candidate in [post, *sorted(cuts, key=len, reverse=True), *pieces]:
+        if not ROLE_WORD_RE.search(candidate):
+            continue
+        record = _holder(ctx, candidate)
+        if record is not None:
+            return record
+    return None
+
+
+def _holder(ctx: Context, post: str) -> PersonRecord | None:
+    """Who holds a post: one person only, a vice or deputy post never standing for the post itself."""
+    words = set(fold(post).replace(",", " ").split()) - {"the", "of", "for", "and", "&"}
+    plain = not words & {"vice", "deputy", "depute", "assistant"}
+    hits = [r for r in ctx.people.records
+            if any(words <= set(fold(role).replace(",", " ").split())
+                   and (not plain or not set(fold(role).split()) & {"vice", "deputy", "depute", "assistant"})
+                   for role in r.roles())]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _all_people(text: str) -> list[NameParts]:
@@ -667,6 +709,12 @@ _UP_TO_VERB = re.compile(r"\s*(?:(?:[A-Z][\w’'&/-]*|of|for|and|&|the)\s+){0,8}
                          r"\s*(?:also\s+|then\s+|jointly\s+|both\s+)?")
 
 
+# "A, Partner, Eastfield Law (Adviser) presented": a post and then only a comma between two names says the
+# second is A's firm, not a second presenter ("A, Post, and B" or "A (Post) and B" still joins them).
+_POST_THEN_COMMA = re.compile(r"\s*,\s*[^,.;&()]{0,60}?\b(?:" + "|".join(re.escape(w) for w in ROLE_WORDS) +
+                              r")s?\b[^,.;&()]{0,40}?,\s*", re.I)
+
+
 def _subject(text: str, before: list[tuple[PersonRecord, int, int]], verb: int) -> list[tuple[PersonRecord, int, int]]:
     """Who a verb's subject names: the person just before it ('Dr Harding introduced'), with those joined to
     them by 'and' ('A and B presented'), never someone earlier in the sentence ('The Chairman welcomed ...')."""
@@ -680,8 +728,14 @@ def _subject(text: str, before: list[tuple[PersonRecord, int, int]], verb: int) 
     if not before or not _UP_TO_VERB.fullmatch(text, before[-1][2], verb):
         return []
     subject = [before[-1]]
+    if len(before) >= 2 and _POST_THEN_COMMA.fullmatch(text, before[-2][2], before[-1][1]) \
+            and re.fullmatch(r"\s*(?:\([^()]*\))?\s*", text[before[-1][2]:verb]):
+        # "A, Partner, Eastfield Law (Adviser) presented": the firm after A's post is A's, and A presented.
+        before = before[:-1]
+        subject = [before[-1]]
     for k in range(len(before) - 2, -1, -1):
-        if not _JOINED.fullmatch(text, before[k][2], subject[0][1]):
+        if not _JOINED.fullmatch(text, before[k][2], subject[0][1]) \
+                or _POST_THEN_COMMA.fullmatch(text, before[k][2], subject[0][1]):
             break
         subject.insert(0, before[k])
     return subject

@@ -1,0 +1,107 @@
+"""Presenters, actions and their owners, agenda items and substitutions, each as a short snippet in the
+general form minutes use (names and bodies invented; no council's own line)."""
+from __future__ import annotations
+
+import textwrap
+
+from graph.model import Label, Rel
+from helpers import attendees, extract_text, names, nodes, presenters, targets
+
+HEAD = "Example Community Safety Partnership\n\nMinutes of a meeting held on 15 March 2019\n\n"
+
+
+def minutes(body: str, head: str = HEAD) -> str:
+    return head + textwrap.dedent(body).strip() + "\n"
+
+
+def all_presenters(g) -> set[str]:
+    return {n.name for it in nodes(g, Label.AGENDA_ITEM) for n in presenters(g, it)}
+
+
+def presenters_of(g, title_start: str) -> set[str]:
+    item = next(it for it in nodes(g, Label.AGENDA_ITEM) if it.title.startswith(title_start))
+    return names(presenters(g, item))
+
+
+def the_meeting(g):
+    return next(g.of_label(Label.MEETING))
+
+
+def actions(g) -> list[tuple[str, tuple[str, ...]]]:
+    return [(a.text, tuple(sorted(n.name for n in targets(g, Rel.ASSIGNED_TO, a.id)))) for a in nodes(g, Label.ACTION)]
+
+
+def substitutions(g) -> set[tuple[str, str]]:
+    return {(g.nodes[r.source].name, g.nodes[r.target].name) for r in g.rels_of(Rel.SUBSTITUTED_FOR)}
+
+
+class TestPresenters:
+    def test_someone_who_sent_apologies_did_not_present_the_report_they_wrote(self):
+        g = extract_text(minutes("""
+            Present: Cllr Ann Lowe (Chair), Tom Reddy
+
+            Apologies: Mary Quill, Head of Democratic Services
+
+            1. Terms of Reference
+
+            Consideration was given to the report of Mary Quill, Head of Democratic Services.
+
+            2. Budget
+
+            Tom Reddy presented the report.
+        """))
+        assert all_presenters(g) == {"Tom Reddy"}
+
+    def test_a_firm_named_after_a_presenters_post_is_no_second_presenter(self):
+        g = extract_text(minutes("""
+            1. Rules of Procedure
+
+            Nora Pell, Partner, Howard Lyle (Independent Legal Adviser) presented the report.
+
+            2. Budget
+
+            Ann Lowe, Finance Manager, and Tom Reddy presented the figures.
+        """))
+        assert presenters_of(g, "Rules") == {"Nora Pell"}
+        assert presenters_of(g, "Budget") == {"Ann Lowe", "Tom Reddy"}
+
+    def test_a_title_naming_the_reporting_post_gives_its_holder(self):
+        g = extract_text(minutes("""
+            Present:
+            Derek Marr - Director Communities
+            Gail Hewitt - Chief Executive
+            Cllr Rosa Finch - Chair
+            Cllr Ian Todd - Vice Chair
+
+            3 LOCAL CONSULTATION - REPORT BY DIRECTOR COMMUNITIES
+
+            The consultation was discussed at length and the figures were noted.
+
+            4 REFORM UPDATE - REPORT BY CHIEF EXECUTIVE AND CLERK TO THE AUTHORITY
+
+            Members noted the progress made.
+
+            5 Chair's Announcements.
+
+            The Chair announced the dates of the next meetings.
+
+            6 Performance
+
+            Members noted the report.
+        """))
+        assert presenters_of(g, "Local Consultation") == {"Derek Marr"}
+        assert presenters_of(g, "Reform Update") == {"Gail Hewitt"}
+        assert presenters_of(g, "Chair's") == {"Rosa Finch"}       # the Chair, not the Vice Chair
+        assert presenters_of(g, "Performance") == set()
+
+    def test_a_post_two_people_could_hold_names_nobody(self):
+        g = extract_text(minutes("""
+            Present:
+            Derek Marr - Service Director
+            Gail Hewitt - Service Director
+
+            3 Housing - Report by Service Director
+
+            The report was noted.
+        """))
+        assert all_presenters(g) == set()
