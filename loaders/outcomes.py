@@ -58,7 +58,10 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
             continue
         if not m:
             if k > 0 and _BARE_MARKER.fullmatch(sentence.text):
-                _bare_action(ctx, node, sentences[k - 1], sentence)
+                if _states_a_task(sentences[k - 1].text):
+                    _bare_action(ctx, node, sentences[k - 1], sentence)
+            elif _DONE.search(sentence.text):
+                continue       # "Action 1.2 Ann Lee to join the Board – COMPLETED": the last log, reviewed
             elif "to" in sentence.text and _NAME_TO_DO.match(sentence.text) and not (k + 1 < len(sentences)
                                                           and action_marker(sentences[k + 1].text)):
                 _name_to_do(ctx, node, sentence)
@@ -135,6 +138,17 @@ def _bracketed_action(ctx: Context, node: AgendaItem, sentence: Sentence, bracke
 
 # ModernGov's action column: the word "Action" alone under the sentence that states the task.
 _BARE_MARKER = re.compile(r"\*{0,2}ACTIONS?\*{0,2}:?", re.I)
+# A table's heading cells on lines of their own ("Date of Meeting" / "Action" / "Officer"; "Agenda Item /"
+# / "Action"): no task above the word, which heads a column.
+_HEADING_CELL = re.compile(r"\s*(?:(?:[A-Z][\w’'&-]*|of|and|&|the|for|by)[^\w\s]*\s*){1,4}[/|]?\s*")
+
+
+def _states_a_task(text: str) -> bool:
+    return not _HEADING_CELL.fullmatch(text)
+
+
+# A reviewed action's status closing it: the previous meeting's action, reported on, not a new one.
+_DONE = re.compile(r"[-–—:(]\s*(?:COMPLETED?|Completed?|CLOSED|Closed|DONE|Done|DISCHARGED|Discharged)\)?\s*\.?\s*$")
 
 
 def _bare_action(ctx: Context, node: AgendaItem, task: Sentence, marker: Sentence) -> None:

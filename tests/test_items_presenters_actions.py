@@ -105,3 +105,39 @@ class TestPresenters:
             The report was noted.
         """))
         assert all_presenters(g) == set()
+
+
+class TestActions:
+    def test_the_word_action_heading_a_table_column_is_no_action(self):
+        g = extract_text(minutes("""
+            1. Minutes and Actions of Previous Meeting
+
+            The minutes were agreed.
+
+            Date of Meeting
+
+            Action
+
+            Officer/Member
+
+            2. Budget
+
+            Agenda Item /
+
+            Action
+
+            Ms Dale would circulate the budget papers to partners.
+
+            Action
+        """))
+        assert actions(g) == [("circulate the budget papers to partners", ("Dale",))]
+
+    def test_an_action_of_the_last_log_reported_complete_is_no_new_action(self):
+        g = extract_text(minutes("""
+            2. Notes of the last meeting
+
+            Action 1.2. Rhona Vale to join the Regional Board – COMPLETED.
+            Action 3.4. Dev Patel to contact the schools – Complete
+            Dev Patel to send the revised plan to members.
+        """))
+        assert actions(g) == [("send the revised plan to members", ("Dev Patel",))]
