@@ -111,13 +111,17 @@ _ANY_SUBSTITUTION_WORD = re.compile("|".join(re.escape(w) for _, needed in _PROS
 def read_prose_substitutions(ctx: Context) -> None:
     """'Cllr Grocock was substituted by Cllr Byers', 'B attended as substitute for A', outside apology lists."""
     known = {(id(a), id(b)) for a, b, _ in ctx.substitutions}
+    previous = ""
     for line, _ in all_lines(ctx):
+        above, previous = previous, line.text
         if not _ANY_SUBSTITUTION_WORD.search(line.text):
             continue        # one look for all the patterns' words: most lines have none
         for pattern, needed in _PROSE_SUBSTITUTION:
             if not contains_any(line.text, needed):
                 continue
             for m in pattern.finditer(line.text):
+                if "replac" in m.group(0) and _MEMBERSHIP_CHANGE.search(_sentence_at(above, line.text, m.start())):
+                    continue     # "thanked Cllr A, who was replaced by Cllr B, for her work": a new member
                 post = m.groupdict().get("post")
                 if post and (any(starts_with_person(p) for p in re.split(r"\s+and\s+|\s*&\s*", post))
                              or not _ATTENDING.match(m.group("verb"))):
@@ -136,6 +140,20 @@ def read_prose_substitutions(ctx: Context) -> None:
                     ctx.substitutions.append((b, a, line.text.strip()))
                     mark_attended(ctx, b, line.text.strip())
                     _mark_apology(ctx, a, line.text.strip())
+
+
+# A sentence about who sits on the body, not about this meeting: "replaced by" there is a change of member.
+_MEMBERSHIP_CHANGE = re.compile(r"\b(?:membership|thanked|thanks|farewell|stepped down|stood down|left the|retired|"
+                                r"resigned|new member|permanent)\b", re.I)
+
+
+def _sentence_at(above: str, text: str, pos: int) -> str:
+    """The sentence around text[pos], begun on the line above where that line runs on into this one."""
+    if above.strip() and not re.search(r"[.;:!?]\s*$", above):
+        text, pos = f"{above.strip()} {text}", pos + len(above.strip()) + 1
+    start = max(text.rfind(". ", 0, pos), text.rfind("; ", 0, pos)) + 1
+    end = text.find(". ", pos)
+    return text[start:end if end >= 0 else len(text)]
 
 
 _ATTENDING = re.compile(r"attended|attending|substitut|deputis|stood|sat|standing|was present|as (?:a )?substitute")

@@ -141,3 +141,18 @@ class TestActions:
             Dev Patel to send the revised plan to members.
         """))
         assert actions(g) == [("send the revised plan to members", ("Dev Patel",))]
+
+
+class TestSubstitutions:
+    def test_a_member_replaced_on_the_body_is_no_substitute(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            The Chairman welcomed Councillor Len Moss to the membership of the Committee. He also thanked
+            Councillor Carla Stone who was replaced by Councillor Moss, for all her input to the Committee.
+
+            2. Attendance
+
+            Councillor Ray Dunn was replaced by Councillor Sue Marsh for this meeting.
+        """))
+        assert substitutions(g) == {("Sue Marsh", "Ray Dunn")}
