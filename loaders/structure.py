@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.data_files import phrasings
 from loaders.first_names import is_first_name
 from loaders.names import people_in_run, starts_with_person
 from loaders.sections import ATTENDANCE_HEAD
@@ -103,7 +104,7 @@ def parse_layout(text: str) -> Layout:
     label = next((k for k, l in enumerate(nonblank[:12]) if _AGENDA_ITEM_LABEL.fullmatch(l.text)), None)
     if label is not None:
         return _single_item(lines, lines.index(nonblank[label]))
-    for layout in (_issue_page, _moderngov_numbered, _moderngov_unnumbered, _bar_rows, _minutes_rows, _headings, _gap_titles,
+    for layout in (_issue_page, _item_table, _moderngov_numbered, _moderngov_unnumbered, _bar_rows, _minutes_rows, _headings, _gap_titles,
                    _line_titles, _caps_titles):
         found = layout(lines)
         if found:
@@ -200,6 +201,56 @@ def _moderngov_numbered(lines: list[Line]) -> Layout | None:
             _split_agenda(item, lines[j + 1:end])
         items.append(item)
     return Layout(lines[:starts[0][0]], items, "moderngov")
+
+
+_TABLE_COLUMNS = {h.casefold(): column for column, heads in phrasings()["item_table_columns"].items() for h in heads}
+# A flattened row's cells: parted by bars, tabs or ' / ' (a slash between words, 'Officer/Member', is no break).
+_ROW_CELLS = re.compile(r"\s*\|\s*|\t+|\s+/(?:\s+|$)|^/\s+")
+
+
+def _table_heading(lines: list[Line], i: int) -> int | None:
+    """Where a table of items' heading row ends (the index after it), if a row starts at line i: cells that
+    are all column headings, the first the item's ('Agenda Item | Discussion | Action'), perhaps each
+    cell on a line of its own ('Agenda Item /', 'Action')."""
+    cells: list[str] = []
+    j = i
+    while j < len(lines) and j < i + 8:
+        text = lines[j].text.strip()
+        if text:
+            row = [c.strip(" *:").casefold() for c in _ROW_CELLS.split(text) if c.strip(" *:")]
+            if not row or any(c not in _TABLE_COLUMNS for c in row):
+                break
+            cells += row
+        j += 1
+    if len(cells) >= 2 and _TABLE_COLUMNS[cells[0]] == "item" and "minutes" in {_TABLE_COLUMNS[c] for c in cells[1:]}:
+        return j
+    return None
+
+
+def _item_table(lines: list[Line]) -> Layout | None:
+    """Minutes printed as a table of items: the heading row, then a row per item, its title in the first
+    cell ('Budget / PD went through the budget papers ...'), or a title alone closed by a colon ('Matters
+    Arising:'); a line that is no row goes on the item above."""
+    start = next((i for i, l in enumerate(lines) if l.text.strip() and len(l.text) < 120
+                  and l.text.strip(" |*").casefold().startswith(tuple(h for h, c in _TABLE_COLUMNS.items() if c == "item"))
+                  and _table_heading(lines, i) is not None), None)
+    if start is None:
+        return None
+    items: list[Item] = []
+    for line in lines[_table_heading(lines, start):]:
+        text = line.text.strip()
+        cells = _ROW_CELLS.split(text, maxsplit=1) if text else []
+        title = cells[0].strip(" *") if len(cells) == 2 else text[:-1] if text.endswith(":") else ""
+        if title and len(title.split()) <= 12 and not _SENTENCE_END.search(title) and _is_heading_text(title) \
+                and title[:1].isupper() and not _names_person_first(title):
+            items.append(Item(None, clean_title(title), line.no))
+            if len(cells) == 2 and cells[1].strip(" |"):
+                items[-1].body.append(Line(line.no, cells[1].strip(" |")))
+        elif items:
+            items[-1].body.append(line)
+    if len(items) < 2:
+        return None
+    return Layout(lines[:start], items, "item-table")
 
 
 def _moderngov_unnumbered(lines: list[Line]) -> Layout | None:

@@ -529,3 +529,43 @@ def test_known_failures_name_entries_of_the_file():
     entries = {(k, e) for k in TESTED_KEYS - {"attendance_codes", "action_log_columns"} for e in PHRASINGS[k]}
     entries |= {("attendance_codes", f"{s}:{c}") for s, c in CODES}
     assert [k for k in KNOWN_FAILURES if k[:2] not in entries] == []
+
+
+# ============================================================================== items printed as a table
+def _item_table_cases():
+    columns = PHRASINGS["item_table_columns"]
+    return [pytest.param(column, head, form, id=f"{form}:{column}:{head}") for column, heads in columns.items()
+            for head in heads for form in ("bars", "cells-on-lines")]
+
+
+@pytest.mark.parametrize("column,head,form", _item_table_cases())
+def test_item_table_column(column, head, form):
+    """Minutes as a table of items under every heading the item's column and the minutes' columns take: a
+    row per item, its title in the first cell, the minutes after it."""
+    heads = {"item": "Agenda Item", "minutes": "Discussion"}
+    heads[column] = head[0].upper() + head[1:]
+    if form == "bars":
+        table = f"""
+        {heads['item']} | {heads['minutes']}
+        Youth Justice Plan | {SUBSTITUTE} presented the plan.
+        Matters Arising:
+        The Board noted progress on the audit.
+        Budget | The budget was noted."""
+    else:
+        table = f"""
+        {heads['item']} /
+
+        {heads['minutes']}
+
+        Youth Justice Plan / {SUBSTITUTE} presented the plan.
+        Matters Arising:
+        The Board noted progress on the audit.
+        Budget / The budget was noted."""
+    text = HEAD + f"Present: {OTHER}, {SUBSTITUTE}\n" + textwrap.dedent(table)
+    g, text = read(text)
+    titles = [g.nodes[r.target].title for r in sorted(g.rels_of(Rel.HAS_ITEM), key=lambda r: r.props["order"])]
+    assert titles == ["Youth Justice Plan", "Matters Arising", "Budget"], text
+    assert presented(g) == folded(SUBSTITUTE), describe(g, text)
+
+
+TESTED_KEYS.add("item_table_columns")
