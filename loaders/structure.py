@@ -537,11 +537,29 @@ def _line_titles(lines: list[Line]) -> Layout | None:
         before, after = lines[text_at[k - 1]].text.strip(), lines[text_at[k + 1]].text.strip()
         after_a_sentence = bool(re.search(r"[.:;)]$|\b(?:19|20)\d\d$", before)) \
             or bool(heads and heads[-1][0] == text_at[k - 1])       # a sentence's end, a date line, a title
-        if len(text.split()) <= 8 and after_a_sentence and _title_like(text) and not _title_like(after):
+        if not heads and _VENUE_LINE.search(text) and re.search(r"\b(?:19|20)\d\d$", before):
+            continue      # the venue under the meeting's date, not an item
+        if len(text.split()) <= 8 and after_a_sentence and _title_like(text) \
+                and (not _title_like(after) or _titles_then_text(lines, text_at, k + 1)):
             heads.append((i, text))
     if len(heads) < 3:
         return None
     return _items_at(lines, heads, "line-titles")
+
+
+_VENUE_LINE = re.compile(r"\b(?:Hall|Centre|Center|Room|House|Offices?|Chambers?|Building|Online|Teams|Zoom)\s*$")
+
+
+def _titles_then_text(lines: list[Line], text_at: list[int], k: int) -> bool:
+    """Whether the short title-like lines from text_at[k] on (two at most: an item with nothing minuted
+    before the next) lead to a line of text ('Action Log' / 'Annual Report' / 'An assurance was ...')."""
+    for m in range(k, min(len(text_at), k + 2)):
+        text = lines[text_at[m]].text.strip()
+        if len(text.split()) > 8:
+            return False
+        if m + 1 < len(text_at) and not _title_like(lines[text_at[m + 1]].text.strip()):
+            return True
+    return False
 
 
 # A heading in capitals, alone on its line or run into its minutes: "WELCOME AND INTRODUCTIONS 1. The Chair

@@ -156,3 +156,29 @@ class TestSubstitutions:
             Councillor Ray Dunn was replaced by Councillor Sue Marsh for this meeting.
         """))
         assert substitutions(g) == {("Sue Marsh", "Ray Dunn")}
+
+
+def titles(g) -> list[str]:
+    return [g.nodes[r.target].title for r in sorted(g.rels_of(Rel.HAS_ITEM), key=lambda r: r.props["order"])]
+
+
+class TestItems:
+    def test_headings_on_short_lines_with_nothing_minuted_under_one(self):
+        g = extract_text(textwrap.dedent("""\
+            Eastfield LSCB Meeting Minutes
+            Wednesday 4th June 2014
+            Eastfield Civic Centre
+            All apologies are noted on page 2 of these minutes. Two new members were welcomed.
+            Minutes of the last meeting
+            The minutes from the 7th May 2014 meeting were accepted as an accurate record.
+            Board Action Log
+            Hospital Safeguarding Annual Report
+            An assurance was given that the annual report will be completed by the end of June.
+            Safeguarding in Schools
+            The designated leads group will address the actions at future meetings.
+            Standing Items
+            Issues arising from MAPPA
+            Following a recommendation from a review, the protocol was revised.
+        """))
+        assert titles(g) == ["Minutes of the last meeting", "Board Action Log", "Hospital Safeguarding Annual Report",
+                             "Safeguarding in Schools", "Standing Items", "Issues arising from MAPPA"]
