@@ -537,8 +537,8 @@ def _line_titles(lines: list[Line]) -> Layout | None:
         before, after = lines[text_at[k - 1]].text.strip(), lines[text_at[k + 1]].text.strip()
         after_a_sentence = bool(re.search(r"[.:;)]$|\b(?:19|20)\d\d$", before)) \
             or bool(heads and heads[-1][0] == text_at[k - 1])       # a sentence's end, a date line, a title
-        if not heads and _VENUE_LINE.search(text) and re.search(r"\b(?:19|20)\d\d$", before):
-            continue      # the venue under the meeting's date, not an item
+        if not heads and (_VENUE_LINE.search(text) and re.search(r"\b(?:19|20)\d\d$", before) or _DATE_LINE.search(text)):
+            continue      # the meeting's date, and the venue under it, are not items
         if len(text.split()) <= 8 and after_a_sentence and _title_like(text) \
                 and (not _title_like(after) or _titles_then_text(lines, text_at, k + 1)):
             heads.append((i, text))
@@ -547,6 +547,8 @@ def _line_titles(lines: list[Line]) -> Layout | None:
     return _items_at(lines, heads, "line-titles")
 
 
+_DATE_LINE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December)\s+(?:19|20)\d\d\s*$")
 _VENUE_LINE = re.compile(r"\b(?:Hall|Centre|Center|Room|House|Offices?|Chambers?|Building|Online|Teams|Zoom)\s*$")
 
 
