@@ -46,8 +46,8 @@ class Layout:
 
 _NOISE_IN_TITLE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+[\d.,]+\s*[KM]B\b|\s*View (?:the )?(?:reasons|directions).*$"
                              r"|\s*\.\.\.\s*view the full.*$", re.I)
-# "4", "4." and a sub-item "4a" or "4(b)" alone on a line.
-_NUMBER_ALONE = re.compile(r"^\s*(\d{1,3})(?:\.?|([a-h])|\(([a-h])\))\s*$")
+# "4", "4." and a sub-item "4a" or "4(b)" alone on a line; "18/20", numbered through the municipal year.
+_NUMBER_ALONE = re.compile(r"^\s*(\d{1,3})(?:\.?|([a-h])|\(([a-h])\)|(/\d{2}))\s*$")
 # "4. Title", "Item 4 – Title", "4) Title", "34.12/13 TITLE" (a number with the municipal year).
 _NUMBERED_HEADING = re.compile(r"^\s*(?:(?:Agenda\s+)?Item\s+|No\.?\s*)?(\d{1,3})(?:[.:](?!\d)\s*|\.\d{2}/\d{2}\s+|"
                                r"\s+[-–—]?\s*|\)\s*)"
@@ -57,6 +57,8 @@ _YEAR_NUMBERED = re.compile(r"^\s*\d{1,3}\.\d{2}/\d{2}\s")
 _NUMBER_THEN_ITEM = re.compile(r"^\s*(?:No\.?|Item)\s*(\d{1,3})\.?\s*$", re.I)
 _ITEM_LINE = re.compile(r"^\s*Item\s+(\S.*)$")
 _SUB_HEADING = re.compile(r"^\s*([ivx]{1,4})\)\s+(\S.*)$")
+# A lettered sub-item in capitals, as the items it stands under are: "(a) OBAN COMMUNITY GROUP - 10 MAY 2014".
+_LETTERED_CAPS = re.compile(r"^\s*\(([a-h])\)\s+([A-Z][^a-z]{3,150})$")
 _MINUTES_LABEL = re.compile(r"^\s*Minutes\s*:\s*$", re.I)
 _AGENDA_ITEM_LABEL = re.compile(r"\s*Agenda item\s*", re.I)
 # A cover page's row ends in its pages ('Minutes 3 - 10'); a title ending in a span of years
@@ -183,7 +185,7 @@ def _moderngov_numbered(lines: list[Line]) -> Layout | None:
         sub = m.group(2) or m.group(3)
         if previous is not None and not (previous < n <= previous + 3 or sub and n == previous):
             continue
-        starts.append((i, j, m.group(1) + (sub or "")))
+        starts.append((i, j, m.group(1) + (sub or m.group(4) or "")))
         previous = n
     if len(starts) < 2 and not (starts and any(_MINUTES_LABEL.match(l.text) for l in lines)):
         return None
@@ -345,6 +347,8 @@ def _headings(lines: list[Line]) -> Layout | None:
         s = _SUB_HEADING.match(text)
         if s and last_main and heads and _is_heading_text(s.group(2)):
             heads.append((i, f"{last_main} {s.group(1)})", s.group(2)))
+        elif last_main and heads and (s := _LETTERED_CAPS.match(text)):
+            heads.append((i, f"{last_main}({s.group(1)})", s.group(2)))     # "(a) MINUTES OF THE GROUP"
     items = []
     for k, (i, number, title) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)

@@ -182,3 +182,47 @@ class TestItems:
         """))
         assert titles(g) == ["Minutes of the last meeting", "Board Action Log", "Hospital Safeguarding Annual Report",
                              "Safeguarding in Schools", "Standing Items", "Issues arising from MAPPA"]
+
+    def test_items_numbered_through_the_municipal_year_alone_on_a_line(self):
+        g = extract_text(textwrap.dedent("""\
+            Police and Crime Panel
+            Minutes of a meeting held on 1 June 2020
+
+            Items
+            No. Item
+
+            18/20
+
+            ELECTION OF CHAIRMAN
+
+            Councillor Ann Lowe was elected Chairman of the Panel for the year.
+
+            19/20
+
+            ELECTION OF VICE-CHAIRMAN
+
+            Councillor Tom Reddy was elected Vice-Chairman of the Panel.
+        """))
+        assert [(i.number, i.title) for i in nodes(g, Label.AGENDA_ITEM)] == [
+            ("18/20", "Election of Chairman"), ("19/20", "Election of Vice-chairman")]
+
+    def test_a_lettered_sub_item_in_capitals_under_numbered_capitals(self):
+        g = extract_text(minutes("""
+            2. DECLARATIONS OF INTEREST
+
+            There were no declarations of interest.
+
+            3. MINUTES
+
+            (a) EASTFIELD COMMUNITY PLANNING GROUP - 10 DECEMBER 2014
+
+            The Minutes of the group held on 10 December 2014 were approved as a correct record.
+
+            (b) the actions were reviewed and noted by the group.
+
+            4. WATER SERVICES
+
+            Jo Peel from the water company gave a presentation to the Group.
+        """))
+        assert titles(g) == ["Declarations of Interest", "Minutes", "Eastfield Community Planning Group - 10 December 2014",
+                             "Water Services"]
