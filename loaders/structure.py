@@ -339,7 +339,7 @@ def _headings(lines: list[Line]) -> Layout | None:
                     else None if _is_heading_text(title) else _run_in_title(title)
                 if split:
                     title, run_in[i] = split
-                if split or _is_heading_text(title):
+                if split or _is_heading_text(title) or _paragraphs_numbered_under(lines, i, m.group(1), title):
                     number = f"{m.group(1)} {m.group(2)})" if m.group(2) else m.group(1)
                     heads.append((i, number, title))
                     previous, last_main = n, m.group(1)
@@ -359,6 +359,14 @@ def _headings(lines: list[Line]) -> Layout | None:
     if not heads:
         return None
     return Layout(lines[:heads[0][0]], items, "headings")
+
+
+def _paragraphs_numbered_under(lines: list[Line], i: int, number: str, title: str) -> bool:
+    """'3. To note any items the Chair has agreed to add' then '3.1 The Chair confirmed ...': the paragraphs
+    numbered under it make a line a heading, though it reads as a sentence."""
+    j = _next_nonblank(lines, i + 1)
+    return j is not None and len(title.split()) <= 30 and not re.search(r"[.;:]\s*$", title) \
+        and re.match(rf"\s*{number}\.1\b", lines[j].text) is not None
 
 
 _SENTENCE_OPENER = re.compile(r"(?:The|It|This|These|There|He|She|They|We)\s|"

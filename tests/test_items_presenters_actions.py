@@ -226,3 +226,20 @@ class TestItems:
         """))
         assert titles(g) == ["Declarations of Interest", "Minutes", "Eastfield Community Planning Group - 10 December 2014",
                              "Water Services"]
+
+    def test_a_heading_that_reads_as_a_sentence_with_paragraphs_numbered_under_it(self):
+        g = extract_text(minutes("""
+            2. Minutes of the meeting held 24th April 2020
+
+            2.1 The minutes of the meeting were agreed as a correct record.
+
+            3. To note any items which the Chair has agreed to add to the agenda on the grounds of urgency
+
+            3.1 The Chair confirmed there were no urgent items to add to the agenda.
+
+            4. The Panel considered the budget and agreed it would return to it
+
+            in the autumn, once the figures were known.
+        """))
+        assert titles(g) == ["Minutes of the meeting held 24th April 2020",
+                             "To note any items which the Chair has agreed to add to the agenda on the grounds of urgency"]
