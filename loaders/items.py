@@ -86,6 +86,11 @@ def read_items(ctx: Context) -> None:
         declarations = bool(_DECLARATIONS.search(node.title))
         subject = None
         presented_before = len(ctx.presented)
+        for sentence in _sentences([l for l in item.agenda if l.no not in ctx.list_lines], None):
+            # The agenda's description ("To consider the report of Ann Lee, Head of Service"): who it names
+            # and their posts; what it says is to happen is no record of what did.
+            if not _AGENDA_BLOCK_ROW.match(sentence.text):
+                _read_sentence(ctx, sentence, None, first=False)
         for k, sentence in enumerate(sentences):
             index += 1
             people = _read_sentence(ctx, sentence, node, first=k < 2)
@@ -95,6 +100,9 @@ def read_items(ctx: Context) -> None:
         read_decisions(ctx, item, node, sentences)
         read_actions(ctx, item, node, sentences)
         read_strategies(ctx, item, node, sentences)
+
+
+_AGENDA_BLOCK_ROW = re.compile(r"^\s*(?:[A-Z][\w.’'-]*\s+){1,4}[–—-]\s")     # "Ann Lee – Head of Service": read as a block
 
 
 def _sentences(lines: list[Line], item: Item | None):

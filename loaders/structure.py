@@ -413,7 +413,7 @@ def _items_at(lines: list[Line], heads: list[tuple[int, str]], kind: str) -> Lay
 
 
 # "Meeting dates - 2013 Minutes: Theresa ... provided ...": a table row of title, 'Minutes:', the minutes.
-_MINUTES_ROW = re.compile(r"^\s*(?P<title>(?:\S.{2,150}?)?)\s*\bMinutes\s*:\s*(?P<body>\S.*|)$")
+_MINUTES_ROW = re.compile(r"^\s*(?P<title>(?:\S.{2,400}?)?)\s*\bMinutes\s*:\s*(?P<body>\S.*|)$")
 # Where a row's title stops and its agenda text starts: "Apologies To receive.", "... PDF 193 KB To consider".
 _AGENDA_TEXT = re.compile(r"(?<=[a-z)])\s+(?=To\s[a-z])|(?<=\w)\s+(?=(?:Verbal|Oral|Written)\s+(?:update|report)\b)|\s+PDF\s+[\d.]+\s*[KM]B\b|\s+(?=You\s+(?:are|may)\b)")
 
@@ -480,15 +480,32 @@ def _minutes_rows(lines: list[Line]) -> Layout | None:
         if not title.strip() or re.match(r"\s*(?:\(|To\s[a-z])", title) or described:
             # "Minutes:" opens the row, or follows the agenda's description: the title is on a line above
             # ("Simultaneous Translation You are ...", "Partnership Review" / "The Committee will ...").
-            above = next((t for x in range(i - 1, max(-1, i - 4), -1)
+            # Never above the row before: its lines are its minutes.
+            floor = rows[k - 1][0] if k else -1
+            above = next((t for x in range(i - 1, max(floor, i - 4), -1)
                           if (t := _AGENDA_TEXT.split(lines[x].text.strip())[0]) and "Minutes:" not in t
                           and not re.search(r"[.;:]\s*$", t) and len(t.split()) <= 14), "")
-            title = above
+            title = above or _topic(m.group("body"))
         end = rows[k + 1][0] if k + 1 < len(rows) else len(lines)
         item = Item(None, clean_title(_before_repeat(title)), lines[i].no)
         item.body = [Line(lines[i].no, m.group("body").rstrip(" |"))] + lines[i + 1:end]
+        described_here = m.group("title")[len(title):].strip() if m.group("title").startswith(title) else ""
+        if described_here:
+            # "To consider the report of Ann Lee, Head of Service.": the agenda's description, kept as the agenda's.
+            item.agenda = [Line(lines[i].no, re.sub(r"^PDF\s+[\d.]+\s*[KM]B\s*", "", described_here))]
         items.append(item)
     return Layout(lines[:rows[0][0]], items, "minutes-rows")
+
+
+# "Consideration was given to the Action Sheet.", "The Committee received the Annual Report of ...": what an
+# item with no printed title was about.
+_CONSIDERED = re.compile(r"^\s*(?:Consideration was given to|(?:The|Members of the)\s+\w+\s+(?:considered|received|noted))"
+                         r"\s+(?:the\s+)?(?P<topic>[A-Z][^.,;:]{2,80}?)(?:\s+(?:of|for|held|dated|on|which|from|by)\b|[.,;:]|$)")
+
+
+def _topic(text: str) -> str:
+    m = _CONSIDERED.match(text)
+    return m.group("topic") if m else ""
 
 
 def _names_person_first(text: str) -> bool:

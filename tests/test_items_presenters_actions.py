@@ -243,3 +243,22 @@ class TestItems:
         """))
         assert titles(g) == ["Minutes of the meeting held 24th April 2020",
                              "To note any items which the Chair has agreed to add to the agenda on the grounds of urgency"]
+
+    def test_rows_with_a_long_agenda_description_or_no_title_before_minutes(self):
+        from helpers import person
+        g = extract_text(textwrap.dedent("""\
+            Venue: remotely. View directions
+            Contact: Democratic Services
+            No. | Item |
+            Declarations of interest To receive declarations of personal and prejudicial interest (if any) from Members and Officers in accordance with the provisions of the Members' Code of Conduct adopted by the Council in 2008. Minutes: None |
+            Joint Committee Decisions PDF 193 KB To consider the decisions of the Joint Committee held on 29th March, 2023.
+            (N.B. The decisions are submitted for accuracy points only) Minutes: Consideration was given to the decisions.
+            The Committee AGREED that the decisions be recorded as a true record of proceedings.
+            To receive. Minutes: Consideration was given to the Action Sheet.
+            The Committee AGREED that the Action Sheet be noted.
+            Draft Terms of Reference PDF 130 KB To consider the report of Mary Quill, Head of Democratic Services. Minutes: The report was accepted.
+        """))
+        assert titles(g) == ["Declarations of interest", "Joint Committee Decisions", "Action Sheet",
+                             "Draft Terms of Reference"]
+        assert targets(g, Rel.HOLDS, person(g, "Mary Quill").id)      # the post the agenda's description states
+        assert all_presenters(g) == set()
