@@ -328,7 +328,7 @@ def _headings(lines: list[Line]) -> Layout | None:
             k = _next_nonblank(lines, i + 1)
             if k is not None and _ITEM_LINE.match(lines[k].text):
                 text = f"{_NUMBER_THEN_ITEM.match(text).group(1)}. {_ITEM_LINE.match(lines[k].text).group(1)}"
-        m = _NUMBERED_HEADING.match(text)
+        m = _NUMBERED_HEADING.match(text) if not _DATED.match(text) else None
         if m:
             n = int(m.group(1))
             year_numbered = _YEAR_NUMBERED.match(text) is not None    # "34.12/13": numbered through the year
@@ -359,6 +359,11 @@ def _headings(lines: list[Line]) -> Layout | None:
     if not heads:
         return None
     return Layout(lines[:heads[0][0]], items, "headings")
+
+
+# "6 December 2017", "13 Mar 2018 - 13:00 to 14:00": a date, not item 6 or 13.
+_DATED = re.compile(r"\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?"
+                    r"\s+(?:(?:19|20)\d\d|\d{1,2}[.:]\d\d)\b")
 
 
 def _paragraphs_numbered_under(lines: list[Line], i: int, number: str, title: str) -> bool:
@@ -633,7 +638,7 @@ def _untitled_page(lines: list[Line]) -> Layout:
     if first is None:
         return Layout(lines, [], "headings")
     title = lines[first].text.strip()
-    if len(title.split()) > 14 or title.endswith(".") or not _is_heading_text(title):
+    if len(title.split()) > 14 or title.endswith(".") or not _is_heading_text(title) or _NAMES_THE_MEETING.search(title):
         return _prose_page(lines)
     body = " ".join(l.text.strip() for l in lines[first + 1:])
     if len(body) < 300:
@@ -641,6 +646,12 @@ def _untitled_page(lines: list[Line]) -> Layout:
     item = Item(None, clean_title(title), lines[first].no)
     _split_agenda(item, lines[first + 1:])
     return Layout(lines[:first], [item], "single-item")
+
+
+# A page's first line that names the meeting or the body that met ("Minutes of the", "Meeting", "Police and
+# Fire Scrutiny Sub-Committee"), not an item.
+_NAMES_THE_MEETING = re.compile(r"^(?:Minutes|Meeting|Agenda|Notes)\b|\b(?:Committee|Board|Partnership|Panel|Group|"
+                                r"Forum|Council|Executive|Authority|Commission)\s*$", re.I)
 
 
 def _prose_page(lines: list[Line]) -> Layout:

@@ -262,3 +262,28 @@ class TestItems:
                              "Draft Terms of Reference"]
         assert targets(g, Rel.HOLDS, person(g, "Mary Quill").id)      # the post the agenda's description states
         assert all_presenters(g) == set()
+
+    def test_a_date_after_the_bodys_name_is_no_numbered_item(self):
+        g = extract_text(textwrap.dedent("""\
+            Police and Fire Scrutiny Sub-Committee
+            13 Mar 2018 - 13:00 to 14:00
+
+            Minutes of the
+
+            Safeguarding Board Meeting
+
+            6 December 2017
+
+            Venue: Fretwell Centre
+        """))
+        assert titles(g) == []
+
+    def test_a_pages_first_line_naming_the_body_is_no_item(self):
+        g = extract_text(textwrap.dedent("""\
+            Eastfield Public Services Board
+            The Board received the well-being assessment and noted the progress made on the plan. Members discussed
+            the consultation at length, and the Chair thanked officers for the work done over the year so far.
+            The Board agreed that the draft plan would be published for consultation in the spring, with events
+            held in each town, and that the findings would come back to the Board before the plan was adopted.
+        """))
+        assert "Eastfield Public Services Board" not in titles(g)
