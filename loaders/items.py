@@ -67,7 +67,8 @@ _SENTENCE_SPLIT = re.compile(rf"(?=[\sA])(?:(?<=[.!?]){_NOT_AN_END}(?<![\s(][A-Z
 def add_items(ctx: Context) -> None:
     """A node for each agenda item, in order: the stages after this one attach what they read to them."""
     for order, item in enumerate(ctx.layout.items, start=1):
-        title = item.title or f"Item {item.number or order}"
+        # "Declarations of Interest." in an agenda's list: the full stop is no part of the title.
+        title = re.sub(r"(?<=[a-z)])\.$", "", item.title) or f"Item {item.number or order}"
         node = AgendaItem(id=ids.child_id(Label.AGENDA_ITEM, ctx.meeting.id, order), name=title,
                           meeting=ctx.meeting.id, number=item.number, title=title, order=order,
                           documents=[ctx.name])
@@ -505,7 +506,8 @@ def read_header_prose(ctx: Context) -> None:
     people they name, and who took part, though no item holds them. A titled name anywhere else outside
     the items' text (a cover sheet's 'Chief Constable - Ms. C. Napier', an item's title) is a person too."""
     for sentence in _sentences([l for l in ctx.layout.header if _HEADER_SENTENCE.search(l.text)], None):
-        if len(sentence.text.split()) >= 6 and reads_as_prose(sentence.text) and not is_apology_text(sentence.text):
+        if len(sentence.text.split()) >= 6 and (reads_as_prose(sentence.text) or _CONTACT.search(sentence.text)) \
+                and not is_apology_text(sentence.text):
             _read_sentence(ctx, sentence, None, first=False)
     elsewhere = [(l.text, l.no) for l in ctx.layout.header if l.no not in ctx.list_lines]
     elsewhere += [(item.title, item.line) for item in ctx.layout.items]
@@ -514,6 +516,7 @@ def read_header_prose(ctx: Context) -> None:
             note_person(ctx, parts, line)
 
 
+_CONTACT = re.compile(r"\b(?:please\s+)?contact\s+(?=[A-Z])")      # "For enquiries please contact Ann Lee (Tel. ...)"
 _HEADER_SENTENCE = re.compile(r"[a-z]\S*\s+[a-z]\S*\s+[a-z]")     # three lower-case words: prose, not a list
 
 

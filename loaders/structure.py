@@ -91,9 +91,14 @@ def readable_title(title: str) -> str:
     return " ".join(_title_word(w, i == 0) for i, w in enumerate(title.split()))
 
 
+_ATTACHED = re.compile(r"\s*\((?:the\s+)?(?:report|copy|copies|papers?|presentation|minutes)\s+(?:attached|enclosed|to follow|"
+                       r"herewith)\)", re.I)
+
+
 def clean_title(title: str) -> str:
     title = _NOISE_IN_TITLE.sub("", title)
     title = re.sub(r"^The meeting (?:finished|closed|ended) at [\d.:]+\s*(?:am|pm|hrs)?\.?\s*", "", title, flags=re.I)
+    title = _ATTACHED.sub("", title)
     title = re.sub(r"\s+", " ", title).strip(" *#:-–")
     if title.isupper():
         title = re.sub(r"\b([A-Z]{3,}) S\b", r"\1S", title)      # PDF letter-spacing: "APOLOGIE S"
@@ -305,10 +310,11 @@ def _is_heading_text(title: str) -> bool:
     return capitalised / len(words) >= 0.45 or len(words) <= 6
 
 
-def _headings(lines: list[Line]) -> Layout | None:
-    """Minutes as plain text or Markdown: numbered headings ('4. Localised Policing', '6. i) ...')."""
+def _headings(lines: list[Line], from_minutes: bool = True) -> Layout | None:
+    """Minutes as plain text or Markdown: numbered headings ('4. Localised Policing', '6. i) ...'), from the
+    line that opens the minutes; where none follow it, the agenda above is the page's only list of items."""
     start = 0
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines if from_minutes else ()):
         if re.match(r"\s*(?:Minutes of (?:a |the )?meeting|MINUTES\s*$)", line.text, re.I):
             start = i
             break
@@ -357,7 +363,7 @@ def _headings(lines: list[Line]) -> Layout | None:
         _split_agenda(item, own + lines[i + 1:end])
         items.append(item)
     if not heads:
-        return None
+        return _headings(lines, from_minutes=False) if start and from_minutes else None
     return Layout(lines[:heads[0][0]], items, "headings")
 
 

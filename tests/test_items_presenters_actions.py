@@ -287,3 +287,29 @@ class TestItems:
             held in each town, and that the findings would come back to the Board before the plan was adopted.
         """))
         assert "Eastfield Public Services Board" not in titles(g)
+
+    def test_an_agenda_above_the_minutes_of_an_earlier_meeting_with_no_items_of_their_own(self):
+        from helpers import person
+        g = extract_text(textwrap.dedent("""\
+            For all enquiries relating to this agenda please contact Ella Morgan (Tel. 01234 567890)
+
+            A meeting of the Police and Crime Panel will be held at the Civic Centre on Friday, 7th December 2012.
+
+            A G E N D A
+
+            1. Declarations of Interest.
+
+            2. Apologies for Absence.
+
+            3. Amended Panel Arrangements (report attached).
+
+            SHADOW POLICE AND CRIME PANEL
+
+            MINUTES OF THE MEETING HELD AT THE CIVIC CENTRE ON FRIDAY 12TH OCTOBER 2012
+
+            Present:
+
+            Councillors Ann Lowe and Tom Reddy
+        """))
+        assert titles(g) == ["Declarations of Interest", "Apologies for Absence", "Amended Panel Arrangements"]
+        assert person(g, "Ella Morgan")
