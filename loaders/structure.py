@@ -355,6 +355,14 @@ def _headings(lines: list[Line], from_minutes: bool = True) -> Layout | None:
             heads.append((i, f"{last_main} {s.group(1)})", s.group(2)))
         elif last_main and heads and (s := _LETTERED_CAPS.match(text)):
             heads.append((i, f"{last_main}({s.group(1)})", s.group(2)))     # "(a) MINUTES OF THE GROUP"
+    if heads and heads[0][1] in ("1", "01"):
+        # "Introductions WM introduced ..." above item 1: the opening item, left unnumbered.
+        opening = next((k for k in range(heads[0][0] - 1, start - 1, -1) if _UNNUMBERED_OPENING.match(lines[k].text)), None)
+        if opening is not None:
+            m = _UNNUMBERED_OPENING.match(lines[opening].text)
+            heads.insert(0, (opening, None, m.group("title")))
+            if m.group("rest"):
+                run_in[opening] = m.group("rest")
     items = []
     for k, (i, number, title) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
@@ -365,6 +373,12 @@ def _headings(lines: list[Line], from_minutes: bool = True) -> Layout | None:
     if not heads:
         return _headings(lines, from_minutes=False) if start and from_minutes else None
     return Layout(lines[:heads[0][0]], items, "headings")
+
+
+# The opening item minutes often leave unnumbered above item 1, alone on its line or run into its text.
+_UNNUMBERED_OPENING = re.compile(r"^\s*(?P<title>(?:Chair(?:man)?['’]?s\s+)?(?:Welcome|Introductions?)(?:,?\s+(?:and|&)\s+"
+                                 r"(?:Introductions?|Apologies(?:\s+for\s+Absence)?|Welcome))?)"
+                                 r"(?:\s*[:.–-]?\s*|\s+(?P<rest>(?:[A-Z]{2,3}|[A-Z][a-z]+)\s+[a-z].*))$")
 
 
 # "6 December 2017", "13 Mar 2018 - 13:00 to 14:00": a date, not item 6 or 13.

@@ -313,3 +313,21 @@ class TestItems:
         """))
         assert titles(g) == ["Declarations of Interest", "Apologies for Absence", "Amended Panel Arrangements"]
         assert person(g, "Ella Morgan")
+
+    def test_the_opening_item_left_unnumbered_above_item_one(self):
+        g = extract_text(textwrap.dedent("""\
+            Eastfield Community Planning Group
+            Minutes of meeting held on 9 March 2017
+
+            Present: Wendy Marr, Shire Council (Chair) (WM) Lena Reid, Shire Council (LR) Ken Allan, AVA (KA)
+
+            Introductions WM introduced Cara Lund who has taken over the role of Health Coordinator.
+
+            A vacancy still exists for a community representative for Ward 18 and LR will follow this up.
+
+            1. Minutes & Action Sheet The Minutes of the previous meeting were accepted as a correct record.
+
+            2. Community Plan KA gave an update on the community plan.
+        """))
+        assert titles(g) == ["Introductions", "Minutes & Action Sheet", "Community Plan"]
+        assert actions(g) == [("follow this up", ("Lena Reid",))]
