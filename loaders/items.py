@@ -795,6 +795,8 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
         for record, s, e in people:
             if re.match(r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*(?:reported|advised) that\b|"
                         r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*(?:advised|informed|briefed) the (?:board|group|"
-                        r"partnership|committee|meeting)\b", text[e:e + NEAR]) and record not in out and s < 60:
+                        r"partnership|committee|meeting)\b|"
+                        r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*(?:informed|briefed|updated) (?:members\s+)?(?:of|on|about)\b",
+                        text[e:e + NEAR]) and record not in out and s < 60:
                 out.append(record)
     return out

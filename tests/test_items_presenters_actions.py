@@ -106,6 +106,15 @@ class TestPresenters:
         """))
         assert all_presenters(g) == set()
 
+    def test_opening_the_item_by_informing_the_board_of_something_is_presenting(self):
+        g = extract_text(minutes("""
+            4. Project Update (Verbal update)
+
+            Chief Superintendent Alan Voss (Shire Police) informed of the initiatives to raise crime awareness.
+            The Board noted the importance of the campaign. Ms Dee Hart informed members of the new dates.
+        """))
+        assert all_presenters(g) == {"Alan Voss"}
+
 
 class TestActions:
     def test_the_word_action_heading_a_table_column_is_no_action(self):
