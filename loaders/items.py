@@ -92,9 +92,16 @@ def read_items(ctx: Context) -> None:
             # and their posts; what it says is to happen is no record of what did.
             if not _AGENDA_BLOCK_ROW.match(sentence.text):
                 _read_sentence(ctx, sentence, None, first=False)
+        opened_by = None       # the person the sentence before opened with: whom a following 'He' or 'She' is
         for k, sentence in enumerate(sentences):
             index += 1
             people = _read_sentence(ctx, sentence, node, first=k < 2)
+            if opened_by is not None and _PRONOUN_PRESENTS.match(sentence.text) \
+                    and not any(r is opened_by and i is node for r, i, _ in ctx.presented):
+                # "The Team Leader reported a fall in crime. He gave an overview of ...": he presented.
+                ctx.presented.append((opened_by, node, sentence.text))
+                mark_attended(ctx, opened_by, sentence.text)
+            opened_by = people[0][0] if people and people[0][1] <= 4 else None
             if declarations:
                 subject = _declaration_row(ctx, sentence, people, subject)
         _title_presenters(ctx, item, node, listed[id(item)], found=len(ctx.presented) > presented_before)
@@ -325,6 +332,7 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
     return out
 
 
+_PRONOUN_PRESENTS = re.compile(rf"(?:He|She)\s+(?:also\s+|then\s+|further\s+)?(?:{PRESENT_VERBS})\b")
 _INITIALS_PRESENTING = re.compile(rf"([A-Z][A-Z]?[A-Z])\s+(?=(?:{PRESENT_VERBS})\b)")
 
 

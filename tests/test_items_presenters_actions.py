@@ -115,6 +115,23 @@ class TestPresenters:
         """))
         assert all_presenters(g) == {"Alan Voss"}
 
+    def test_he_or_she_presenting_after_a_sentence_a_person_opened(self):
+        g = extract_text(minutes("""
+            5. Introductions
+
+            Members were introduced to Rhys Powell, Community Safety Team Leader; and Ann Gee, Analyst.
+
+            6. Community Safety Partnership Annual Report
+
+            The Community Safety Team Leader reported a reduction in crime over the past year. He gave an overview of the work of the partnership.
+
+            7. Budget
+
+            The budget was discussed with Ann Gee. She gave an overview of the savings.
+        """))
+        assert presenters_of(g, "Community Safety") == {"Rhys Powell"}
+        assert presenters_of(g, "Budget") == set()        # 'She' follows a sentence no person opened
+
 
 class TestActions:
     def test_the_word_action_heading_a_table_column_is_no_action(self):
