@@ -30,7 +30,7 @@ PRESENT_VERBS = (r"presented|introduced(?!\s+(?:himself|herself|themselves|thems
                  r"update|report|briefing)|took (?:the )?(?:board|members|group|partnership|"
                  r"committee|meeting) through|updated the (?:board|group|partnership|committee|members|meeting)|"
                  r"attended the meeting to update the (?:board|group|partnership|committee)|"
-                 r"reported\s*:|led (?:the|a) (?:presentation|item|discussion)|"
+                 r"reported\s*:|reported (?:back\s+)?(?:on\s+)?progress\b|led (?:the|a) (?:presentation|item|discussion)|"
                  r"fed back to the (?:board|group|partnership|committee|panel|meeting|members)|"
                  r"(?:highlighted|outlined|set out|summarised|summarized|reported on) the following\b")
 SPEECH_VERBS = ("asked|commented|noted|reported|added|enquired|inquired|responded|replied|suggested|explained|"
@@ -312,11 +312,11 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
             spans.append((record, m.start(), m.end()))
             take(m.start(), m.end())
     lead = _INITIALS_PRESENTING.match(text)
-    record = person_by_initials(ctx, lead.group(1), line) if lead and not taken[0] else None
+    record = person_by_initials(ctx, lead.group(1), line) if lead and not taken[lead.start(1)] else None
     if record is not None:
-        # "PB gave a presentation on ...": notes that name people by their initials alone.
-        spans.append((record, 0, len(lead.group(1))))
-        take(0, len(lead.group(1)))
+        # "PB gave a presentation on ...", "2.1 ID reported progress": notes naming people by their initials.
+        spans.append((record, lead.start(1), lead.end(1)))
+        take(lead.start(1), lead.end(1))
     for m in _ROLE_REF.finditer(text) if "he" in text and _ANY_ROLE_WORD.search(text) else ():
         if taken[m.start()] or _ANOTHER_BODYS.match(text, m.end()):
             continue
@@ -333,7 +333,7 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
 
 
 _PRONOUN_PRESENTS = re.compile(rf"(?:He|She)\s+(?:also\s+|then\s+|further\s+)?(?:{PRESENT_VERBS})\b")
-_INITIALS_PRESENTING = re.compile(rf"([A-Z][A-Z]?[A-Z])\s+(?=(?:{PRESENT_VERBS})\b)")
+_INITIALS_PRESENTING = re.compile(rf"(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?([A-Z][A-Z]?[A-Z])\s+(?=(?:{PRESENT_VERBS})\b)")
 
 
 

@@ -132,6 +132,16 @@ class TestPresenters:
         assert presenters_of(g, "Community Safety") == {"Rhys Powell"}
         assert presenters_of(g, "Budget") == set()        # 'She' follows a sentence no person opened
 
+    def test_initials_after_a_paragraph_number_reporting_progress(self):
+        g = extract_text(minutes("""
+            Present: Ceri Ellis (Regional Board), Ivan Dale (Regional Board)
+
+            2. Notes of the last meeting on 29 July 2009
+
+            2.1 ID reported progress on the following actions from July:
+        """))
+        assert all_presenters(g) == {"Ivan Dale"}
+
 
 class TestActions:
     def test_the_word_action_heading_a_table_column_is_no_action(self):
