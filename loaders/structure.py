@@ -171,8 +171,18 @@ def _single_item(lines: list[Line], label: int) -> Layout:
         _split_agenda(item, lines[title_at:])
         return Layout(lines[:title_at], [item], "single-item")
     item = Item(None, clean_title(lines[title_at].text), lines[title_at].no)
-    _split_agenda(item, lines[title_at + 1:])
-    return Layout(lines[:title_at], [item], "single-item")
+    subs = [k for k in range(title_at + 1, len(lines)) if (m := _SUB_ITEM.match(lines[k].text)) and _is_heading_text(m.group(2))]
+    _split_agenda(item, lines[title_at + 1:subs[0] if subs else len(lines)])
+    items = [item]
+    for n, k in enumerate(subs):
+        # "9(i) Women's Safety Forum – Jo Baker": a sub-item of the page's item, with minutes of its own.
+        m = _SUB_ITEM.match(lines[k].text)
+        items.append(Item(m.group(1), clean_title(m.group(2)), lines[k].no))
+        items[-1].body = lines[k + 1:subs[n + 1] if n + 1 < len(subs) else len(lines)]
+    return Layout(lines[:title_at], items, "single-item")
+
+
+_SUB_ITEM = re.compile(r"^\s*(\d{1,3}\s?\((?:[ivx]{1,4}|[a-h])\))\s+(\S.{2,150})$")
 
 
 def _moderngov_numbered(lines: list[Line]) -> Layout | None:

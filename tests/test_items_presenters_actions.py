@@ -367,3 +367,21 @@ class TestItems:
         """))
         assert titles(g) == ["Introductions", "Minutes & Action Sheet", "Community Plan"]
         assert actions(g) == [("follow this up", ("Lena Reid",))]
+
+    def test_a_sub_item_with_its_presenter_on_a_single_item_page(self):
+        g = extract_text(textwrap.dedent("""\
+            Agenda item
+
+            Domestic Homicide Review Update
+
+            The partnership has appointed an independent chair for the review, which will pause during the trial.
+
+            ACTION – Jo to notify the Home Office that the review has been put on hold.
+
+            9(i) Women’s Safety Forum – Jo Baker
+
+            The council launched its first forum for residents in May 2023 to hear where they feel unsafe.
+        """))
+        assert [(i.number, i.title.split(" –")[0]) for i in nodes(g, Label.AGENDA_ITEM)] == [
+            (None, "Domestic Homicide Review Update"), ("9(i)", "Women’s Safety Forum")]
+        assert presenters_of(g, "Women") == {"Jo Baker"}
