@@ -7,6 +7,7 @@ from functools import lru_cache
 from graph import ids
 from graph.model import Action, AgendaItem, Decision, Label, Rel
 from loaders.context import Context, Sentence, note_org, note_person, resolve_org
+from loaders.data_files import phrasings
 from loaders.first_names import is_first_name
 from loaders.names import NAME_WORD, TITLE_RE, fold, parse_person
 from loaders.organisations import OrgEntry
@@ -41,14 +42,33 @@ DECISION_PATTERNS = [
                 r"(?:were|was|be)\s+(?P<verb>approved|agreed|confirmed|accepted)(?P<text>[^.]*)", re.I), "verb",
      ("minutes",)),
 ]
+_STATUS = phrasings()["action_status"]
+
+
+def alternation_of(forms: list[str]) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in sorted(forms, key=len, reverse=True))
+
+
 EVERYONE = re.compile(r"^(?:all|all members|all partners|all board members|board members|everyone|"
                       r"the board|members|partners|all agencies)$", re.I)
 
 
 def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sentence]) -> None:
+    reviewing = None       # the sentence that opened a review of the last meeting's actions
     for k, sentence in enumerate(sentences):
         if sentence.line in ctx.action_log_lines:
             continue       # read as a table by loaders/action_logs.py
+        if reviewing is None and "ction" in sentence.text and _REVIEW_INTRO.search(sentence.text):
+            reviewing = sentence
+            continue
+        if reviewing is not None and (still := _OPEN.search(sentence.text)) and not action_marker(sentence.text):
+            # An action of the last meeting reported still open: the entry itself, or the one the status follows.
+            task = sentences[k - 1] if still.group("status") and k > 0 and sentences[k - 1] is not reviewing \
+                else sentence
+            record_action(ctx, node, task.text.strip(" -–•·.") if task is not sentence else
+                          sentence.text[:still.start()].strip(" -–•·.") or sentence.text.strip(" -–•·."),
+                          [], sentence.text, sentence.text)
+            continue
         m = action_marker(sentence.text)
         bracket = _BRACKET_MARKER.search(sentence.text) if not m and "ction" in sentence.text else None
         if bracket:
@@ -60,8 +80,9 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
             if k > 0 and _BARE_MARKER.fullmatch(sentence.text):
                 if _states_a_task(sentences[k - 1].text):
                     _bare_action(ctx, node, sentences[k - 1], sentence)
-            elif _DONE.search(sentence.text):
-                continue       # "Action 1.2 Ann Lee to join the Board – COMPLETED": the last log, reviewed
+            elif _DONE.search(sentence.text) or k + 1 < len(sentences) and len(sentences[k + 1].text.split()) <= 4 \
+                    and _DONE.search(sentences[k + 1].text):
+                continue       # "Action 1.2 Ann Lee to join the Board – COMPLETED", "... Action complete.": reviewed
             elif "to" in sentence.text and _NAME_TO_DO.match(sentence.text) and not (k + 1 < len(sentences)
                                                           and action_marker(sentences[k + 1].text)):
                 _name_to_do(ctx, node, sentence)
@@ -148,7 +169,13 @@ def _states_a_task(text: str) -> bool:
 
 
 # A reviewed action's status closing it: the previous meeting's action, reported on, not a new one.
-_DONE = re.compile(r"[-–—:(]\s*(?:COMPLETED?|Completed?|CLOSED|Closed|DONE|Done|DISCHARGED|Discharged)\)?\s*\.?\s*$")
+_DONE = re.compile(rf"(?:[-–—:(]|\bAction(?:\s+(?:is|was|now))?)\s*(?i:{alternation_of(_STATUS['done'])})\)?\s*\.?\s*$")
+# A review of the last meeting's actions, and one of them still open: "Rona Gold gave an update on the
+# following outstanding actions within the action log as follows:", "... Stan advised this action is ongoing."
+_REVIEW_INTRO = re.compile(r"\b(?:following|outstanding)\s+(?:outstanding\s+)?actions\b.*(?::\s*$|as follows)|"
+                           r"\bactions?\s+(?:from|of)\s+the\s+(?:last|previous)\s+meeting\b.*:\s*$", re.I)
+_OPEN = re.compile(rf"\b(?:this|the)\s+action\s+(?:is|was|remains)\s+(?:still\s+)?(?P<status>{alternation_of(_STATUS['open'])})\b|"
+                   rf"^[\s*•·–-]*(?:{alternation_of(_STATUS['open'])})\s+[a-z]", re.I)
 
 
 def _bare_action(ctx: Context, node: AgendaItem, task: Sentence, marker: Sentence) -> None:

@@ -569,3 +569,31 @@ def test_item_table_column(column, head, form):
 
 
 TESTED_KEYS.add("item_table_columns")
+
+
+# ============================================================================== a reviewed action's status
+@pytest.mark.parametrize("word,form", cases("action_status", ("dash", "sentence"),
+                                            entries=PHRASINGS["action_status"]["done"]))
+def test_action_status_done(word, form):
+    """The last meeting's action reported done is no action of this meeting; a new one beside it is."""
+    done = f" – {word.upper()}." if form == "dash" else f". Action {word}."
+    g, text = read(item_snippet(f"Action 1.2. {SUBSTITUTE} to contact the schools{done}\n\n"
+                                f"{OTHER} to circulate the revised plan to partners."))
+    found = {(g.nodes[r.source].text, fold(g.nodes[r.target].name)) for r in g.rels_of(Rel.ASSIGNED_TO)}
+    assert found == {("circulate the revised plan to partners", fold(OTHER))}, text
+
+
+@pytest.mark.parametrize("word,form", cases("action_status", ("status-sentence",),
+                                            entries=PHRASINGS["action_status"]["open"]))
+def test_action_status_open(word, form):
+    """A review of the last meeting's actions: one reported still open is an action of this meeting."""
+    g, text = read(item_snippet(f"""{OTHER} gave an update on the following outstanding actions as follows:
+
+        - Partners to send feedback on the bulletin. Action complete.
+
+        - Climate Change Working Group membership. {SUBSTITUTE} advised this action is {word}.
+    """))
+    assert [a.text for a in g.of_label(Label.ACTION)] == ["Climate Change Working Group membership"], text
+
+
+TESTED_KEYS.add("action_status")
