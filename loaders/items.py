@@ -104,7 +104,10 @@ def read_items(ctx: Context) -> None:
             opened_by = people[0][0] if people and people[0][1] <= 4 else None
             if declarations:
                 subject = _declaration_row(ctx, sentence, people, subject)
-        _title_presenters(ctx, item, node, listed[id(item)], found=len(ctx.presented) > presented_before)
+        by_post = next((m.group("post") for sentence in sentences if has_any(sentence.text, _PRESENT_WORDS)
+                        and (m := _POST_PRESENTED.search(sentence.text))), None) if listed[id(item)] else None
+        _title_presenters(ctx, item, node, listed[id(item)], found=len(ctx.presented) > presented_before,
+                          by_post=by_post)
         read_decisions(ctx, item, node, sentences)
         read_actions(ctx, item, node, sentences)
         read_strategies(ctx, item, node, sentences)
@@ -157,7 +160,8 @@ _TITLE_DASH_NAMES = re.compile(r"\s[–—-]\s*(?P<names>[^–—-]{3,120})$")
 _TITLE_BRACKET_NAMES = re.compile(r"\((?P<names>[^()]{3,120})\)\s*$")
 
 
-def _title_presenters(ctx: Context, item: Item, node: AgendaItem, listed: list[PersonRecord], found: bool) -> None:
+def _title_presenters(ctx: Context, item: Item, node: AgendaItem, listed: list[PersonRecord], found: bool,
+                      by_post: str | None = None) -> None:
     """Who presented, from the item's heading: names after a dash ('Title – Name'), or, where the minutes
     name no presenter, names in brackets ('Summary of Progress (A and B)') or in the block under the title."""
     def present(records: list[PersonRecord], evidence: str) -> None:
@@ -177,6 +181,11 @@ def _title_presenters(ctx: Context, item: Item, node: AgendaItem, listed: list[P
     if bracket and _all_people(bracket.group("names")):
         present([note_person(ctx, parts, item.line) for parts in _all_people(bracket.group("names"))], heading)
     elif listed and item.agenda:
+        if by_post is not None:
+            # "The Community Safety Manager spoke to the report": of those the agenda lists, only one holding
+            # that post presented.
+            words = set(fold(by_post).split()) - {"the", "of", "for", "and"}
+            listed = [r for r in listed if any(words <= set(fold(role).split()) for role in r.roles())]
         present(listed, heading)
     elif (holder := _title_post_holder(ctx, item.title)) is not None:
         present([holder], heading)
@@ -332,6 +341,9 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
     return out
 
 
+# "The Community Safety Manager spoke to the report": the minutes name who presented by their post.
+_POST_PRESENTED = re.compile(r"\b[Tt]he\s+(?P<post>(?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and|&)\s+)?){0,6}(?:"
+                             + "|".join(w for w in ROLE_WORDS if w[0].isupper()) + rf")s?)\s+(?:{PRESENT_VERBS})")
 _PRONOUN_PRESENTS = re.compile(rf"(?:He|She)\s+(?:also\s+|then\s+|further\s+)?(?:{PRESENT_VERBS})\b")
 _INITIALS_PRESENTING = re.compile(rf"(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?([A-Z][A-Z]?[A-Z])\s+(?=(?:{PRESENT_VERBS})\b)")
 

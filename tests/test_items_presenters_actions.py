@@ -385,3 +385,31 @@ class TestItems:
         assert [(i.number, i.title.split(" –")[0]) for i in nodes(g, Label.AGENDA_ITEM)] == [
             (None, "Domestic Homicide Review Update"), ("9(i)", "Women’s Safety Forum")]
         assert presenters_of(g, "Women") == {"Jo Baker"}
+
+
+class TestAgendaBlocks:
+    def test_the_minutes_naming_the_presenter_by_post_overrule_the_agendas_names(self):
+        g = extract_text(minutes("""
+            5.
+
+            Report on the Hate Crime Project pdf icon PDF 233 KB
+
+            Rob Bates, CEO, Eastfield Mencap
+
+            Minutes:
+
+            The Community Safety Manager spoke to the report and introduced the Hate Crime Coordinator.
+
+            6.
+
+            Youth Justice Plan
+
+            Ann Gee, Youth Justice Manager
+            Tom Reddy, Analyst
+
+            Minutes:
+
+            The Youth Justice Manager presented the plan.
+        """))
+        assert presenters_of(g, "Report on the Hate") == set()
+        assert presenters_of(g, "Youth Justice") == {"Ann Gee"}
