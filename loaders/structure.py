@@ -348,7 +348,10 @@ def _headings(lines: list[Line], from_minutes: bool = True) -> Layout | None:
         if m:
             n = int(m.group(1))
             year_numbered = _YEAR_NUMBERED.match(text) is not None    # "34.12/13": numbered through the year
-            if (previous is None and (n <= 20 or year_numbered)) or (previous is not None and previous < n <= previous + 3):
+            # A minute numbered on through the council's year ("971     MINUTES -"): a number far above 20 opens
+            # the sequence where a wide gap and a title in capitals follow it.
+            through_year = year_numbered or re.match(r"\s*\d{2,3}\s{3,}[A-Z][A-Z ,’'&/-]{3,}(?:\s[-–]\s*)?$", text)
+            if (previous is None and (n <= 20 or through_year)) or (previous is not None and previous < n <= previous + 3):
                 title = m.group(3)
                 caps = _CAPS_HEADING.match(title)      # "APOLOGIES FOR ABSENCE Apologies were received ..."
                 split = (caps.group(1), title[caps.end():]) if caps \

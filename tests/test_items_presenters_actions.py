@@ -413,3 +413,24 @@ class TestAgendaBlocks:
         """))
         assert presenters_of(g, "Report on the Hate") == set()
         assert presenters_of(g, "Youth Justice") == {"Ann Gee"}
+
+
+class TestMoreItemLayouts:
+    def test_a_minute_numbered_on_through_the_year_in_capitals(self):
+        g = extract_text(textwrap.dedent("""\
+            Minutes of a meeting held on 22nd March, 2017.
+
+            Present:  Councillor G. Lowe (Chairman); Councillor Ms. B.E. Hart (Vice-Chairman)
+
+            971     MINUTES -
+
+            AGREED - T H A T the minutes of the meeting held on 1st February, 2017 be accepted as a correct record.
+
+            972     DECLARATIONS OF INTEREST -
+
+            No declarations were received.
+
+            2017 was a year of change for the partnership.
+        """))
+        assert [(i.number, i.title) for i in nodes(g, Label.AGENDA_ITEM)] == [
+            ("971", "Minutes"), ("972", "Declarations of Interest")]
