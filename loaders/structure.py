@@ -192,6 +192,12 @@ def _moderngov_numbered(lines: list[Line]) -> Layout | None:
     for i, line in enumerate(lines):
         m = _NUMBER_ALONE.match(line.text)
         if not m:
+            # CMIS: "1 Sederunt" with no "1" alone after it: the item's number and title on one line.
+            c = _CMIS_TITLE.match(line.text) if previous is not None and line.text[:1].isdigit() else None
+            if c and int(c.group(1)) == previous + 1 and _is_heading_text(c.group(2)) \
+                    and not re.search(r"[.;:]\s*$", c.group(2)) and not _number_follows(lines, i, c.group(1)):
+                starts.append((i, i, c.group(1)))
+                previous = int(c.group(1))
             continue
         j = _next_nonblank(lines, i + 1)
         if j is None or _NUMBER_ALONE.match(lines[j].text):
@@ -210,7 +216,10 @@ def _moderngov_numbered(lines: list[Line]) -> Layout | None:
         # CMIS prints "2 Declaration of Interests" on one line, then "2" alone, then the minute itself.
         above = next((m for l in lines[max(0, i - 3):i] if (m := re.match(rf"^\s*{number}\.?\s+(\S.{{2,150}})$", l.text))),
                      None)
-        if above and not _title_like(lines[j].text.strip()):
+        if i == j:
+            item = Item(number, clean_title(_CMIS_TITLE.match(lines[i].text).group(2)), lines[i].no)
+            _split_agenda(item, lines[i + 1:end])
+        elif above and not _title_like(lines[j].text.strip()):
             item = Item(number, clean_title(above.group(1)), lines[i].no)
             _split_agenda(item, lines[j:end])
         else:
@@ -218,6 +227,22 @@ def _moderngov_numbered(lines: list[Line]) -> Layout | None:
             _split_agenda(item, lines[j + 1:end])
         items.append(item)
     return Layout(lines[:starts[0][0]], items, "moderngov")
+
+
+_CMIS_TITLE = re.compile(r"^(\d{1,3})\s+(\S.{2,150}?)[\s*]*$")
+
+
+def _number_follows(lines: list[Line], i: int, number: str) -> bool:
+    """Whether the number stands alone again on one of the next three lines (CMIS repeats it above the minute)."""
+    seen = 0
+    for line in lines[i + 1:]:
+        if line.text.strip():
+            if line.text.strip().rstrip(".") == number:
+                return True
+            seen += 1
+            if seen == 3:
+                break
+    return False
 
 
 _TABLE_COLUMNS = {h.casefold(): column for column, heads in phrasings()["item_table_columns"].items() for h in heads}

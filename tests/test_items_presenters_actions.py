@@ -434,3 +434,27 @@ class TestMoreItemLayouts:
         """))
         assert [(i.number, i.title) for i in nodes(g, Label.AGENDA_ITEM)] == [
             ("971", "Minutes"), ("972", "Declarations of Interest")]
+
+    def test_cmis_numbers_alone_and_a_number_with_its_title_on_one_line(self):
+        g = extract_text(textwrap.dedent("""\
+            Police and Fire Committee
+            21 Feb 2019 - 09:30 to 10:15
+
+            Public Items
+            1 Sederunt
+            2 Declaration of Group Decisions and Members Interests *
+            2
+
+            There were no declarations from Group Leaders in regard to any prior decisions.
+
+            3 Resolution
+
+            Consider, and if so decide, adopt the following resolution excluding the public for Item 10.
+
+            4 Written Questions **
+            4
+
+            The Committee noted that no written questions had been submitted.
+        """))
+        assert [(i.number, i.title) for i in nodes(g, Label.AGENDA_ITEM)] == [
+            ("2", "Declaration of Group Decisions and Members Interests"), ("3", "Resolution"), ("4", "Written Questions")]
