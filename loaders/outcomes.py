@@ -80,8 +80,8 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
             if k > 0 and _BARE_MARKER.fullmatch(sentence.text):
                 if _states_a_task(sentences[k - 1].text):
                     _bare_action(ctx, node, sentences[k - 1], sentence)
-            elif _DONE.search(sentence.text) or k + 1 < len(sentences) and len(sentences[k + 1].text.split()) <= 4 \
-                    and _DONE.search(sentences[k + 1].text):
+            elif _closed(sentence.text) or k + 1 < len(sentences) and len(sentences[k + 1].text) <= 40 \
+                    and _closed(sentences[k + 1].text):
                 continue       # "Action 1.2 Ann Lee to join the Board – COMPLETED", "... Action complete.": reviewed
             elif "to" in sentence.text and _NAME_TO_DO.match(sentence.text) and not (k + 1 < len(sentences)
                                                           and action_marker(sentences[k + 1].text)):
@@ -170,6 +170,11 @@ def _states_a_task(text: str) -> bool:
 
 # A reviewed action's status closing it: the previous meeting's action, reported on, not a new one.
 _DONE = re.compile(rf"(?:[-–—:(]|\bAction(?:\s+(?:is|was|now))?)\s*(?i:{alternation_of(_STATUS['done'])})\)?\s*\.?\s*$")
+def _closed(text: str) -> bool:
+    """Whether the text ends by saying the action is done: only its last few words are looked at."""
+    return _DONE.search(text, max(0, len(text) - 40)) is not None
+
+
 # A review of the last meeting's actions, and one of them still open: "Rona Gold gave an update on the
 # following outstanding actions within the action log as follows:", "... Stan advised this action is ongoing."
 _REVIEW_INTRO = re.compile(r"\b(?:following|outstanding)\s+(?:outstanding\s+)?actions\b.*(?::\s*$|as follows)|"

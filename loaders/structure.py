@@ -246,6 +246,8 @@ def _number_follows(lines: list[Line], i: int, number: str) -> bool:
 
 
 _TABLE_COLUMNS = {h.casefold(): column for column, heads in phrasings()["item_table_columns"].items() for h in heads}
+_ITEM_HEADS = tuple(h for h, c in _TABLE_COLUMNS.items() if c == "item")
+_ITEM_HEAD_INITIALS = {h[:1].upper() for h in _ITEM_HEADS} | {h[:1].lower() for h in _ITEM_HEADS}
 # A flattened row's cells: parted by bars, tabs or ' / ' (a slash between words, 'Officer/Member', is no break).
 _ROW_CELLS = re.compile(r"\s*\|\s*|\t+|\s+/(?:\s+|$)|^/\s+")
 
@@ -273,9 +275,9 @@ def _item_table(lines: list[Line]) -> Layout | None:
     """Minutes printed as a table of items: the heading row, then a row per item, its title in the first
     cell ('Budget / PD went through the budget papers ...'), or a title alone closed by a colon ('Matters
     Arising:'); a line that is no row goes on the item above."""
-    start = next((i for i, l in enumerate(lines) if l.text.strip() and len(l.text) < 120
-                  and l.text.strip(" |*").casefold().startswith(tuple(h for h, c in _TABLE_COLUMNS.items() if c == "item"))
-                  and _table_heading(lines, i) is not None), None)
+    start = next((i for i, l in enumerate(lines) if len(l.text) < 120 and l.text.lstrip(" |*")[:1] in _ITEM_HEAD_INITIALS
+                  and l.text.strip(" |*").casefold().startswith(_ITEM_HEADS) and _table_heading(lines, i) is not None),
+                 None)
     if start is None:
         return None
     items: list[Item] = []
