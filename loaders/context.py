@@ -13,7 +13,7 @@ from loaders.names import NOT_NAME_WORDS, RANK_QUALIFIERS, NameParts, fold, is_n
 from loaders.organisations import WEAK_HEADS, Gazetteer, OrgEntry, find_org_phrases, gazetteer_key, partnership_type, \
     placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
-from loaders.places import national_service, place_at
+from loaders.places import council_by_initials, health_board, is_place, national_service, place_at
 from loaders.phrasing import alternation, attendance_code
 from loaders.scan import has_any
 from loaders.structure import Item, Layout, Line
@@ -105,7 +105,11 @@ def _body_with_initials(ctx: Context, acr: str) -> OrgEntry | None:
         ctx.answers[key] = None
         if len(phrases) == 1:
             phrase = phrases.pop()
-            ctx.answers[key] = ctx.gazetteer.lookup(phrase, ctx.home) or OrgEntry(phrase)
+            found = ctx.gazetteer.lookup(phrase, ctx.home)
+            ctx.answers[key] = localised(ctx, found) if found else OrgEntry(phrase)
+        elif not phrases and council_by_initials(acr, ctx.place):
+            # "Nigel Hale (SBC)" in the minutes of a place whose council is never named in full.
+            ctx.answers[key] = OrgEntry(council_by_initials(acr, ctx.place), "council")
     return ctx.answers[key]
 
 
@@ -145,11 +149,17 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
     if is_generic_body(bare):
         # "Police" in a Scottish council's minutes: the nation's one force (or fire service).
         service = {"police": "police", "fire": "fire", "fire service": "fire", "fire and rescue": "fire",
-                   "fire and rescue service": "fire"}.get(fold(bare))
+                   "fire and rescue service": "fire", "nhs": "health", "the nhs": "health", "health board": "health",
+                   "nhs board": "health"}.get(fold(bare))
+        if service == "health":
+            board = health_board(ctx.place)      # "Edith Ross, NHS" in Aberdeenshire's minutes: NHS Grampian
+            return (ctx.gazetteer.lookup(board) or OrgEntry(board, "health")) if board else None
         national = national_service(ctx.place, service) if service else None
         return ctx.gazetteer.lookup(national) if national else None     # otherwise: which one, the text has not said
     if _NHS_PLACE.fullmatch(bare):
         return OrgEntry(bare)     # "NHS Grampian", "NHS South Yorkshire"
+    if bare.startswith("Public Health ") and is_place(bare[len("Public Health "):]):
+        return OrgEntry(bare, "health")     # a place's public health team named as a body: "Public Health Eastshire"
     phrases = find_org_phrases(bare)
     if phrases and phrases[-1][2] == len(bare) and _PLACES_JOINED.fullmatch(bare, 0, phrases[-1][1]):
         return OrgEntry(bare)     # "Eastfield and Westfield Teaching Hospitals NHS Foundation Trust"
@@ -215,6 +225,7 @@ def localised(ctx: Context, entry: OrgEntry) -> OrgEntry:
 
 
 _FORCE = re.compile(r"\b((?:[A-Z][a-z]+\s+(?:and\s+|&\s+)?){1,3})(?:Police|Constabulary)\b")
+_FORCE_IN_CAPS = re.compile(r"\b(?:[A-Z]+\s+(?:AND\s+|&\s+)?){1,3}(?:POLICE|CONSTABULARY)\b")
 
 
 def force_area(ctx: Context) -> str | None:
@@ -222,7 +233,11 @@ def force_area(ctx: Context) -> str | None:
     key = ("force-area",)
     if key not in ctx.answers:
         counts: dict[str, int] = {}
-        for m in _FORCE.finditer(ctx.doc.text) if "Police" in ctx.doc.text or "Constabulary" in ctx.doc.text else ():
+        text = ctx.doc.text
+        if "POLICE" in text or "CONSTABULARY" in text:
+            # "SHIRE POLICE AND CRIME PANEL" as a heading names the force as well.
+            text += "\n" + "\n".join(titlecase(m.group(0)) for m in _FORCE_IN_CAPS.finditer(text))
+        for m in _FORCE.finditer(text) if "Police" in text or "Constabulary" in text else ():
             words = m.group(1).split()
             for k in range(len(words)):      # the longest known force the words end with
                 entry = ctx.gazetteer.lookup(" ".join(words[k:]) + " Police")
@@ -369,7 +384,8 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
         # "(Chairman), Mid and Upper Dale": the post in brackets, then a ward or a body.
         return lead.group(1).strip(), resolve_org(ctx, text[lead.end():])
     paren = re.fullmatch(r"(.*?)\s*\(([^()]+)\)", text)
-    if paren and not re.fullmatch(r"[A-Z]{2,6}", paren.group(2)):
+    if paren and (not re.fullmatch(r"[A-Z]{2,6}", paren.group(2)) or ROLE_WORD_RE.search(paren.group(1))):
+        # 'Data Analyst (LBB)': the post, then its body by its initials; 'Shire Safety Board (SSB)' is one body.
         inner = paren.group(2)
         org = resolve_org(ctx, inner)
         role, org2 = split_role_org(ctx, paren.group(1)) if paren.group(1) else (None, None)
@@ -383,10 +399,11 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
     if placed_body:
         return ", ".join(segments[:-1] + [placed_body[0]]), placed_body[1]
     post_of = _POST_OF_BODY.fullmatch(segments[0]) if len(segments) == 1 else None
-    if post_of and ROLE_WORD_RE.search(post_of.group("post")) and not ROLE_WORD_RE.search(post_of.group("body")):
+    if post_of and ROLE_WORD_RE.search(post_of.group("post")) and not ROLE_WORD_RE.search(post_of.group("body")) \
+            and post_of.group("body").split()[0] not in WEAK_HEADS and not _FOR_OR_AT.search(post_of.group("body")):
         # "Chair of Eastfield CCG": the post, at the body it names (which alone would read as the body).
         body = resolve_org(ctx, post_of.group("body"))
-        if body and (body.kind or body.name.split()[-1] not in WEAK_HEADS):     # not a department
+        if body and not _is_department(body):
             return post_of.group("post"), body
     # Trailing segments that name bodies: "Dorset Council, Community Safety" -> the council, not its team.
     org, org_loose = None, True
@@ -415,12 +432,13 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
             adjacent = bare_right == right
             if ROLE_WORD_RE.search(left) and not ROLE_WORD_RE.search(bare_right) \
                     and not re.search(r"(?:&|\band|\bof|\bfor)$", left) \
+                    and bare_right.split()[0] not in WEAK_HEADS and not _FOR_OR_AT.search(bare_right) \
                     and not (adjacent and (len(right.split()) < 2 and not _ACRONYM.fullmatch(right)
                                            or re.search(r"\b(?:of|for|and|&)\b", left))):
                 # "Director of Public Health" is a post; only a body the gazetteer or its shape knows splits
                 # off after "of"; "CEO CommUNITY Barnet" runs the body straight on.
                 found = resolve_org(ctx, bare_right, loose=adjacent and not _ACRONYM.fullmatch(right))
-                if found:
+                if found and not (not adjacent and _is_department(found)):
                     return ", ".join(segments[:-1] + [left]), found
             # "Children's Safeguarding Board Chairman": the body first, then the post.
             if ROLE_WORD_RE.search(right) and not ROLE_WORD_RE.search(left):
@@ -432,10 +450,15 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
         if found:
             return None, found
         # "Chair of Barnet Safer Neighbourhood Board (SNB)": the post names its organisation.
-        m = re.search(r"\b(?:of|for|at)\s+(?:the\s+)?(.+)$", segments[0])
-        if m:
-            org_in_role = resolve_org(ctx, m.group(1))
-            if org_in_role and ROLE_WORD_RE.search(segments[0][:m.start()]):
+        # The last "for" or "at" that a body follows, else the first "of": 'Director of Public Health for
+        # Eastfield Council' keeps its field; 'Head of Service for ...' goes on to the body.
+        splits = list(re.finditer(r"\b(?:of|for|at)\s+(?:the\s+)?(?=\S)", segments[0]))
+        for m in [m for m in splits[::-1] if not m.group(0).startswith("of")] + splits[:1]:
+            rest = segments[0][m.end():]
+            if rest.split()[0] in WEAK_HEADS:
+                continue
+            org_in_role = resolve_org(ctx, rest)
+            if org_in_role and not _is_department(org_in_role) and ROLE_WORD_RE.search(segments[0][:m.start()]):
                 return segments[0][:m.start()].strip(), org_in_role
     role = re.sub(r"^(?:the|a|an)\s+", "", ", ".join(role_parts).strip(), flags=re.I) or None
     if role and not ROLE_WORD_RE.search(role):
@@ -446,14 +469,23 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
     return role, org
 
 
+_FOR_OR_AT = re.compile(r"\s(?:for|at)\s")
+
+
+def _is_department(body: OrgEntry) -> bool:
+    """'Community Safety and Regulatory Services': a unit known only by its shape, which a post named 'of' it
+    keeps ('Assistant Director of ...'), as printed."""
+    return body.kind is None and body.name.split()[-1] in WEAK_HEADS
+
+
 def _post_then_placed_body(ctx: Context, text: str) -> tuple[str, OrgEntry] | None:
     """'Director of Public Health Shire City Council': a post, then a known body whose name starts with a
     council's area."""
     words = text.split()
     for k in range(1, len(words)):
-        if not place_at(words[k:]) or words[k - 1] in ("of", "for", "and", "&", "the"):
+        if not place_at(words[k:]) or words[k - 1] in ("and", "&"):
             continue
-        left, right = " ".join(words[:k]), " ".join(words[k:])
+        left, right = re.sub(r"\s+(?:(?:of|for|at)(?:\s+the)?|the)$", "", " ".join(words[:k])), " ".join(words[k:])
         if ROLE_WORD_RE.search(left) and not ROLE_WORD_RE.search(right):
             found = resolve_org(ctx, right)
             if found and found.kind:

@@ -127,6 +127,7 @@ def meeting_date(header: str, body: str) -> tuple[str | None, str | None, dict[s
     if own is None and heading_date and re.search(r"minutes of (?:a |the )?(?:previous )?meeting", header, re.I) \
             and re.search(r"Please find enclosed|additional papers|supplementary", header, re.I):
         heading_date = None
+    headed_held = None
     for found in find_dates(body):
         line_start = body.rfind("\n", 0, found.start) + 1
         before = body[max(line_start, found.start - 120):found.start]
@@ -134,12 +135,21 @@ def meeting_date(header: str, body: str) -> tuple[str | None, str | None, dict[s
             context.setdefault("next", found.iso)
         elif re.search(r"(?:minutes|notes) of the (?:previous |last )?meeting (?:held )?on[^.]{0,20}$|"
                        r"meeting held on[^.]{0,20}$|Minutes of [^.]{0,10}$", before, re.I):
-            context.setdefault("previous", found.iso)
+            if context.setdefault("previous", found.iso) != found.iso and _HEADED_HELD.fullmatch(before) \
+                    and found.iso > context["previous"]:
+                headed_held = max(headed_held or "", found.iso)
     if own:
         return own, "text", context
     if heading_date:
         return heading_date, "text", context
+    if headed_held:
+        # "Action Log of meeting held on 24 January 2014" standing as a heading, after the minutes of an earlier
+        # meeting were agreed: a meeting held since the previous one, which these minutes record.
+        return headed_held, "text", context
     return None, None, context
+
+
+_HEADED_HELD = re.compile(r"(?:[A-Z][\w’']*\s+){1,4}of\s+(?:the\s+)?meeting\s+held\s+on\s+(?:\w+\s+)?")
 
 
 def inferred_year(context: dict[str, str]) -> str | None:

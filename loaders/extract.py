@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from graph import ids
 from graph.model import Organisation, PartnershipGraph, Person, Rel, Role
@@ -14,6 +15,7 @@ from loaders.items import add_items, read_header_prose, read_items
 from loaders.meeting import add_meeting
 from loaders.mentions import define_acronyms, note_organisation_mentions
 from loaders.organisations import Gazetteer, OrgEntry, document_place, home_council, load_gazetteer
+from loaders.phrasing import alternation
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
 from loaders.recorded import read_recorded_attendance
 from loaders.reflow import reflowed
@@ -68,6 +70,10 @@ def _described(graph: PartnershipGraph, node_id: str) -> str:
     return f"{node.label.value} {node.name!r}" if node is not None else node_id
 
 
+# The posts that chair a meeting: held with no body named, they are the meeting's own body's.
+_CHAIRS = re.compile(rf"(?:Independent\s+)?(?:{alternation('chair_lines')})", re.I)
+
+
 def _people_nodes(ctx: Context) -> None:
     graph, name, date = ctx.graph, ctx.name, ctx.meeting.date or ctx.meeting.date_inferred
     people = ctx.people
@@ -88,7 +94,13 @@ def _people_nodes(ctx: Context) -> None:
         for rank in record.ranks:
             if not any(rank.lower() in r.lower() for r in roles):
                 facts.append(RoleFact(rank, _police_org(facts), rank, record.first_line))
+        placed_elsewhere = any(f.organisation for f in facts)
         for fact in facts:
+            if fact.role and not fact.organisation and not placed_elsewhere and ctx.meeting.body \
+                    and _CHAIRS.fullmatch(fact.role):
+                # "The Chairman, Councillor Ann Hale, welcomed ...", "Jan Marsh, as Chair in the absence of ...":
+                # the chair of the body that met.
+                fact = RoleFact(fact.role, ctx.meeting.body, fact.evidence, fact.line)
             org_id = ids.organisation_id(fact.organisation) if fact.organisation else None
             if org_id and org_id not in graph.nodes:
                 graph.add(Organisation(id=org_id, name=fact.organisation, documents=[name]))

@@ -12,6 +12,7 @@ from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading
 from loaders.first_names import is_first_name
 from loaders.names import PLACE_WORDS, RANK_QUALIFIERS, NameParts, fold, full_name_mentions, leading_person, \
     starts_with_person, titled_mentions
+from loaders.organisations import OrgEntry
 from loaders.outcomes import action_marker, read_actions, read_decisions
 from loaders.people import PersonRecord
 from loaders.phrasing import alternation, reads_as_prose
@@ -50,7 +51,8 @@ _APPOSITIVE = re.compile(rf"(?:,|\s*[—–]|\s+-)\s*((?:the\s+)?[^,.;—–]{{2
                          rf"providing|presenting|who|and head|in relation to|regarding|concerning)\b)|\.?$)")
 # "Ms Kay Matthews Chief Operating Officer for Barnet CCG, noted": a post straight after the name.
 _BARE_POST = re.compile(r"\s+((?:[A-Z][\w’'&-]*\s+){0,4}?(?:" + "|".join(w for w in ROLE_WORDS if " " not in w) +
-                        r")\b(?:\s+(?:of|for|at)\s+[^,.;]{2,60}?)?)\s*(?:,|\s+(?=(?:" + SPEECH_VERBS + r")\b))")
+                        r")\b(?:\s+(?:of|for|at)\s+[^,.;]{2,60}?)?(?:\s*\([^()]{2,40}\))?)\s*(?:,|\s+(?=(?:" +
+                        SPEECH_VERBS + r")\b))")
 # A body's name as prose runs it on: capitalised words, with "of", "for", "and" or "&" between them.
 _BODY_RUN = r"(?:[A-Z][\w’'&-]*\s?(?:of\s|for\s|and\s|&\s)?){1,8}"
 _AT_ORG = re.compile(rf"\s+(?:at|from|of)\s+(?:the\s+)?({_BODY_RUN})")
@@ -395,6 +397,27 @@ _IS_POST = re.compile(r"\b(?:is|was|being|as)\s+(?:a|an|the)\s+(?P<post>(?:[A-Z]
                       rf"(?:of|at|for)\s+(?:the\s+)?(?P<body>{_BODY_RUN})")
 
 
+# "thanked Dr Ann Hale for all her work as Director of Public Health for the Council and the CCG": a post
+# the person held, named in thanks or a farewell.
+_WORK_AS = re.compile(r"\s+for\s+(?:all\s+)?(?:his|her|their)\s+(?:[a-z]+\s+){0,2}(?:work|time|service|contributions?|"
+                      r"efforts|leadership)\s+as\s+(?:the\s+|a\s+|an\s+)?(?P<post>[A-Z][^,.;:()]{2,120})")
+_POST_FOR_BODIES = re.compile(r"\s+(?:for|at|of)\s+(?:the\s+)?")
+_AND_THE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+
+
+def _post_at_bodies(ctx: Context, text: str) -> tuple[str | None, list[OrgEntry]]:
+    """'Director of Public Health for the Council and the CCG' -> the post, at each body it names."""
+    for m in reversed(list(_POST_FOR_BODIES.finditer(text)) if _AND_THE.search(text) else []):
+        parts = _AND_THE.split(text[m.end():])
+        bodies = [resolve_org(ctx, part) for part in parts]
+        # Each part a body, or a short name this page does not spell out ('the CCG'), one body at least.
+        if len(parts) > 1 and any(bodies) and all(b or len(p.split()) <= 2 for b, p in zip(bodies, parts)) \
+                and ROLE_WORD_RE.search(text[:m.start()]):
+            return text[:m.start()], [b for b in bodies if b]
+    role, org = split_role_org(ctx, text)
+    return role, [org] if org else []
+
+
 _POST_THEN_BRACKET = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and|&)\s+)?){1,8}?)\s*\($")
 _PAREN_POST = re.compile(r"\s*\(([^)]{2,90})\)")
 _OPEN_PAREN_POST = re.compile(r"\s*\(([^()]{2,90}?)(?=,\s*(?:[A-Z][\w’'-]+\s+){1,2}\()")
@@ -491,6 +514,13 @@ def _read_sentence(ctx: Context, sentence: Sentence, item: AgendaItem | None, fi
         if mb and ROLE_WORD_RE.search(mb.group(1)):
             role, org = split_role_org(ctx, ", ".join(g for g in mb.groups() if g))
             note_post(ctx, record, role, org, text, sentence.line)
+    for record, s, e in people:
+        work = _WORK_AS.match(text, e) if " as " in text else None
+        if work and ROLE_WORD_RE.search(work.group("post")):
+            role, bodies = _post_at_bodies(ctx, re.sub(r"\s+(?:and|who|which|that)\s+(?!the\s)[a-z].*$", "",
+                                                       work.group("post")))
+            for org in bodies or [None]:
+                note_post(ctx, record, role, org, text, sentence.line)
     _bodies_after(ctx, people, text, sentence.line)
     for record, s, e in people:
         rank = record.ranks[-1] if record.ranks else None

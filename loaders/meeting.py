@@ -88,6 +88,7 @@ def _body_name(doc: Document, layout: Layout) -> tuple[str | None, str | None]:
     header = [l.text.strip() for l in layout.header if l.text.strip()]
     for text in header[:12]:
         text = re.sub(r"\s+[-–—]\s+(?:\w+day\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}).*$", "", text)
+        text = re.sub(r"\s+(?:Minutes|MINUTES|Agenda|AGENDA|Notes|NOTES)$", "", text)   # "Health & Wellbeing Board Minutes"
         m = _BODY_RE.fullmatch(text.strip(" *#").title() if text.isupper() else text.strip(" *#"))
         if m and len(m.group(1).split()) >= 2 and not re.match(r"(?:Agenda|Minutes|Meeting)\b", m.group(1)):
             return titlecase(m.group(1)), "text"
@@ -99,9 +100,10 @@ def _body_name(doc: Document, layout: Layout) -> tuple[str | None, str | None]:
             counts[name] = counts.get(name, 0) + 1
     if counts:
         best = max(counts, key=lambda k: (counts[k], len(k)))
-        # Named once, the body still shows itself as the one chaired or meeting here.
+        # Named once, the body still shows itself as the one chaired or meeting here, or as the page's title.
         if counts[best] >= 2 or re.search(rf"\b(?:Chair(?:man|woman|person)?|meeting) of the {re.escape(best)}",
-                                          doc.text):
+                                          doc.text) or re.match(rf"\s*{re.escape(best)}(?:\s+(?:Minutes|Agenda))?\s*\n",
+                                                                doc.text):
             return best, "text"
     return None, None
 

@@ -85,7 +85,9 @@ def note_organisation_mentions(ctx: Context) -> None:
                 gazetteer_hits.append((entry, line_of(text, m.start())))
     for acr, entry in ctx.org_aliases.items():
         if has_word(text, acr):
-            note_org(ctx, entry, acr)
+            local = localised(ctx, entry)
+            if not local.local_name:        # a federation whose local body cannot be told is no one body
+                note_org(ctx, local, acr)
     for m in finditer_near(_COUNCIL, _COUNCIL_ANCHOR, LETTERS_AND_SPACES, text):
         entry = ctx.gazetteer.lookup(_whole_area(text, m), ctx.home)
         if entry:
@@ -99,7 +101,12 @@ def note_organisation_mentions(ctx: Context) -> None:
                                                    known=lambda p: ctx.gazetteer.lookup(p) is not None):
             if set(phrase.split()) & person_words:
                 continue
-            entry = ctx.gazetteer.lookup(phrase, ctx.home) or local_partnership(ctx, phrase)
+            entry = ctx.gazetteer.lookup(phrase, ctx.home)
+            if entry is not None and entry.local_name:
+                entry = localised(ctx, entry)
+                if entry.local_name:
+                    continue    # a federation named alone, whose local body cannot be told: no one body
+            entry = entry or local_partnership(ctx, phrase)
             if entry is None:
                 if not _plausible_org(phrase):
                     continue

@@ -11,25 +11,25 @@ import yaml
 
 from loaders.data_files import data_file, names_data
 from loaders.names import fold
-from loaders.places import area_ending, place_of_domain, places_named
+from loaders.places import area_ending, canonical_place, place_of_domain, places_named
 from loaders.scan import count_word, finditer_near, literal_alternation
 
 # Words that end the name of an organisation ("Barnet Safeguarding Adults Board").
 ORG_HEADS = (
-    "Board", "Partnership", "Council", "Trust", "Brigade", "Police", "Service", "Services", "Authority",
+    "Board", "Partnership", "Council", "Councils", "Trust", "Brigade", "Police", "Service", "Services", "Authority",
     "Commission", "Company", "University", "College", "Court", "Forum", "Group", "Network", "Agency",
     "Office", "Department", "Commissioner", "Association", "Society", "Foundation", "Charity", "Corporation",
     "Homes", "Watch", "CCG", "ICB", "CIC", "Centre", "Mencap", "Inspectorate", "Ministry", "Panel", "Team",
     "Committee", "Club", "Embassy", "Support", "Magistrates",
     # Councils and NHS bodies as minutes abbreviate them after their place: "Torfaen CBC", "Kirklees MBC".
     "CBC", "MBC", "MDC", "BC", "DC", "CC", "UHB", "PCT", "LHB", "LSCB", "SAB", "Ltd", "Limited",
-    "Constabulary", "Government", "Federation", "Alliance", "Collaborative", "Housing",
+    "Constabulary", "Government", "Federation", "Alliance", "Collaborative", "Housing", "Fire and Rescue", "Fire & Rescue",
 )
 # Heads too often naming a department, a building or a function to be trusted when scanning prose.
 WEAK_HEADS = {"Police", "Service", "Services", "Team", "Panel", "Centre", "Unit", "Support", "Office",
               "Department", "Agency", "Network"}
 _CONNECT = r"(?:\s+(?:of|for|and|&|the|on|in|upon|to)\s+|\s+|,\s+(?=[A-Z][a-z]+\s+and\s))"
-_WORD = r"(?:[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]{2,}|[A-Z])"
+_WORD = r"(?:St\.|[A-Z][A-Za-z’'\-]*[A-Za-z]|[A-Z]{2,}|[A-Z])"     # "St. Athan Community Council"
 # Each word is matched atomically, "(?>...)": a word is always followed by a space or a comma, so only
 # its whole length can do, and trying every shorter one on each failed phrase made this slow. The
 # look-ahead for a capital is a quick test; the heads are a trie (one at most can end at a word boundary).
@@ -139,6 +139,8 @@ class Gazetteer:
             team = [k for k, w in enumerate(words) if w.lower() in _TEAM_WORDS]
             if team and team[-1] < len(words) - 1:
                 words = words[team[-1] + 1:]
+                if words[0].lower() in ("for", "of", "at", "in"):
+                    return None     # "Director of Public Health for Eastshire Council": a post at the council
                 place = " ".join(w.lower() for w in words)
             if re.fullmatch(r"[a-z][a-z' ,&-]*", place) and len(place.split()) <= 4 and place not in _NOT_PLACES \
                     and not _NOT_PLACES.issuperset(place.split()):
@@ -244,9 +246,21 @@ def home_council(text: str, gazetteer: Gazetteer) -> str | None:
             n = count_word(folded, place)
             if n:
                 votes[council] += n
+        # A borough named once in prose ('a model in place in Camden') is another place, not the publisher;
+        # named once as a local body's place ('Camden Carers Centre'), it may be.
+        ranked = votes.most_common(2)
+        if ranked and (len(ranked) > 1 and ranked[0][1] == ranked[1][1]
+                       or ranked[0][1] < 2 and not _names_a_local_body(text, ranked[0][0])):
+            votes.clear()
     if not votes:
         return _council_named_most(text)
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _names_a_local_body(text: str, council: str) -> bool:
+    """Whether the text names the council's place as the first word of a name: 'Eastfield Carers Centre'."""
+    place = re.sub(r"^(?:London Borough of|Royal Borough of)\s+|\s+Council$", "", council)
+    return re.search(rf"\b{re.escape(place)}\s+(?:(?:&|and)\s+)?[A-Z]", text) is not None
 
 
 def _council_named_most(text: str) -> str | None:
@@ -349,15 +363,25 @@ def document_place(text: str, home: str | None) -> str | None:
     for domain, _ in domains.most_common(1):
         if domain not in ("gov", "nhs", "police"):
             return place_of_domain(domain) or " ".join(w.capitalize() for w in domain.split("-"))
-    # No council named: the area the text names most, where it stands out.
+    # No council named: the place of the venue's address (a line with a postcode), if it names one...
+    address = "\n".join(m.group(0) for m in _POSTCODE_LINE.finditer(text)) if _POSTCODE.search(text) else ""
+    at = places_named(address) if address else None
+    if at and len(at) == 1:
+        return canonical_place(next(iter(at)))
+    # ... else the area the text names most, where it stands out.
     named = places_named(text).most_common(2)
     if named and named[0][1] >= 2 and (len(named) == 1 or named[0][1] > 2 * named[1][1]):
-        return named[0][0]
+        return canonical_place(named[0][0])
     return None
+
+
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+_POSTCODE_LINE = re.compile(r"^.{0,200}\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b.{0,40}$", re.M)
 
 
 def placed(name: str, place: str | None) -> str:
     """'Health and Wellbeing Board' in Eastfield's minutes is 'Eastfield Health and Wellbeing Board'."""
     if not (partnership_type(name) and place):
         return name
-    return place + " " + re.sub(r"^(?i:the)\s+", "", name.strip())
+    # The statutory partnership by its usual name: "Health & Wellbeing Board" is the Health and Wellbeing Board.
+    return place + " " + re.sub(r"^(?i:the)\s+", "", name.strip()).replace(" & ", " and ")

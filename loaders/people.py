@@ -195,18 +195,28 @@ class PeopleIndex:
             if not matches and not lone.councillor and not lone.ranks and is_first_name(lone.name):
                 matches = [r for r in self.records if r.first and fold(r.first) == fold(lone.name)]
             if len(matches) == 1:
-                target = matches[0]
-                target.forms += lone.forms + [lone.name]
-                self._fold_in(target, lone.forms + [lone.name])
-                target.facts += lone.facts
-                target.ranks += [x for x in lone.ranks if x not in target.ranks]
-                target.councillor = target.councillor or lone.councillor
-                self.records.remove(lone)
-                self.merged.append(lone)
-                self.redirects[id(lone)] = target
+                self._merge_into(matches[0], lone)
+        # "Ms Higton Brown" beside "Maggie Higton Brown": a titled surname of two words, no first name before it.
+        for lone in [r for r in self.records if len(r.name.split()) == 2 and not is_first_name(r.name.split()[0])
+                     and any(f != r.name and f.endswith(" " + r.name) for f in r.forms)]:
+            tail = fold(lone.name)
+            matches = [r for r in self.records if r is not lone and len(r.name.split()) >= 3
+                       and fold(r.name).endswith(" " + tail)]
+            if len(matches) == 1:
+                self._merge_into(matches[0], lone)
         self._first_with = {}
         for record in self.records:
             self._fold_in(record, [record.name, *record.forms])
+
+    def _merge_into(self, target: PersonRecord, lone: PersonRecord) -> None:
+        target.forms += lone.forms + [lone.name]
+        self._fold_in(target, lone.forms + [lone.name])
+        target.facts += lone.facts
+        target.ranks += [x for x in lone.ranks if x not in target.ranks]
+        target.councillor = target.councillor or lone.councillor
+        self.records.remove(lone)
+        self.merged.append(lone)
+        self.redirects[id(lone)] = target
 
     def final(self, record: PersonRecord) -> PersonRecord:
         while id(record) in self.redirects:

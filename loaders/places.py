@@ -115,3 +115,60 @@ def national_service(place: str | None, service: str) -> str | None:
     nation = _nations().get(place or "")
     return (data_file("uk_places.yaml").get("national_services") or {}).get(nation, {}).get(service)
 
+
+
+@lru_cache(maxsize=1)
+def _health_boards() -> dict[str, str]:
+    boards = data_file("uk_places.yaml").get("health_boards") or {}
+    return {place: board for board, places in boards.items() for place in places}
+
+
+def health_board(place: str | None) -> str | None:
+    """'NHS Grampian' for Aberdeenshire: the one health board of a Scottish or Welsh council's area."""
+    return _health_boards().get(place or "")
+
+
+@lru_cache(maxsize=1)
+def _canonical() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for council in data_file("uk_places.yaml").get("councils") or []:
+        for form in [council["place"], *(council.get("alt") or [])]:
+            out.setdefault(form, council["place"])
+    return out
+
+
+def canonical_place(form: str) -> str:
+    """'Stockton' -> 'Stockton-on-Tees': the place as its council writes it, for a form the data lists."""
+    return _canonical().get(form, form)
+
+
+# A council's initials after its place's ("SBC"): what each ending stands for.
+_COUNCIL_ENDINGS = {"BC": "Borough Council", "DC": "District Council", "MBC": "Metropolitan Borough Council",
+                    "CBC": "County Borough Council", "MDC": "Metropolitan District Council", "C": "Council"}
+
+
+@lru_cache(maxsize=1)
+def _types() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for council in data_file("uk_places.yaml").get("councils") or []:
+        if council["status"] == "current":
+            out.setdefault(council["place"], set()).add(council["type"])
+    return out
+
+
+def council_by_initials(acronym: str, place: str | None) -> str | None:
+    """'SBC' in Stockton-on-Tees's minutes is Stockton-on-Tees Borough Council: the place's initials (all its
+    words', or its first word's), then a council's ending. 'CC' is a county's or a city's, by the place's type."""
+    if not place:
+        return None
+    words = [w for w in re.split(r"[\s-]+", place) if w[:1].isupper()]
+    for lead in {"".join(w[0] for w in words), words[0][0]} if words else ():
+        if not acronym.startswith(lead):
+            continue
+        ending = acronym[len(lead):]
+        if ending in _COUNCIL_ENDINGS:
+            return f"{place} {_COUNCIL_ENDINGS[ending]}"
+        types = _types().get(place, set())
+        if ending == "CC" and len(types & {"county", "city"}) == 1:
+            return f"{place} {'County' if 'county' in types else 'City'} Council"
+    return None

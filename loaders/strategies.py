@@ -92,10 +92,12 @@ def strategy_node(ctx: Context, name: str, kind: str) -> Strategy:
     # One node per strategy within a document, whatever the spelling: the longest form wins as name.
     places = _place_words(ctx.home, ctx.gazetteer.places)
     key = _strategy_key(name, places)
+    bare = _strategy_key(_ACRONYM_IN_BRACKETS.sub("", name), places)
     for node in ctx.strategies:         # not every node of the graph, for every mention
         other = _strategy_key(node.name, places)
-        if key == other or (key <= other or other <= key) and len(key & other) >= 2:
-            if len(name) > len(node.name) and key >= other:
+        bare_other = _strategy_key(_ACRONYM_IN_BRACKETS.sub("", node.name), places)
+        if _same_strategy(key, other) or _same_strategy(bare, bare_other):
+            if len(name) > len(node.name) and bare >= bare_other:
                 node.aliases.append(node.name)
                 node.name = name
             elif name != node.name and name not in node.aliases:
@@ -106,6 +108,15 @@ def strategy_node(ctx: Context, name: str, kind: str) -> Strategy:
     if node is created:
         ctx.strategies.append(node)
     return node
+
+
+# "Violence against Women and Girls (VAWG) Strategy": the same strategy as the name without its acronym.
+_ACRONYM_IN_BRACKETS = re.compile(r"\s*\([A-Z]{2,8}\)")
+
+
+def _same_strategy(key: frozenset[str], other: frozenset[str]) -> bool:
+    """The same words, or one name's words within the other's (and two at least in common)."""
+    return key == other or (key <= other or other <= key) and len(key & other) >= 2
 
 
 # Words a place's or council's name shares with the names of strategies of any place.

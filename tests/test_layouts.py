@@ -5,7 +5,10 @@ hand-annotated pages in tests/fixtures/wide), not one council's line.
 """
 from __future__ import annotations
 
+import random
 import textwrap
+
+import pytest
 
 from graph.model import Label, Rel
 from helpers import apologies, attendees, extract_text, names, nodes, person, presenters, targets
@@ -51,6 +54,14 @@ class TestNames:
         ]:
             parts, _ = leading_person(text)
             assert (parts.title, parts.name) == (title, name), text
+
+    def test_a_surname_of_two_words_written_with_a_title_is_the_full_names(self):
+        g = extract_text(minutes("""
+            1. Annual Report
+
+            Jane Whitby Lane, Head of Community Safety presented the annual report. Ms Whitby Lane asked the Board to note the recommendations.
+        """))
+        assert names(nodes(g, Label.PERSON)) == {"Jane Whitby Lane"}
 
     def test_after_a_title_and_a_first_name_a_word_ending_the_entry_is_the_surname(self):
         from loaders.names import titled_mentions
@@ -289,6 +300,17 @@ class TestAttendanceLayouts:
         assert "London Borough of Barnet" in affiliated(g, "Karen Webb")
 
 
+    def test_labelled_lists_run_on_in_one_paragraph(self):
+        g = extract_text(minutes("""
+            PRESENT: Councillor Ann Hale and Ella Moss, Depute Chief Executive, Eastshire Council; Tom Hay, Group Commander, Westvale Fire and Rescue and Jo Bell, Chair, Northfield Communities Federation. ATTENDING: Kim Voss, Administrative Officer, Eastshire Council. APOLOGIES: Councillor Doug Reed and Raj Rao, Area Commander, Westvale Fire and Rescue. CHAIR: Councillor Ann Hale, Eastshire Council.
+        """))
+        assert present(g) == {"Ann Hale", "Ella Moss", "Tom Hay", "Jo Bell", "Kim Voss"}
+        assert sent_apologies(g) == {"Doug Reed", "Raj Rao"}
+        assert holds(g, "Ann Hale") == {"Chair"} and affiliated(g, "Ann Hale") == {"Eastshire Council"}
+        assert affiliated(g, "Jo Bell") == {"Northfield Communities Federation"}
+        assert affiliated(g, "Tom Hay") == affiliated(g, "Raj Rao") == {"Westvale Fire and Rescue"}
+
+
 class TestApologiesLayouts:
     def test_inline_after_the_attendees_on_one_line(self):
         g = extract_text(minutes("""
@@ -498,6 +520,17 @@ class TestMeetingDates:
         assert self.date_of("RESOLVED that the minutes of the meeting held on 28 October 2016 be approved.") is None
         assert self.date_of("Minutes Minutes of the Meeting held on 20th January 2021. Minutes: were agreed") is None
         assert self.date_of("To receive declarations under the Code of Conduct adopted from 1 September 2008.") is None
+
+    def test_a_log_headed_with_a_meeting_held_since_the_previous_one(self):
+        from loaders.dates import meeting_date
+
+        body = ("The minutes of the meeting held on 12 March 2019 were agreed.\n\n"
+                "Actions Log of the meeting held on 18 June 2019\n\nDate of Meeting\n18.06.2019\n")
+        assert meeting_date("", body)[0] == "2019-06-18"
+        # Only a heading after an earlier meeting's minutes: a sentence or an older meeting is not this meeting.
+        assert meeting_date("", body.replace("12 March 2019", "1 July 2019"))[0] is None
+        assert meeting_date("", "The minutes of the meeting held on 12 March 2019 were agreed. The report to the "
+                                "meeting held on 18 June 2019 was noted.")[0] is None
 
 
 class TestWhatIsNotMinutes:
@@ -746,6 +779,61 @@ class TestOrganisationsAndPosts:
         assert holds(g, "John Syme") == {"Chairman"}
 
 
+    def test_a_department_after_of_stays_in_the_post(self):
+        # A unit known only by its shape (a Service, Team or Unit) is part of the post as printed; a known body
+        # after "Head of Service for" is the post's body, and the post keeps "of Service".
+        g = extract_text(minutes("""
+            Present: Ann Rowe, Assistant Director of Housing and Regulatory Services; Tom Lake, Strategic Manager for the Youth Justice Service; Kim Voss, Interim Head of Service for Kent County Council
+        """))
+        assert holds(g, "Ann Rowe") == {"Assistant Director of Housing and Regulatory Services"}
+        assert holds(g, "Tom Lake") == {"Strategic Manager for the Youth Justice Service"}
+        assert holds(g, "Kim Voss") == {"Interim Head of Service"}
+        assert affiliated(g, "Kim Voss") == {"Kent County Council"}
+
+    def test_a_post_run_on_after_a_name_with_its_body_in_brackets(self):
+        g = extract_text(minutes("""
+            1. Strategic Assessment
+
+            Tom Lake Performance Analyst (Eastfield City Council) presented the update.
+        """))
+        assert holds(g, "Tom Lake") == {"Performance Analyst"}
+        assert affiliated(g, "Tom Lake") == {"Eastfield City Council"}
+
+    def test_bodies_named_as_councils_together_or_a_places_public_health(self):
+        g = extract_text(minutes("""
+            Attendees Ann Rowe Eastfield and Westfield Councils Tom Lake Public Health Dorset Kim Voss Shire Association of Parish and Town Councils
+        """))
+        assert affiliated(g, "Ann Rowe") == {"Eastfield and Westfield Councils"}
+        assert affiliated(g, "Tom Lake") == {"Public Health Dorset"}
+        assert affiliated(g, "Kim Voss") == {"Shire Association of Parish and Town Councils"}
+
+    def test_a_saints_name_in_a_body(self):
+        g = extract_text(minutes("""
+            Present: Cllr A. Rowe (St. Ewen Community Council), Cllr T. Lake (Low St. Mary and Westbrook Town Council)
+        """))
+        assert affiliated(g, "A. Rowe") == {"St. Ewen Community Council"}
+        assert affiliated(g, "T. Lake") == {"Low St. Mary and Westbrook Town Council"}
+
+    def test_the_chair_named_with_no_body_chairs_the_body_that_met(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            The Chairman, Councillor Ann Hale, welcomed all attendees. Tom Lake, Chair, Eastfield Residents Federation, gave apologies for lateness.
+        """, head="Eastfield Health and Wellbeing Board\n\nMinutes of a meeting held on 15 March 2019\n\n"))
+        assert holds(g, "Ann Hale") == {"Chairman"}
+        assert affiliated(g, "Ann Hale") == {"Eastfield Health and Wellbeing Board"}
+        assert affiliated(g, "Tom Lake") == {"Eastfield Residents Federation"}
+
+    def test_a_post_named_in_thanks_for_work_done_in_it(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            The Chair thanked Dr Ann Hale for all her sterling work as Director of Public Health for Eastfield City Council and the Eastfield Homes Trust, and wished her well.
+        """, head="Eastfield Health and Wellbeing Board\n\nMinutes of a meeting held on 15 March 2019\n\n"
+                  ))
+        assert holds(g, "Ann Hale") == {"Director of Public Health"}
+        assert affiliated(g, "Ann Hale") == {"Eastfield City Council", "Eastfield Homes Trust"}
+
     def test_posts_in_a_list_of_introductions_parted_by_semicolons(self):
         g = extract_text(minutes("""
             1. Community Safety
@@ -790,7 +878,8 @@ class TestOrganisationsAndPosts:
 
             Jan Marsh, as Chair in the absence of Tom Fell, welcomed everyone. The Chair of Eastfield Homes was Dr. Ade Toth, who would lead the work.
         """))
-        assert holds(g, "Jan Marsh") == {"Chair"} and affiliated(g, "Jan Marsh") == set()
+        assert holds(g, "Jan Marsh") == {"Chair"}
+        assert affiliated(g, "Jan Marsh") == {"Example Community Safety Partnership"}     # the body that met
         assert holds(g, "Ade Toth") == {"Chair"} and affiliated(g, "Ade Toth") == {"Eastfield Homes"}
 
 
@@ -867,6 +956,20 @@ class TestOrganisationsAndPosts:
         """, head="Eastfield Health and Wellbeing Board\n\nMinutes of a meeting held on 15 March 2019\n\n"))
         assert affiliated(g, "Ann Rowe") == {"Healthwatch Eastfield"}
         assert affiliated(g, "Jo Bell") == {"Office of the Police and Crime Commissioner for Cumbria"}
+
+    def test_the_commissioner_of_the_force_a_capitalised_heading_names(self):
+        # The commissioner (a corporation sole) is not the commissioner's office; the force is named only in a
+        # capitalised heading; an acronym the text defines is the same local body.
+        g = extract_text(minutes("""
+            Present: Sue Mount - Police and Crime Commissioner; Ian Page - Chief Finance Officer, PCC
+
+            1. Precept
+
+            The Panel and the Police and Crime Commissioner (PCC) discussed the precept.
+        """, head="MINUTES OF A MEETING OF THE CUMBRIA POLICE AND CRIME PANEL HELD ON 3 FEBRUARY 2020\n\n"))
+        assert affiliated(g, "Sue Mount") == {"Cumbria Police and Crime Commissioner"}
+        assert affiliated(g, "Ian Page") == {"Cumbria Police and Crime Commissioner"}
+        assert "Police and Crime Commissioner" not in names(nodes(g, Label.ORGANISATION))
 
     def test_a_federation_named_alone_where_the_place_is_unknown_is_no_body(self):
         g = extract_text(minutes("""
@@ -977,6 +1080,35 @@ class TestFlattenedPages:
         titles = [n.title for n in nodes(g, Label.AGENDA_ITEM)]
         assert [t.upper() for t in titles] == ["MEMBERSHIP OF THE PANEL", "APOLOGIES FOR ABSENCE"]
 
+    def test_a_table_printed_a_cell_a_line_with_cells_wrapped(self):
+        text = textwrap.dedent("""\
+            Eastfield Public Services Board
+            3rd Business Meeting – 13:30pm Thursday 10th March 2022
+            Notes of Meeting
+            Present:
+            Name |
+            Organisation represented |
+            Cllr Ann Rowe (Cllr AR) |
+            Eastfield County Borough Council (Chair) |
+            Kim Voss (KV) |
+            Northtown Community Housing
+            Ltd |
+            Raj Patel (RP) |
+            Eastfield Association of
+            Voluntary Organisations (EAVO) |
+            Lee Hart (LH) |
+            Southvale University
+            Health Board |
+            In Attendance:
+            Jo Bell (JB) |
+            Eastfield CBC |
+        """)
+        g = extract_text(text + "\n1. Welcome\n\nThe Chair welcomed everyone.\n", head="")
+        assert names(nodes(g, Label.PERSON)) == {"Ann Rowe", "Kim Voss", "Raj Patel", "Lee Hart", "Jo Bell"}
+        assert affiliated(g, "Kim Voss") == {"Northtown Community Housing Ltd"}
+        assert affiliated(g, "Raj Patel") == {"Eastfield Association of Voluntary Organisations"}
+        assert affiliated(g, "Lee Hart") == {"Southvale University Health Board"}
+        assert not {"Eastfield Association", "Northtown Community Housing"} & names(nodes(g, Label.ORGANISATION))
 
 class TestSentences:
     def test_a_title_or_initial_with_a_full_stop_ends_no_sentence(self):

@@ -382,6 +382,18 @@ class TestDecisions:
         assert "Youth Justice Plan 2021-22" in found[0].text
         assert rels(g, Rel.ARISES_FROM, source=found[0].id)[0].evidence.startswith("RESOLVED that")
 
+    def test_a_strategy_named_with_and_without_its_acronym_is_one(self):
+        g = extract_text(minutes("""
+            1. Violence against Women and Girls
+
+            Ms Hale presented the draft Domestic Abuse and Violence against Women and Girls Strategy 2021-2024.
+
+            The Board endorsed the objectives of the Violence against Women and Girls (VAWG) Strategy 2021-2024.
+        """))
+        found = [n for n in g.nodes.values() if n.label == Label.STRATEGY]
+        assert [n.name for n in found] == ["Domestic Abuse and Violence against Women and Girls Strategy 2021-2024"]
+        assert found[0].aliases == ["Violence against Women and Girls (VAWG) Strategy 2021-2024"]
+
     def test_the_board_approved_a_strategy(self):
         g = extract_text(minutes("""
             1. Hate Crime

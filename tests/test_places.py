@@ -8,10 +8,10 @@ from collections import Counter
 
 import pytest
 
-from graph.model import Rel
+from graph.model import Label, Rel
 from loaders.data_files import data_file
 from loaders.names import leading_person, titled_mentions
-from loaders.organisations import document_place
+from loaders.organisations import document_place, home_council, load_gazetteer
 from loaders.places import is_place, longest_place_suffix, place_at, place_of_domain, places_named
 
 COUNCILS = data_file("uk_places.yaml")["councils"]
@@ -76,3 +76,55 @@ def test_the_police_named_alone_in_a_nation_with_one_force():
     bodies = {g.nodes[r.target].name for r in g.rels_of(Rel.AFFILIATED_WITH)}
     assert {"Police Scotland", "Scottish Fire and Rescue Service"} <= bodies
 
+
+
+BOARDS = data_file("uk_places.yaml")["health_boards"]
+
+
+def test_every_scottish_and_welsh_council_area_has_one_health_board():
+    listed = Counter(place for places in BOARDS.values() for place in places)
+    for nation, boards in (("Scotland", 14), ("Wales", 7)):
+        areas = {c["place"] for c in CURRENT if c["nation"] == nation}
+        assert {p for p in listed if p in areas} == areas and all(listed[p] == 1 for p in areas)
+        assert sum(1 for places in BOARDS.values() if set(places) <= areas) == boards
+
+
+@pytest.mark.parametrize("board,place", [(b, random.Random(b).choice(p)) for b, p in BOARDS.items()])
+def test_the_nhs_named_alone_is_the_areas_health_board(board, place):
+    from helpers import extract_text
+
+    g = extract_text(f"Community Planning Group\n\nMinutes of a meeting held on 15 March 2019\n\n"
+                     f"Present: Ann Munro, {place} Council (Chair); Ed Gray, {place} Council; Sheila Dent, NHS\n\n"
+                     "1. Welcome\n\nNone.\n")
+    bodies = {g.nodes[r.target].name for r in g.rels_of(Rel.AFFILIATED_WITH)}
+    assert board in bodies
+
+
+LONDON = sorted(v for v in load_gazetteer().boroughs.values() if v.startswith("London Borough of"))
+
+
+@pytest.mark.parametrize("council", random.Random(11).sample(LONDON, 6))
+def test_a_borough_named_once_in_prose_publishes_nothing_but_once_as_a_bodys_place_it_may(council):
+    place = council.removeprefix("London Borough of ")
+    prose = f"Joint working used a model in place in {place}. The Council's Adult Services would take part."
+    assert home_council(prose, load_gazetteer()) is None
+    named = f"Ms Rowe declared that she was a trustee of {place} Carers Centre. The Council's team would take part."
+    assert home_council(named, load_gazetteer()) == council
+    assert home_council(prose + f" Partners in {place} agreed.", load_gazetteer()) == council
+
+
+@pytest.mark.parametrize("place", SAMPLE[:8])
+def test_a_council_by_its_initials_in_a_page_whose_venue_is_in_its_place(place):
+    from helpers import extract_text
+    from loaders.places import council_by_initials
+
+    initials = "".join(w[0] for w in place.replace("-", " ").split() if w[:1].isupper())
+    g = extract_text(f"Health & Wellbeing Board Minutes\n\nWednesday, 31st October, 2018\n"
+                     f"Conference Suite, Central Library, {place}, AB1 2CD\n\nAttendance Details\n\n"
+                     f"Cllr Ann Bell (Chairman), Tom Hale ({initials}BC)\n\n1. Welcome\n\nNone.\n", head="")
+    bodies = {n.name for n in g.of_label(Label.ORGANISATION)}
+    assert f"{place} Health and Wellbeing Board" in bodies
+    tom = next(n for n in g.of_label(Label.PERSON) if n.name == "Tom Hale")
+    assert {g.nodes[r.target].name for r in g.rels_of(Rel.AFFILIATED_WITH) if r.source == tom.id} \
+        == {f"{place} Borough Council"}
+    assert council_by_initials(f"{initials}XQ", place) is None
