@@ -143,8 +143,7 @@ def read_prose_substitutions(ctx: Context) -> None:
 
 
 # A sentence about who sits on the body, not about this meeting: "replaced by" there is a change of member.
-_MEMBERSHIP_CHANGE = re.compile(r"\b(?:membership|thanked|thanks|farewell|stepped down|stood down|left the|retired|"
-                                r"resigned|new member|permanent)\b", re.I)
+_MEMBERSHIP_CHANGE = re.compile(rf"\b(?:{alternation('membership_change_words')})\b", re.I)
 
 
 def _sentence_at(above: str, text: str, pos: int) -> str:

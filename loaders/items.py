@@ -196,10 +196,10 @@ def _title_presenters(ctx: Context, item: Item, node: AgendaItem, listed: list[P
 # A title naming who reports by their post: "Fire Reform – Report by the Chief Executive", "Chair's
 # Announcements", "Borough Commander Update". The post's words come from data (ROLE_WORDS); who holds it
 # from the posts the minutes state.
-_TITLE_REPORT_BY = re.compile(r"\b(?:Report|Update|Presentation|Briefing|Statement)s?\s+(?:by|of|from)\s+(?:the\s+)?"
+_TITLE_REPORT_BY = re.compile(rf"\b(?i:{alternation('presenter_title_before_post')})\s+(?:the\s+)?"
                               r"(?P<post>[A-Z][^()–—]{2,120}?)\.?\s*$")
 _TITLE_POSTS_OWN = re.compile(r"^\s*(?:the\s+)?(?P<post>(?:[A-Z][\w’'&/-]*\s+){0,4}?[A-Z][\w’'&/-]*?)(?:['’]s)?\s+"
-                              r"(?:Report|Update|Announcements?|Briefing|Statement|Remarks)\.?\s*$")
+                              rf"(?i:{alternation('presenter_title_after_post')})\.?\s*$")
 _POST_CUT = re.compile(r"\s*(?:,|/|\band\b|&|\bto\b|\bfor\b|\bof\b)\s*")
 
 

@@ -597,3 +597,47 @@ def test_action_status_open(word, form):
 
 
 TESTED_KEYS.add("action_status")
+
+
+# ============================================================================== presenters named by post in a title
+def _post_snippet(title: str) -> str:
+    return minutes(f"""
+        Present:
+
+        {SUBSTITUTE}, Chief Executive
+        {OTHER}, Community Safety Manager
+
+        7. {title}
+
+        Members noted the progress made.
+    """)
+
+
+@pytest.mark.parametrize("phrase,form", cases("presenter_title_before_post", ("title",)))
+def test_presenter_title_before_post(phrase, form):
+    """'Housing Reform – Report by the Chief Executive': the Chief Executive the minutes name presented."""
+    g, text = read(_post_snippet(f"Housing Reform – {phrase[0].upper() + phrase[1:]} the Chief Executive"))
+    assert presented(g) == folded(SUBSTITUTE), describe(g, text) + f"\npresented {presented(g)}"
+
+
+@pytest.mark.parametrize("word,form", cases("presenter_title_after_post", ("title",)))
+def test_presenter_title_after_post(word, form):
+    """'Chief Executive's Announcements', 'Chief Executive Update'."""
+    g, text = read(_post_snippet(f"Chief Executive's {word[0].upper() + word[1:]}"))
+    assert presented(g) == folded(SUBSTITUTE), describe(g, text) + f"\npresented {presented(g)}"
+
+
+# ============================================================================== a member replaced is no substitute
+@pytest.mark.parametrize("word,form", cases("membership_change_words", ("sentence",)))
+def test_membership_change_words(word, form):
+    g, text = read(minutes(f"""
+        1. Welcome
+
+        The Chair noted the {word} item: Councillor {ABSENT}, who was replaced by Councillor {SUBSTITUTE}, on the Committee.
+
+        Councillor {OTHER} was replaced by Councillor {OTHER2} for this meeting.
+    """))
+    assert substitutions(g) == {(fold(OTHER2), fold(OTHER))}, describe(g, text)
+
+
+TESTED_KEYS.update({"presenter_title_before_post", "presenter_title_after_post", "membership_change_words"})
