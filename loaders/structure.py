@@ -46,8 +46,8 @@ class Layout:
 
 _NOISE_IN_TITLE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+[\d.,]+\s*[KM]B\b|\s*View (?:the )?(?:reasons|directions).*$"
                              r"|\s*\.\.\.\s*view the full.*$", re.I)
-# "4", "4." and a sub-item "4a" or "4(b)" alone on a line; "18/20", numbered through the municipal year.
-_NUMBER_ALONE = re.compile(r"^\s*(\d{1,3})(?:\.?|([a-h])|\(([a-h])\)|(/\d{2}))\s*$")
+# "4", "4." and a sub-item "4a", "4(b)" or "4.1" alone on a line; "18/20", numbered through the municipal year.
+_NUMBER_ALONE = re.compile(r"^\s*(\d{1,3})(?:\.?|([a-h])|\(([a-h])\)|(/\d{2})|(\.\d{1,2})\.?)\s*$")
 # "4. Title", "Item 4 – Title", "4) Title", "34.12/13 TITLE" (a number with the municipal year).
 _NUMBERED_HEADING = re.compile(r"^\s*(?:(?:Agenda\s+)?Item\s+|No\.?\s*)?(\d{1,3})(?:[.:](?!\d)\s*|\.\d{2}/\d{2}\s+|"
                                r"\s+[-–—]?\s*|\)\s*)"
@@ -203,9 +203,11 @@ def _moderngov_numbered(lines: list[Line]) -> Layout | None:
         if j is None or _NUMBER_ALONE.match(lines[j].text):
             continue
         n = int(m.group(1))
-        sub = m.group(2) or m.group(3)
+        sub = m.group(2) or m.group(3) or m.group(5)
         if previous is not None and not (previous < n <= previous + 3 or sub and n == previous):
             continue
+        if not re.search(r"[A-Za-z]{2}", lines[j].text):
+            continue          # "7." then "B": a page cut off after the number, no title
         starts.append((i, j, m.group(1) + (sub or m.group(4) or "")))
         previous = n
     if len(starts) < 2 and not (starts and any(_MINUTES_LABEL.match(l.text) for l in lines)):

@@ -458,3 +458,31 @@ class TestMoreItemLayouts:
         """))
         assert [(i.number, i.title) for i in nodes(g, Label.AGENDA_ITEM)] == [
             ("2", "Declaration of Group Decisions and Members Interests"), ("3", "Resolution"), ("4", "Written Questions")]
+
+    def test_a_decimal_sub_item_number_alone_on_a_line_and_a_cut_off_last_number(self):
+        g = extract_text(textwrap.dedent("""\
+            Safer Communities Partnership Board
+            Minutes of a meeting held on 15 January 2014
+
+            6.
+
+            Partnership Performance
+
+            Minutes:
+
+            The Board noted the performance report.
+
+            6.1
+
+            Property crime
+
+            Minutes:
+
+            The Board discussed burglaries in the borough.
+
+            7.
+
+            B
+        """))
+        assert [(i.number, i.title) for i in nodes(g, Label.AGENDA_ITEM)] == [
+            ("6", "Partnership Performance"), ("6.1", "Property crime")]
