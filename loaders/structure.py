@@ -591,7 +591,15 @@ def _title_like(text: str) -> bool:
     title = clean_title(text)
     return bool(title) and not _NOT_A_TITLE.match(text) and not ATTENDANCE_HEAD.fullmatch(title) \
         and not _SENTENCE_END.search(title) and not _UNFINISHED.search(text) and len(title.split()) <= 12 \
-        and _is_heading_text(title) and not _names_person_first(text)
+        and _is_heading_text(title) and not _names_person_first(text) and not _short_sentence(title)
+
+
+def _short_sentence(title: str) -> bool:
+    """'No apologies were received': a few words in lower case around a finite verb are a sentence, not a
+    heading, though no full stop ends them."""
+    words = title.split()
+    return bool(_FINITE_VERB.search(title)) and not title.isupper() and not _STANDARD_ITEM.match(title) \
+        and sum(1 for w in words if w[:1].isupper()) * 2 < len(words)
 
 
 # A line that stops mid-phrase ('The local objectives; and', 'Report (132K/bytes)', 'Minutes:') is no title.

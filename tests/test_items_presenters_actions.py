@@ -486,3 +486,28 @@ class TestMoreItemLayouts:
         """))
         assert [(i.number, i.title) for i in nodes(g, Label.AGENDA_ITEM)] == [
             ("6", "Partnership Performance"), ("6.1", "Property crime")]
+
+    def test_a_short_sentence_between_blank_lines_is_no_title(self):
+        g = extract_text(textwrap.dedent("""\
+            Police and Crime Panel
+
+
+            Apologies for Absence
+
+
+            No apologies were received
+
+
+            Declarations of Interest
+
+
+            Members are reminded of their personal responsibility to declare any interest in the matters on this agenda.
+
+
+            Work Programme
+
+
+            The Panel noted the work programme for the year ahead, and asked for a report in the spring.
+        """))
+        assert titles(g)[-3:] == ["Apologies for Absence", "Declarations of Interest", "Work Programme"]
+        assert "No apologies were received" not in titles(g)
