@@ -610,7 +610,11 @@ def _unindented_title(text: str) -> bool:
     """Where indentation marks the items' text, an unindented line is a title unless it is a sentence."""
     title = clean_title(text)
     return bool(title) and not re.search(r"[.;]\s*$", title) and len(title.split()) <= 20 \
-        and not _names_person_first(text)
+        and not _names_person_first(text) and not _LEADS_INTO_LIST.search(text)
+
+
+# "Comments and responses to questions included:": a sentence leading into the list below it.
+_LEADS_INTO_LIST = re.compile(r"\b(?:[a-z]+ed|include|includes|following|were|was|as follows)\s*:-?\s*$")
 
 
 def _gap_titles(lines: list[Line]) -> Layout | None:

@@ -511,3 +511,29 @@ class TestMoreItemLayouts:
         """))
         assert titles(g)[-3:] == ["Apologies for Absence", "Declarations of Interest", "Work Programme"]
         assert "No apologies were received" not in titles(g)
+
+    def test_a_line_leading_into_a_list_is_no_title_where_titles_stand_unindented(self):
+        g = extract_text(textwrap.dedent("""\
+            Police and Crime Panel
+            Minutes of a meeting held on 12 November 2012
+
+            No. Item
+
+            Apologies for Absence
+
+                Apologies were received from Councillor Ann Lowe.
+
+            Summary of Progress
+
+                Dora Gregg introduced a report providing an overview of progress on key issues.
+
+            Comments and responses to questions included:
+
+                • The tight timescale of decision making will be a challenge;
+                • Public engagement was considered to be important.
+
+            Work Programme
+
+                The Panel noted the work programme.
+        """))
+        assert titles(g) == ["Apologies for Absence", "Summary of Progress", "Work Programme"]
