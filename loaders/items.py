@@ -70,7 +70,7 @@ def add_items(ctx: Context) -> None:
     """A node for each agenda item, in order: the stages after this one attach what they read to them."""
     for order, item in enumerate(ctx.layout.items, start=1):
         # "Declarations of Interest." in an agenda's list: the full stop is no part of the title.
-        title = re.sub(r"(?<=[a-z)])\.$", "", item.title) or f"Item {item.number or order}"
+        title = re.sub(r"(?<=[a-z0-9)])\.$", "", item.title) or f"Item {item.number or order}"
         node = AgendaItem(id=ids.child_id(Label.AGENDA_ITEM, ctx.meeting.id, order), name=title,
                           meeting=ctx.meeting.id, number=item.number, title=title, order=order,
                           documents=[ctx.name])

@@ -387,7 +387,8 @@ def _headings(lines: list[Line], from_minutes: bool = True) -> Layout | None:
                     else None if _is_heading_text(title) else _run_in_title(title)
                 if split:
                     title, run_in[i] = split
-                if split or _is_heading_text(title) or _paragraphs_numbered_under(lines, i, m.group(1), title):
+                if split or _is_heading_text(title) or _paragraphs_numbered_under(lines, i, m.group(1), title) \
+                        or _AGENDA_PHRASED.match(title) and len(title.split()) <= 25:
                     number = f"{m.group(1)} {m.group(2)})" if m.group(2) else m.group(1)
                     heads.append((i, number, title))
                     previous, last_main = n, m.group(1)
@@ -426,6 +427,11 @@ _UNNUMBERED_OPENING = re.compile(r"^\s*(?P<title>(?:Chair(?:man)?['’]?s\s+)?(?
 # "6 December 2017", "13 Mar 2018 - 13:00 to 14:00": a date, not item 6 or 13.
 _DATED = re.compile(r"\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?"
                     r"\s+(?:(?:19|20)\d\d|\d{1,2}[.:]\d\d)\b")
+
+
+# An agenda's item phrased as what the meeting is to do: "3. To receive and note the minutes of the meeting held on
+# 12th October 2012 (copy attached)."
+_AGENDA_PHRASED = re.compile(r"To\s+(?:receive|consider|note|approve|agree|confirm|elect|appoint)\b")
 
 
 def _paragraphs_numbered_under(lines: list[Line], i: int, number: str, title: str) -> bool:

@@ -337,7 +337,9 @@ class TestItems:
 
             2. Apologies for Absence.
 
-            3. Amended Panel Arrangements (report attached).
+            3. To receive and note the minutes of the meeting held on 12th October 2012 (copy attached).
+
+            4. Amended Panel Arrangements (report attached).
 
             SHADOW POLICE AND CRIME PANEL
 
@@ -347,7 +349,9 @@ class TestItems:
 
             Councillors Ann Lowe and Tom Reddy
         """))
-        assert titles(g) == ["Declarations of Interest", "Apologies for Absence", "Amended Panel Arrangements"]
+        assert titles(g) == ["Declarations of Interest", "Apologies for Absence",
+                             "To receive and note the minutes of the meeting held on 12th October 2012",
+                             "Amended Panel Arrangements"]
         assert person(g, "Ella Morgan")
 
     def test_the_opening_item_left_unnumbered_above_item_one(self):
