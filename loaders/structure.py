@@ -268,7 +268,8 @@ def _table_heading(lines: list[Line], i: int) -> int | None:
                 break
             cells += row
         j += 1
-    if len(cells) >= 2 and _TABLE_COLUMNS[cells[0]] == "item" and "minutes" in {_TABLE_COLUMNS[c] for c in cells[1:]}:
+    kinds = {_TABLE_COLUMNS[c] for c in cells[1:]}
+    if len(cells) >= 2 and _TABLE_COLUMNS[cells[0]] == "item" and ("minutes" in kinds or "agenda" in cells[0]):
         return j
     return None
 

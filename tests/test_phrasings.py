@@ -540,13 +540,13 @@ def _item_table_cases():
 
 @pytest.mark.parametrize("column,head,form", _item_table_cases())
 def test_item_table_column(column, head, form):
-    """Minutes as a table of items under every heading the item's column and the minutes' columns take: a
-    row per item, its title in the first cell, the minutes after it."""
-    heads = {"item": "Agenda Item", "minutes": "Discussion"}
+    """Minutes as a table of items under every heading each column takes: a row per item, its title in the
+    first cell, the minutes after it."""
+    heads = {"item": "Item", "minutes": "Discussion", "other": "Action"}
     heads[column] = head[0].upper() + head[1:]
     if form == "bars":
         table = f"""
-        {heads['item']} | {heads['minutes']}
+        {heads['item']} | {heads['minutes']} | {heads['other']}
         Youth Justice Plan | {SUBSTITUTE} presented the plan.
         Matters Arising:
         The Board noted progress on the audit.
@@ -555,7 +555,9 @@ def test_item_table_column(column, head, form):
         table = f"""
         {heads['item']} /
 
-        {heads['minutes']}
+        {heads['minutes']} /
+
+        {heads['other']}
 
         Youth Justice Plan / {SUBSTITUTE} presented the plan.
         Matters Arising:
@@ -566,6 +568,22 @@ def test_item_table_column(column, head, form):
     titles = [g.nodes[r.target].title for r in sorted(g.rels_of(Rel.HAS_ITEM), key=lambda r: r.props["order"])]
     assert titles == ["Youth Justice Plan", "Matters Arising", "Budget"], text
     assert presented(g) == folded(SUBSTITUTE), describe(g, text)
+
+
+def test_an_action_log_with_an_item_column_is_no_table_of_items():
+    g, text = read(HEAD + textwrap.dedent(f"""\
+        1. Youth Justice Plan
+
+        {SUBSTITUTE} presented the plan.
+
+        2. Action Log
+
+        Item | Action | Owner | Deadline
+        Budget | Circulate the revised plan to partners | {OTHER} | 28.6.19
+        Audit | Bring the audit back to the Board | {OTHER2} | 30.9.19
+    """))
+    titles = [g.nodes[r.target].title for r in sorted(g.rels_of(Rel.HAS_ITEM), key=lambda r: r.props["order"])]
+    assert titles == ["Youth Justice Plan", "Action Log"], text
 
 
 TESTED_KEYS.add("item_table_columns")
