@@ -489,7 +489,7 @@ def _column_cases():
 @pytest.mark.parametrize("column,head", _column_cases())
 def test_action_log_column(column, head):
     """Every heading read as its column: the log's other columns keep a heading known to mean theirs."""
-    heads = {"task": "Action", "owner": "Owner", "due": "Deadline"}
+    heads = {"task": "Action", "owner": "Owner", "due": "Deadline", "other": "Ref"}
     heads[column] = head
     g, text = read(minutes(f"""
         1. Youth Justice Plan
@@ -498,9 +498,9 @@ def test_action_log_column(column, head):
 
         2. Action Log
 
-        {heads['owner']} | {heads['task']} | {heads['due']}
-        {SUBSTITUTE} | Circulate the revised plan to partners | 28.6.19
-        {OTHER} & {OTHER2} | Bring the audit back to the Board | 30.9.19
+        {heads['other']} | {heads['owner']} | {heads['task']} | {heads['due']}
+        1 | {SUBSTITUTE} | Circulate the revised plan to partners | 28.6.19
+        2 | {OTHER} & {OTHER2} | Bring the audit back to the Board | 30.9.19
     """))
     found = {(g.nodes[r.source].text, fold(g.nodes[r.target].name)) for r in g.rels_of(Rel.ASSIGNED_TO)}
     assert found == {("Circulate the revised plan to partners", fold(SUBSTITUTE)),
@@ -584,6 +584,9 @@ def test_an_action_log_with_an_item_column_is_no_table_of_items():
     """))
     titles = [g.nodes[r.target].title for r in sorted(g.rels_of(Rel.HAS_ITEM), key=lambda r: r.props["order"])]
     assert titles == ["Youth Justice Plan", "Action Log"], text
+    found = {(g.nodes[r.source].text, fold(g.nodes[r.target].name)) for r in g.rels_of(Rel.ASSIGNED_TO)}
+    assert found == {("Circulate the revised plan to partners", fold(OTHER)),
+                     ("Bring the audit back to the Board", fold(OTHER2))}, text
 
 
 TESTED_KEYS.add("item_table_columns")
