@@ -65,9 +65,10 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
             # An action of the last meeting reported still open: the entry itself, or the one the status follows.
             task = sentences[k - 1] if still.group("status") and k > 0 and sentences[k - 1] is not reviewing \
                 else sentence
+            everyone = _EVERYONE_TO.search(task.text)
             record_action(ctx, node, task.text.strip(" -–•·.") if task is not sentence else
                           sentence.text[:still.start()].strip(" -–•·.") or sentence.text.strip(" -–•·."),
-                          [], sentence.text, sentence.text)
+                          ["ALL"] if everyone else [], sentence.text, sentence.text)
             continue
         m = action_marker(sentence.text)
         bracket = _BRACKET_MARKER.search(sentence.text) if not m and "ction" in sentence.text else None
@@ -86,6 +87,10 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
             elif "to" in sentence.text and _NAME_TO_DO.match(sentence.text) and not (k + 1 < len(sentences)
                                                           and action_marker(sentences[k + 1].text)):
                 _name_to_do(ctx, node, sentence)
+            elif " to " in sentence.text and (everyone := _EVERYONE_TO.match(sentence.text)) \
+                    and not (k + 1 < len(sentences) and action_marker(sentences[k + 1].text)):
+                # "All partners to send their comments to the Chair": an action for everyone.
+                record_action(ctx, node, everyone.group("task").strip(), ["ALL"], sentence.text, sentence.text)
             elif (m2 := _INITIALS_TO_DO.search(sentence.text)) and ctx.people.by_initials(m2.group("who")):
                 # "DH to write to all concerned": initials a list of those present gave someone.
                 record_action(ctx, node, m2.group("task").strip(), [ctx.people.by_initials(m2.group("who"))],
@@ -203,6 +208,13 @@ _NAME_TO_DO = re.compile(rf"^(?P<who>(?:(?:{TITLE_RE.pattern})?{NAME_WORD}(?:\s+
 # the sentence's start or after "and".
 _INITIALS_TO_DO = re.compile(r"(?:^|(?<=\band\s)|(?<=,\s))(?P<who>[A-Z][A-Za-z]?[A-Z]{1,2})\s+(?:to|will|would)\s+"
                              r"(?P<task>(?!be\b)[a-z]+\b[^.]*)")
+
+
+# "All partners to send ...", "Board members to ...", "... reminder for CPP members to notify ...": everyone's task
+# (not "Members to note the report": noting is no task).
+_EVERYONE_TO = re.compile(r"(?:^[\s*•·–-]*|\bfor\s+)(?i:all\s+)?(?:[A-Z]{2,}\s+){0,3}(?i:(?:board|partnership|group)\s+)?"
+                          r"(?i:members|partners|agencies|partner agencies|everyone)\s+(?:are\s+)?to\s+"
+                          r"(?P<task>(?!note\b|receive\b|be\b)[a-z][^.]*)")
 
 
 def _name_to_do(ctx: Context, node: AgendaItem, sentence: Sentence) -> None:

@@ -178,6 +178,24 @@ class TestActions:
         """))
         assert actions(g) == [("send the revised plan to members", ("Dev Patel",))]
 
+    def test_a_task_for_everyone(self):
+        g = extract_text(minutes("""
+            2. Community Plan
+
+            All partners to send their comments on the draft plan to the Chair by Friday.
+            Members to note the report.
+
+            3. Review of Actions
+
+            Rona Gale gave an update on the following outstanding actions within the action log as follows:
+
+            - Ongoing reminder for CPP members to notify Rona Gale of changes to their contacts
+        """))
+        owners = {text: names for text, names in actions(g)}
+        assert set(owners) == {"send their comments on the draft plan to the Chair by Friday",
+                               "Ongoing reminder for CPP members to notify Rona Gale of changes to their contacts"}
+        assert all(names == ("Example Community Safety Partnership",) for names in owners.values())
+
 
 class TestSubstitutions:
     def test_a_member_replaced_on_the_body_is_no_substitute(self):
