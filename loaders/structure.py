@@ -579,7 +579,8 @@ _CONSIDERED = re.compile(r"^\s*(?:Consideration was given to|(?:The|Members of t
 
 def _topic(text: str) -> str:
     m = _CONSIDERED.match(text)
-    return m.group("topic") if m else ""
+    # "the Eastfield Safer Communities Board Action Log": the body's own name is no part of what it considered.
+    return re.sub(r"^.*\b(?:Board|Committee|Partnership|Panel|Group)(?:['’]s)?\s+(?=[A-Z])", "", m.group("topic")) if m else ""
 
 
 def _names_person_first(text: str) -> bool:

@@ -314,6 +314,12 @@ class TestItems:
         """))
         assert titles(g) == ["Declarations of interest", "Joint Committee Decisions", "Action Sheet",
                              "Draft Terms of Reference"]
+        g2 = extract_text(textwrap.dedent("""\
+            Introductions. Minutes: The Chairman welcomed everyone to the meeting. |
+            Matters arising Minutes: There were no matters arising. |
+            Minutes: The Board considered the Eastfield Safer Communities Strategy Board Action Log, a copy of which is filed with these minutes. |
+        """))
+        assert titles(g2) == ["Introductions", "Matters arising", "Action Log"]
         assert targets(g, Rel.HOLDS, person(g, "Mary Quill").id)      # the post the agenda's description states
         assert all_presenters(g) == set()
 
