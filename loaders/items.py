@@ -23,12 +23,12 @@ from loaders.structure import Item, Line
 
 PRESENT_VERBS = (r"presented|introduced(?!\s+(?:himself|herself|themselves|themself|new|the new|to\b))|gave (?:(?:a|an|the|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?"
                  r"(?:update|overview|presentation|report|briefing|summary)|"
-                 r"provided (?:the (?:board|group|partnership|committee|meeting|members) with )?(?:a|an|the)\s+"
+                 r"provided (?:(?:the )?(?:board|group|partnership|committee|meeting|members) with )?(?:a|an|the)\s+"
                  r"(?:[\w-]+\s+){0,3}?(?:update|overview|presentation|report|briefing|summary)|"
                  r"spoke to the (?:[\w-]+\s+){0,3}?(?:report|item|presentation|paper|slides|update)|"
                  r"(?:elaborated on|went through|talked through|outlined) (?:the )?(?:[\w-]+\s+){0,3}?(?:report|item|"
                  r"presentation|papers?|slides|update|figures)|delivered (?:a|an|the) (?:[\w-]+\s+){0,3}?(?:presentation|"
-                 r"update|report|briefing)|took (?:the )?(?:board|members|group|partnership|"
+                 r"update|report|briefing)|(?:took|talked|walked) (?:the )?(?:board|members|group|partnership|"
                  r"committee|meeting) through|updated the (?:board|group|partnership|committee|members|meeting)|"
                  r"attended the meeting to update the (?:board|group|partnership|committee)|"
                  r"reported\s*:|reported (?:back\s+)?(?:on\s+)?progress\b|led (?:the|a) (?:presentation|item|discussion)|"
@@ -762,7 +762,7 @@ _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,120}\)?)?\s*(?:,|\band\b|&)\s*(?:and\s+
 # Communities Manager, Mr B, introduced the report").
 _JOINED = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,[^,.;]{0,90}?,?)?\s*(?:and|&|,)\s*"
                      r"(?:the\s+(?:[A-Z][\w’'&-]*(?:\s+|(?=,))(?:(?:of|for|and|&)\s+)?){1,8}?,?\s*)?")
-_UP_TO_VERB = re.compile(r"\s*(?:(?:[A-Z][\w’'&/-]*|of|for|and|&|the)\s+){0,8}?(?:\([^)]*\))?\s*(?:,[^.;]{0,120}?,?)?"
+_UP_TO_VERB = re.compile(r"\)?\s*(?:(?:[A-Z][\w’'&/-]*|of|for|and|&|the)\s+){0,8}?(?:\([^)]*\))?\s*(?:,[^.;]{0,120}?,?)?"
                          r"\s*(?:(?:from|of|at)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){1,6})?"   # "Joanna Peebles from Scottish Water"
                          # "Insp. K. Lord was present at the meeting and fed back", "introduced herself and highlighted"
                          r"\s*(?:(?:was|were)\s+present(?:\s+at\s+the\s+meeting)?\s+and\s+|attended(?:\s+the\s+meeting)?"

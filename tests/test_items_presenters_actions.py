@@ -142,6 +142,24 @@ class TestPresenters:
         """))
         assert all_presenters(g) == {"Ivan Dale"}
 
+    def test_a_post_then_the_name_in_brackets_and_verbs_taking_members_along(self):
+        g = extract_text(minutes("""
+            1. Housing Plan
+
+            The Head of Community Safety (Jo Bell) introduced the item.
+
+            2. Budget
+
+            Tom Reed talked members through the report.
+
+            3. Policing Plan
+
+            Inspector Carl Finch provided members with an update on the plan.
+        """))
+        assert presenters_of(g, "Housing") == {"Jo Bell"}
+        assert presenters_of(g, "Budget") == {"Tom Reed"}
+        assert presenters_of(g, "Policing") == {"Carl Finch"}
+
 
 class TestActions:
     def test_the_word_action_heading_a_table_column_is_no_action(self):
