@@ -108,9 +108,46 @@ _PROSE_SUBSTITUTION = [
 _ANY_SUBSTITUTION_WORD = re.compile("|".join(re.escape(w) for _, needed in _PROSE_SUBSTITUTION for w in needed))
 
 
+# "Substitute Members: Cllr A for Cllr B" (or the heading as an item's title, the pairs in its minutes).
+_SUBSTITUTES_HEAD = re.compile(rf"^\s*(?:\d{{1,3}}[.)]?\s+)?(?i:{alternation('substitution_headings')})"
+                               rf"(?:\s*\([^)]*\))?\s*(?:[:\-–]\s*(?P<rest>.*))?$")
+_FOR_PAIR = re.compile(rf"(?P<sub>{_WHO})\s+(?:(?:was\s+)?substituting\s+|substituted\s+|attended\s+)?for\s+(?P<absent>{_WHO})")
+
+
+def _substitute_lists(ctx: Context, known: set[tuple[int, int]]) -> None:
+    """Pairs written 'A for B' under a heading of substitutes: on the heading's line, or the lines below it
+    (a few, up to a blank line after the list), or an item so titled."""
+    texts: list[tuple[str, int]] = []
+    for item in ctx.layout.items:
+        if _SUBSTITUTES_HEAD.match(item.title):
+            texts += [(l.text, l.no) for l in (item.agenda + item.body)[:12] if l.text.strip()][:6]
+    lines = [line for line, _ in all_lines(ctx)]
+    for k, line in enumerate(lines):
+        m = _SUBSTITUTES_HEAD.match(line.text) if "ubstitut" in line.text else None
+        if m is None:
+            continue
+        if m.group("rest"):
+            texts.append((m.group("rest"), line.no))
+        else:
+            texts += [(l.text, l.no) for l in lines[k + 1:k + 8] if l.text.strip()][:4]
+    for text, no in texts:
+        for m in _FOR_PAIR.finditer(text):
+            absent, sub = parse_person(m.group("absent")), parse_person(m.group("sub"))
+            if not absent or not sub:
+                continue
+            a, b = note_person(ctx, absent, no), note_person(ctx, sub, no)
+            if (id(b), id(a)) not in known and a is not b:
+                known.add((id(b), id(a)))
+                ctx.substitutions.append((b, a, text.strip()))
+                mark_attended(ctx, b, text.strip())
+                _mark_apology(ctx, a, text.strip())
+
+
 def read_prose_substitutions(ctx: Context) -> None:
-    """'Cllr Grocock was substituted by Cllr Byers', 'B attended as substitute for A', outside apology lists."""
+    """'Cllr Grocock was substituted by Cllr Byers', 'B attended as substitute for A', outside apology lists;
+    'A for B' under a heading of substitutes."""
     known = {(id(a), id(b)) for a, b, _ in ctx.substitutions}
+    _substitute_lists(ctx, known)
     previous = ""
     for line, _ in all_lines(ctx):
         above, previous = previous, line.text

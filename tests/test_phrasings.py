@@ -662,3 +662,23 @@ def test_membership_change_words(word, form):
 
 
 TESTED_KEYS.update({"presenter_title_before_post", "presenter_title_after_post", "membership_change_words"})
+
+
+# ============================================================================== substitutes listed 'A for B'
+@pytest.mark.parametrize("head,form", cases("substitution_headings", ("inline", "item")))
+def test_substitution_headings(head, form):
+    """'Substitute Members: Councillor B for Councillor A; ...' on the heading's line, or as an item."""
+    pairs = f"Councillor {SUBSTITUTE} for Councillor {ABSENT}; Councillor {OTHER2} for Councillor {OTHER}."
+    body = f"{head}: {pairs}" if form == "inline" else f"2. {head}\n\n{pairs}\n\n3. Youth Justice Plan\n\nNoted."
+    g, text = read(minutes(f"""
+        1. Apologies
+
+        None.
+
+        {body}
+    """))
+    assert substitutions(g) == {(fold(SUBSTITUTE), fold(ABSENT)), (fold(OTHER2), fold(OTHER))}, describe(g, text)
+    assert folded(SUBSTITUTE, OTHER2) <= people(g, Rel.ATTENDED), describe(g, text)
+
+
+TESTED_KEYS.add("substitution_headings")
