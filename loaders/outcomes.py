@@ -16,8 +16,8 @@ from loaders.scan import caseless, contains_any, has_any
 from loaders.strategies import strategy_names, strategy_node
 from loaders.structure import Item
 
-ACTION_MARKER = re.compile(r"(?:^|(?<=[.!?)\s]))\*{0,2}ACTIONS?\*{0,2}\s*(?:[:\-–—]|\s-\s)\s*(?P<owners>.+?)\s*\*{0,2}$",
-                           re.I)
+ACTION_MARKER = re.compile(r"(?:^|(?<=[.!?)\s]))\*{0,2}ACTIONS?(?:\s+(?:POINTS?|BY|OWNERS?|REQUIRED))?\*{0,2}\s*"
+                           r"(?:[:\-–—]|\s-\s)\s*(?P<owners>.+?)\s*\*{0,2}$", re.I)
 
 
 @lru_cache(maxsize=1024)
@@ -100,7 +100,7 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
         owners_text = re.split(r"\s{3,}|\t", m.group("owners").strip(" .*"))[0]
         if re.match(r"(?:\d+|log|points?|tracker|list)\b", owners_text, re.I):
             continue   # an action log being reviewed, not a new action
-        tasks = [t for t in re.split(r"(?<=\.)\s+(?=[A-Z])", owners_text) if t.strip()]
+        tasks = [t for t in re.split(r"(?<=\.)\s+(?=[A-Z])|\s*;\s*(?=[A-Z])", owners_text) if t.strip()]
         if len(tasks) > 1 and all(_SOMEONE_TO_DO.match(t) for t in tasks):
             # "ACTION – Jo to notify the Home Office ... Anna to send the letter to Jo.": two actions.
             for task in tasks:
@@ -108,7 +108,10 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
                 record_action(ctx, node, what or task, owners, sentence.text, sentence.text)
             continue
         inline = sentence.text[:m.start()].strip()
-        owners, task = owners_of(ctx, owners_text, sentence.line)
+        dash = _OWNER_DASH_TASK.match(owners_text)
+        owners, task = owners_of(ctx, dash.group("who") if dash else owners_text, sentence.line)
+        if dash and owners:
+            task = dash.group("task")         # "Action by: Tom Reed - circulate the figures"
         what = inline or commitment(_task_sentence(sentences, k, owners))
         if task:
             what = task
@@ -135,8 +138,11 @@ def record_action(ctx: Context, node: AgendaItem | None, text: str, owners: list
     ctx.actions.append((action, owners, evidence))
 
 
-# "... would report back. (Action)", "... in writing. (Action: Public Health)": a marker closing the sentence.
-_BRACKET_MARKER = re.compile(r"\(\s*ACTIONS?\s*(?:[:\-–—]\s*(?P<owners>[^()]{1,80}))?\)\s*\.?\s*$", re.I)
+# "... would report back. (Action)", "... in writing. (Action: Public Health)", "[Action: TR]": a marker closing
+# the sentence.
+_BRACKET_MARKER = re.compile(r"[(\[]\s*ACTIONS?\s*(?:[:\-–—]\s*(?P<owners>[^()\[\]]{1,80}))?[)\]]\s*\.?\s*$", re.I)
+# "Tom Reed - circulate the figures": the owner, a dash, the task.
+_OWNER_DASH_TASK = re.compile(r"(?P<who>[^–—-]{2,60}?)\s+[-–—]\s+(?P<task>[a-z].*)$")
 _SOMEONE_COMMITS = re.compile(rf"(?P<who>(?:{TITLE_RE.pattern})?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\s+"
                               r"(?:would|will|was going to|agreed to|offered to|undertook to)\b")
 

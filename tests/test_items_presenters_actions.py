@@ -214,6 +214,30 @@ class TestActions:
                                "Ongoing reminder for CPP members to notify Rona Gale of changes to their contacts"}
         assert all(names == ("Example Community Safety Partnership",) for names in owners.values())
 
+    def test_action_markers_in_their_common_forms(self):
+        g = extract_text(minutes("""
+            Present: Ann Lee (Chair), Tom Reed, Head of Strategy, Shire Council (TR)
+
+            1. Housing Plan
+
+            Actions: Tom Reed to circulate the figures; Ann Lee to write to the Minister.
+
+            2. Budget
+
+            Action Point: Tom Reed to book the venue.
+
+            3. Audit
+
+            Action by: Tom Reed - send the audit to partners
+
+            4. Performance
+
+            Tom Reed would check the burglary figures. [Action: TR]
+        """))
+        assert sorted(actions(g)) == [("book the venue", ("Tom Reed",)), ("check the burglary figures", ("Tom Reed",)),
+                                      ("circulate the figures", ("Tom Reed",)), ("send the audit to partners", ("Tom Reed",)),
+                                      ("write to the Minister", ("Ann Lee",))]
+
 
 class TestSubstitutions:
     def test_a_member_replaced_on_the_body_is_no_substitute(self):
