@@ -48,9 +48,10 @@ _NOISE_IN_TITLE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+[\d.,]+\s*[KM]B\b|\s*Vie
                              r"|\s*\.\.\.\s*view the full.*$", re.I)
 # "4", "4." and a sub-item "4a", "4(b)" or "4.1" alone on a line; "18/20", numbered through the municipal year.
 _NUMBER_ALONE = re.compile(r"^\s*(\d{1,3})(?:\.?|([a-h])|\(([a-h])\)|(/\d{2})|(\.\d{1,2})\.?)\s*$")
-# "4. Title", "Item 4 – Title", "4) Title", "34.12/13 TITLE" (a number with the municipal year).
-_NUMBERED_HEADING = re.compile(r"^\s*(?:(?:Agenda\s+)?Item\s+|No\.?\s*)?(\d{1,3})(?:[.:](?!\d)\s*|\.\d{2}/\d{2}\s+|"
-                               r"\s+[-–—]?\s*|\)\s*)"
+# "4. Title", "Item 4 – Title", "4) Title", "4.0 Title", "Minute 104 Title", "34.12/13 TITLE" (a number with the
+# municipal year).
+_NUMBERED_HEADING = re.compile(r"^\s*(?:(?:Agenda\s+)?Item\s+|Minute\s+(?:No\.?\s*)?|No\.?\s*)?(\d{1,3})(?:[.:](?!\d)\s*|"
+                               r"\.\d{2}/\d{2}\s+|\.0\s+|\s+[-–—]?\s*|\)\s*)"
                                r"(?:([ivx]{1,4})\)\s*)?(\S.*)$", re.I)
 _CAPS_HEADING = re.compile(r"((?:[A-Z][A-Z/&’',-]+[ \t]+)+[A-Z][A-Z/&’'-]+)[ \t]+(?=[A-Z][a-z]+\s+[a-z])")
 _YEAR_NUMBERED = re.compile(r"^\s*\d{1,3}\.\d{2}/\d{2}\s")
@@ -380,7 +381,8 @@ def _headings(lines: list[Line], from_minutes: bool = True) -> Layout | None:
             year_numbered = _YEAR_NUMBERED.match(text) is not None    # "34.12/13": numbered through the year
             # A minute numbered on through the council's year ("971     MINUTES -"): a number far above 20 opens
             # the sequence where a wide gap and a title in capitals follow it.
-            through_year = year_numbered or re.match(r"\s*\d{2,3}\s{3,}[A-Z][A-Z ,’'&/-]{3,}(?:\s[-–]\s*)?$", text)
+            through_year = year_numbered or re.match(r"\s*\d{2,3}\s{3,}[A-Z][A-Z ,’'&/-]{3,}(?:\s[-–]\s*)?$", text) \
+                or re.match(r"\s*Minute\s", text, re.I)       # "Minute 101 Budget"
             if (previous is None and (n <= 20 or through_year)) or (previous is not None and previous < n <= previous + 3):
                 title = m.group(3)
                 caps = _CAPS_HEADING.match(title)      # "APOLOGIES FOR ABSENCE Apologies were received ..."

@@ -607,3 +607,18 @@ class TestMoreItemLayouts:
                 The Panel noted the work programme.
         """))
         assert titles(g) == ["Apologies for Absence", "Summary of Progress", "Work Programme"]
+
+    def test_headings_numbered_n_point_0_or_as_minutes_of_the_year(self):
+        for first, second in (("1.0 Minutes of the last meeting", "2.0 Community Safety Plan"),
+                              ("Minute 101 Minutes of the last meeting", "Minute 102 Community Safety Plan")):
+            g = extract_text(minutes(f"""
+                {first}
+
+                1.1 The minutes were agreed as a correct record.
+
+                {second}
+
+                Tom Reed presented the plan and members discussed it.
+            """))
+            assert titles(g) == ["Minutes of the last meeting", "Community Safety Plan"], first
+            assert presenters_of(g, "Community") == {"Tom Reed"}
