@@ -11,6 +11,7 @@ from loaders.lists import read_people_list
 from loaders.phrasing import alternation, reads_as_prose, words
 from loaders.scan import contains_any, has_any
 from loaders.sections import APOLOGY_TRIGGER
+from loaders.structure import Line
 
 _NO_APOLOGIES = re.compile(r"\bno apologies\b|apologies[^.]*\bnone\b|there were none", re.I)
 
@@ -114,14 +115,13 @@ _SUBSTITUTES_HEAD = re.compile(rf"^\s*(?:\d{{1,3}}[.)]?\s+)?(?i:{alternation('su
 _FOR_PAIR = re.compile(rf"(?P<sub>{_WHO})\s+(?:(?:was\s+)?substituting\s+|substituted\s+|attended\s+)?for\s+(?P<absent>{_WHO})")
 
 
-def _substitute_lists(ctx: Context, known: set[tuple[int, int]]) -> None:
+def _substitute_lists(ctx: Context, known: set[tuple[int, int]], lines: list[Line]) -> None:
     """Pairs written 'A for B' under a heading of substitutes: on the heading's line, or the lines below it
     (a few, up to a blank line after the list), or an item so titled."""
     texts: list[tuple[str, int]] = []
     for item in ctx.layout.items:
         if _SUBSTITUTES_HEAD.match(item.title):
             texts += [(l.text, l.no) for l in (item.agenda + item.body)[:12] if l.text.strip()][:6]
-    lines = [line for line, _ in all_lines(ctx)]
     for k, line in enumerate(lines):
         m = _SUBSTITUTES_HEAD.match(line.text) if "ubstitut" in line.text else None
         if m is None:
@@ -147,9 +147,10 @@ def read_prose_substitutions(ctx: Context) -> None:
     """'Cllr Grocock was substituted by Cllr Byers', 'B attended as substitute for A', outside apology lists;
     'A for B' under a heading of substitutes."""
     known = {(id(a), id(b)) for a, b, _ in ctx.substitutions}
-    _substitute_lists(ctx, known)
+    lines = [line for line, _ in all_lines(ctx)]
+    _substitute_lists(ctx, known, lines)
     previous = ""
-    for line, _ in all_lines(ctx):
+    for line in lines:
         above, previous = previous, line.text
         if not _ANY_SUBSTITUTION_WORD.search(line.text):
             continue        # one look for all the patterns' words: most lines have none

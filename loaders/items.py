@@ -98,7 +98,7 @@ def read_items(ctx: Context) -> None:
         for k, sentence in enumerate(sentences):
             index += 1
             people = _read_sentence(ctx, sentence, node, first=k < 2)
-            if opened_by is not None and _PRONOUN_PRESENTS.match(sentence.text) \
+            if opened_by is not None and sentence.text[:1] in "HS" and _PRONOUN_PRESENTS.match(sentence.text) \
                     and not any(r is opened_by and i is node for r, i, _ in ctx.presented):
                 # "The Team Leader reported a fall in crime. He gave an overview of ...": he presented.
                 ctx.presented.append((opened_by, node, sentence.text))

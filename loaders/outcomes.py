@@ -58,7 +58,8 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
     for k, sentence in enumerate(sentences):
         if sentence.line in ctx.action_log_lines:
             continue       # read as a table by loaders/action_logs.py
-        if reviewing is None and "ction" in sentence.text and _REVIEW_INTRO.search(sentence.text):
+        if reviewing is None and "ction" in sentence.text and contains_any(sentence.text, _REVIEW_WORDS) \
+                and _REVIEW_INTRO.search(sentence.text):
             reviewing = sentence
             continue
         if reviewing is not None and (still := _OPEN.search(sentence.text)) and not action_marker(sentence.text):
@@ -81,20 +82,21 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
             if k > 0 and _BARE_MARKER.fullmatch(sentence.text):
                 if _states_a_task(sentences[k - 1].text):
                     _bare_action(ctx, node, sentences[k - 1], sentence)
-            elif _closed(sentence.text) or k + 1 < len(sentences) and len(sentences[k + 1].text) <= 40 \
-                    and _closed(sentences[k + 1].text):
-                continue       # "Action 1.2 Ann Lee to join the Board – COMPLETED", "... Action complete.": reviewed
             elif "to" in sentence.text and _NAME_TO_DO.match(sentence.text) and not (k + 1 < len(sentences)
                                                           and action_marker(sentences[k + 1].text)):
-                _name_to_do(ctx, node, sentence)
-            elif " to " in sentence.text and (everyone := _EVERYONE_TO.match(sentence.text)) \
+                if not _reported_done(sentences, k):
+                    _name_to_do(ctx, node, sentence)
+            elif " to " in sentence.text and has_any(sentence.text[:60], _EVERYONE_WORDS) \
+                    and (everyone := _EVERYONE_TO.match(sentence.text)) \
                     and not (k + 1 < len(sentences) and action_marker(sentences[k + 1].text)):
                 # "All partners to send their comments to the Chair": an action for everyone.
-                record_action(ctx, node, everyone.group("task").strip(), ["ALL"], sentence.text, sentence.text)
+                if not _reported_done(sentences, k):
+                    record_action(ctx, node, everyone.group("task").strip(), ["ALL"], sentence.text, sentence.text)
             elif (m2 := _INITIALS_TO_DO.search(sentence.text)) and ctx.people.by_initials(m2.group("who")):
                 # "DH to write to all concerned": initials a list of those present gave someone.
-                record_action(ctx, node, m2.group("task").strip(), [ctx.people.by_initials(m2.group("who"))],
-                               sentence.text, sentence.text)
+                if not _reported_done(sentences, k):
+                    record_action(ctx, node, m2.group("task").strip(), [ctx.people.by_initials(m2.group("who"))],
+                                  sentence.text, sentence.text)
             continue
         # "TE to arrange for the papers          TE": the owner's column beside the text is no part of it.
         owners_text = re.split(r"\s{3,}|\t", m.group("owners").strip(" .*"))[0]
@@ -181,15 +183,27 @@ def _states_a_task(text: str) -> bool:
 
 # A reviewed action's status closing it: the previous meeting's action, reported on, not a new one.
 _DONE = re.compile(rf"(?:[-–—:(]|\bAction(?:\s+(?:is|was|now))?)\s*(?i:{alternation_of(_STATUS['done'])})\)?\s*\.?\s*$")
+def _reported_done(sentences: list[Sentence], k: int) -> bool:
+    """'Action 1.2 Ann Lee to join the Board – COMPLETED', '... to the Board. Action complete.': the last
+    meeting's action, reviewed, not a new one."""
+    return _closed(sentences[k].text) or k + 1 < len(sentences) and len(sentences[k + 1].text) <= 40 \
+        and _closed(sentences[k + 1].text)
+
+
+_DONE_ENDINGS = tuple(w[-3:].casefold() for w in _STATUS["done"])
+
+
 def _closed(text: str) -> bool:
     """Whether the text ends by saying the action is done: only its last few words are looked at."""
-    return _DONE.search(text, max(0, len(text) - 40)) is not None
+    return text[-16:].rstrip(" .)*").casefold().endswith(_DONE_ENDINGS) \
+        and _DONE.search(text, max(0, len(text) - 40)) is not None
 
 
 # A review of the last meeting's actions, and one of them still open: "Rona Gold gave an update on the
 # following outstanding actions within the action log as follows:", "... Stan advised this action is ongoing."
 _REVIEW_INTRO = re.compile(r"\b(?:following|outstanding)\s+(?:outstanding\s+)?actions\b.*(?::\s*$|as follows)|"
                            r"\bactions?\s+(?:from|of)\s+the\s+(?:last|previous)\s+meeting\b.*:\s*$", re.I)
+_REVIEW_WORDS = ("ollowing", "utstanding", "meeting")      # as written, for 'Following' and 'following' 
 _OPEN = re.compile(rf"\b(?:this|the)\s+action\s+(?:is|was|remains)\s+(?:still\s+)?(?P<status>{alternation_of(_STATUS['open'])})\b|"
                    rf"^[\s*•·–-]*(?:{alternation_of(_STATUS['open'])})\s+[a-z]", re.I)
 
@@ -221,6 +235,9 @@ _INITIALS_TO_DO = re.compile(r"(?:^|(?<=\band\s)|(?<=,\s))(?P<who>[A-Z][A-Za-z]?
 _EVERYONE_TO = re.compile(r"(?:^[\s*•·–-]*|\bfor\s+)(?i:all\s+)?(?:[A-Z]{2,}\s+){0,3}(?i:(?:board|partnership|group)\s+)?"
                           r"(?i:members|partners|agencies|partner agencies|everyone)\s+(?:are\s+)?to\s+"
                           r"(?P<task>(?!note\b|receive\b|be\b)[a-z][^.]*)")
+
+
+_EVERYONE_WORDS = ("members", "partners", "agencies", "everyone")
 
 
 def _name_to_do(ctx: Context, node: AgendaItem, sentence: Sentence) -> None:

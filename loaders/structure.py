@@ -375,7 +375,7 @@ def _headings(lines: list[Line], from_minutes: bool = True) -> Layout | None:
             k = _next_nonblank(lines, i + 1)
             if k is not None and _ITEM_LINE.match(lines[k].text):
                 text = f"{_NUMBER_THEN_ITEM.match(text).group(1)}. {_ITEM_LINE.match(lines[k].text).group(1)}"
-        m = _NUMBERED_HEADING.match(text) if not _DATED.match(text) else None
+        m = _NUMBERED_HEADING.match(text) if not (text[:3].lstrip()[:1].isdigit() and _DATED.match(text)) else None
         if m:
             n = int(m.group(1))
             year_numbered = _YEAR_NUMBERED.match(text) is not None    # "34.12/13": numbered through the year
@@ -511,7 +511,7 @@ def _bar_rows(lines: list[Line]) -> Layout | None:
         if start is None or start >= len(lines) or start > end:
             break
         first = lines[start].text.strip().rstrip(" |")
-        m = _MINUTES_ROW.match(first)
+        m = _MINUTES_ROW.match(first) if "Minutes" in first else None
         if m:
             title, rest = _AGENDA_TEXT.split(m.group("title"))[0], "Minutes: " + m.group("body")
         else:
@@ -546,7 +546,7 @@ def _before_repeat(title: str) -> str:
 def _minutes_rows(lines: list[Line]) -> Layout | None:
     """Pages flattened to one row per item, 'Title Minutes: text |'. The title is what precedes the label,
     less any agenda text ('To receive.'); the minutes stay on the row, so each row is split in two."""
-    rows = [(i, m) for i, l in enumerate(lines) if (m := _MINUTES_ROW.match(l.text))]
+    rows = [(i, m) for i, l in enumerate(lines) if "Minutes" in l.text and (m := _MINUTES_ROW.match(l.text))]
     if len(rows) < 2:
         return None
     items = []
