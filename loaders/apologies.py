@@ -16,6 +16,11 @@ from loaders.structure import Line
 _NO_APOLOGIES = re.compile(r"\bno apologies\b|apologies[^.]*\bnone\b|there were none", re.I)
 
 
+# "NAME ROLE PRESENT APOLOGIES DEPUTY ATTENDED": 'Apologies' among a table's column headings heads no list.
+_COLUMN_BEFORE = re.compile(r"\b(?:Present|Attended|Attendance|Role|Organi[sz]ation|Name)\s*[|/]?\s*$", re.I)
+_COLUMN_AFTER = re.compile(r"\s*[|/]?\s*(?:Deputy|Deputies|Attended|Present|Substitute|Status)\b", re.I)
+
+
 def read_apologies(ctx: Context) -> None:
     """Apologies wherever they stand: a heading and the rows under it, 'Apologies were received from A, B
     and C', an inline 'Apologies:' after the attendance list on the same line."""
@@ -27,12 +32,21 @@ def read_apologies(ctx: Context) -> None:
         if line.no in ctx.status_lines or not has_any(text, ("apolog",)) or _NO_APOLOGIES.search(text):
             i += 1
             continue
+        above = _ABOVE_APOLOGIES.search(text)
+        if above and not APOLOGY_TRIGGER.search(text, 0, above.start()):
+            _block_above_sent_apologies(ctx, lines, i, text)     # "The group noted the above apologies."
+            i += 1
+            continue
         # "Helen Price | NHS Highland | Apology": a status in a table's row, read with the table.
-        triggers = [m for m in APOLOGY_TRIGGER.finditer(text) if "|" not in text[:m.start()]]
+        triggers = [m for m in APOLOGY_TRIGGER.finditer(text) if "|" not in text[:m.start()]
+                    and not _COLUMN_BEFORE.search(text, 0, m.start()) and not _COLUMN_AFTER.match(text, m.end())]
         next_i = i + 1
         for k, m in enumerate(triggers):
             end = triggers[k + 1].start() if k + 1 < len(triggers) else len(text)
             rest = _list_text(text[m.end():end])
+            if _LISTED_ABOVE.match(rest):
+                _block_above_sent_apologies(ctx, lines, i, text)
+                continue
             if not rest and k == len(triggers) - 1:
                 # A heading, 'Apologies for absence were received from:-': the rows below are the list.
                 mark = lambda record, seg: _mark_apology(ctx, record, seg)
@@ -46,6 +60,47 @@ def read_apologies(ctx: Context) -> None:
 
 
 _LIST_ENDS = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z])|\s\d{1,2}\.\s+(?=[A-Z])|\s+Action\s+\d|\s+Item\s+\d")
+
+
+# "Apologies received from those listed above": the list just above, apart from those present above it.
+_ABOVE_APOLOGIES = re.compile(r"\bthe above apolog(?:ies|y)\b", re.I)
+_LISTED_ABOVE = re.compile(r"(?:those|the people|the members|members|people|as)\s+(?:listed|named|shown)\s+above", re.I)
+
+
+def _block_above_sent_apologies(ctx: Context, lines, i: int, evidence: str) -> None:
+    """The list above line i is those present, then those who sent apologies, parted by a gap of blank lines:
+    the nearest block of rows, with the blocks above it up to a wider gap than the one between them; a list of
+    one block is those present only."""
+    blocks: list[list[int]] = []      # nearest first: the line numbers of each block of rows
+    gaps: list[int] = []              # blank lines above each block
+    named_on = {r.first_line for r in ctx.people.records}      # the lines the reader found someone on
+    j, skipped = i - 1, 0
+    while j >= 0:
+        gap = 0
+        while j >= 0 and not lines[j][0].text.strip():
+            gap, j = gap + 1, j - 1
+        block = []
+        while j >= 0 and lines[j][0].text.strip():
+            block.append(j)
+            j -= 1
+        if not block:
+            break
+        if not any(lines[k][0].no in named_on for k in block):
+            if blocks or skipped >= 3:
+                break
+            skipped += 1        # the item's heading, "Points of discussion": headings between the list and here
+            continue
+        if blocks:
+            gaps.append(gap)
+        blocks.append(block)
+    if len(blocks) < 2:
+        return
+    # Where the apologies run over blocks, the gap above them is wider than those between their blocks.
+    cut = next((k + 1 for k, gap in enumerate(gaps) if gap > gaps[0]), 1)
+    numbers = {lines[k][0].no for block in blocks[:cut] for k in block}
+    for record in ctx.people.records:
+        if record.first_line in numbers:
+            _mark_apology(ctx, record, evidence)
 
 
 def _list_text(text: str) -> str:

@@ -6,11 +6,12 @@ import re
 
 from loaders.blocks import is_roster_status, read_block, roster_row
 from loaders.context import Context, all_lines, mark_attended, note_person, note_post, parse_entry, \
-    resolve_org, split_role_org
+    line_of, meeting_body, resolve_org, split_role_org
+from loaders.first_names import is_first_name
 from loaders.lists import read_people_list
 from loaders.organisations import find_org_phrases
 from loaders.names import TITLE_RE, NameParts, fold, is_name_word, leading_person, people_in_run, split_title, \
-    starts_with_person
+    split_at_people, starts_with_person
 from loaders.people import PersonRecord
 from loaders.data_files import phrasings
 from loaders.phrasing import alternation, attendance_code
@@ -47,6 +48,9 @@ def read_attendance(ctx: Context) -> None:
         group = GROUP_HEAD.match(text)
         inline = None if head_ok or group \
             else (INLINE_HEAD.search(text) if has_any(text, ("present", "attend")) else None) or _head_then_person(text)
+        if not (head_ok or group or inline) and _coded_table_run(ctx, text, line.no):
+            i += 1
+            continue
         coded = _coded_roster(ctx, text[:inline.start()] if inline else text, line.no) if not (head_ok or group) else False
         if coded and not inline:
             i += 1
@@ -70,7 +74,7 @@ _HEAD_WORDS = re.compile(rf"^\s*(?P<head>{alternation('attendance_headings')})\s
 
 # "P. Councillor Lisa Brett P. Councillor Gary Hopkins A. Councillor John Parham": a status code before
 # each titled name, the table's columns run together into one paragraph.
-_CODE_BEFORE_NAME = re.compile(rf"(?<![\w.])(?P<code>P|A|Y|N|X|✓|√)\.?\s+(?=(?:{TITLE_RE.pattern}))")
+_CODE_BEFORE_NAME = re.compile(rf"(?<![\w.])(?P<code>P|A|Y|N|X|✓|√)\.?\s+(?=(?:{TITLE_RE.pattern})|[A-Z][a-z’'-]+\s+[A-Z])")
 
 
 def _coded_roster(ctx: Context, text: str, line_no: int) -> bool:
@@ -82,12 +86,15 @@ def _coded_roster(ctx: Context, text: str, line_no: int) -> bool:
     # that member's own.
     group = _trailing_body(ctx, text[:codes[0].start()])
     heads_before = group is not None
+    seat = None
     for k, m in enumerate(codes):
         end = codes[k + 1].start() if k + 1 < len(codes) else len(text)
         lead = leading_person(text[m.end():end])
         if not lead:
             continue
         parts, rest = lead
+        if not parts.title and not is_first_name(parts.words[0]):
+            continue        # untitled, only a first name starts a member ("P. Rosa Hui")
         evidence = text[m.start():m.end()] + parts.written
         record = note_person(ctx, parts, line_no)
         status = attendance_code(m.group("code"))
@@ -102,13 +109,75 @@ def _coded_roster(ctx: Context, text: str, line_no: int) -> bool:
             role, own = split_role_org(ctx, bracket.group(1))
             rest = rest[bracket.end():]
         rest = rest.strip(" ,;")
-        body = group
-        if heads_before:
+        body, held = group, seat
+        seat_head = _SEAT_AT_END.search(rest) if heads_before and rest else None
+        if seat_head:
+            # "... Independent Members P. Rosa Hui P. Roger Kent": members of a seat, of the body that met.
+            seat, group = seat_of(seat_head.group(1)), meeting_body(ctx)
+            rest = rest[:seat_head.start()].strip(" ,;")
+        elif heads_before:
             group = _trailing_body(ctx, rest) if rest else group
         elif rest:
             own = own or resolve_org(ctx, rest)
-        note_post(ctx, record, role, own or body, evidence + (" " + rest if rest else ""), line_no)
+        note_post(ctx, record, role or held, own or body, evidence + (" " + rest if rest else ""), line_no)
     return True
+
+
+# "NAME ROLE, ORGANISATION PRESENT APOLOGIES DEPUTY ATTENDED Ann Rowe Independent Chair, ESCB Y (Chair) Tom Lake
+# ... A": a table's column headings, then its rows run together, each with a status code after it.
+_COLUMN_HEADINGS = re.compile(r"^\s*(?:Name|NAME)\b[^a-z]{0,60}?\b(?:PRESENT|Present|ATTENDED|Attended)\b"
+                              r"(?:\s+(?:APOLOGIES|Apologies|DEPUTY|Deputy|ATTENDED|Attended|SUBSTITUTE|Substitute|"
+                              r"PRESENT|Present))*\s+")
+_STATUS_TOKEN = re.compile(r"(?<!\S)(Y|P|A|✓|√|X|N)(?!\S)")
+_BRACKETED_STATUS = re.compile(r"\[(Y|P|A|✓|√|X|N)\]")
+
+
+def _coded_table_run(ctx: Context, text: str, line_no: int) -> bool:
+    head = _COLUMN_HEADINGS.match(text)
+    if not head:
+        return False
+    # Codes bracketed first, so that no code reads as an initial starting a name ("A Eastfield ...").
+    rows = split_at_people(_STATUS_TOKEN.sub(r"[\1]", text[head.end():]))
+    found = 0
+    for row in rows:
+        code = _BRACKETED_STATUS.search(row)
+        status = attendance_code(code.group(1)) if code else None
+        entry = parse_entry(ctx, " ".join(_BRACKETED_STATUS.sub(" ", row).replace(" _ ", " ").split()), line_no, row)
+        if entry is None or status is None:
+            continue
+        found += 1
+        if status == "attended":
+            mark_attended(ctx, entry[0], row)
+        elif status == "apologies":
+            ctx.apologised.add(id(entry[0]))
+            ctx.apology_evidence.setdefault(id(entry[0]), row)
+    if found:
+        ctx.list_lines.add(line_no)
+    return found > 0
+
+
+# "The Vice-Chair welcomed all attendees": the meeting's chair, by the post, doing what only one present does.
+_CHAIR_ACTING = re.compile(rf"\bThe\s+(?P<post>{alternation('chair_lines')})\s+(?:then\s+)?(?:welcomed|opened|"
+                           rf"thanked|introduced|invited|explained|closed|reminded|declared)\b")
+
+
+def read_chairs_acting(ctx: Context) -> None:
+    """'The Vice-Chair welcomed all attendees' where one person in the minutes holds that post and nothing
+    else ('Philip Dale, my Vice-Chair'): that person was there."""
+    if "The " not in ctx.doc.text:
+        return
+    for m in _CHAIR_ACTING.finditer(ctx.doc.text):
+        post = _bare_post(m.group("post"))
+        # Held at no other body: "the Chair of the Cluster was ..." chairs another body, not this meeting.
+        holders = [r for r in ctx.people.records
+                   if any(f.role and _bare_post(f.role) == post and f.organisation in (None, ctx.meeting.body)
+                          for f in r.facts)]
+        if len(holders) == 1:
+            mark_attended(ctx, holders[0], line_of(ctx.doc.text, m.start()))
+
+
+def _bare_post(post: str) -> str:
+    return " ".join(re.sub(r"[^a-z]+", " ", post.lower()).split())
 
 
 def _trailing_body(ctx: Context, text: str):
@@ -165,6 +234,9 @@ def _chair_line(ctx: Context, text: str, line_no: int) -> bool:
 
 
 _SEATS = {fold(h): h for h in phrasings()["seat_headings"]}
+
+
+_SEAT_AT_END = re.compile(rf"(?:^|\s)({alternation('seat_headings')})$", re.I)
 
 
 def seat_of(heading: str) -> str | None:

@@ -13,7 +13,8 @@ from loaders.names import NOT_NAME_WORDS, RANK_QUALIFIERS, NameParts, fold, is_n
 from loaders.organisations import WEAK_HEADS, Gazetteer, OrgEntry, find_org_phrases, gazetteer_key, partnership_type, \
     placed
 from loaders.people import PeopleIndex, PersonRecord, RoleFact
-from loaders.places import council_by_initials, health_board, is_place, national_service, place_at
+from loaders.places import canonical_place, council_by_initials, health_board, is_place, national_service, \
+    place_at, police_force
 from loaders.phrasing import alternation, attendance_code
 from loaders.scan import has_any
 from loaders.structure import Item, Layout, Line
@@ -113,6 +114,28 @@ def _body_with_initials(ctx: Context, acr: str) -> OrgEntry | None:
     return ctx.answers[key]
 
 
+# A council's initials, then a service of its own (no board, partnership or committee of several bodies).
+_COUNCIL_DEPARTMENT = re.compile(r"([A-Z]{2,5})\s+((?:[A-Z][\w’'&-]*\s?){1,4})(?<!Board)(?<!Partnership)(?<!Committee)"
+                                 r"(?<!Forum)(?<!Trust)(?<!Group)")
+
+
+def _names_own_body(text: str) -> bool:
+    """'Lewisham Homes' after 'LBL': a body's name of its own (a head that names no department)."""
+    phrases = find_org_phrases(text.strip())
+    return bool(phrases) and phrases[-1][2] == len(text.strip()) and text.split()[-1] not in WEAK_HEADS
+
+
+def _council_of(ctx: Context, place: str) -> str:
+    """The council of a place as this page names it in full ('Blaenau Gwent County Borough Council'), else
+    '<place> Council'."""
+    key = ("council-of", place)
+    if key not in ctx.answers:
+        named = re.search(rf"\b{re.escape(place)}\s+((?:(?:County|Borough|City|District|Metropolitan)\s+){{0,3}})Council\b",
+                          ctx.doc.text)
+        ctx.answers[key] = f"{place} {named.group(1) if named else ''}Council"
+    return ctx.answers[key]
+
+
 def resolve_org(ctx: Context, text: str, loose: bool = False) -> OrgEntry | None:
     """The organisation a phrase names: gazetteer, this document's acronyms, or an institution-shaped name."""
     key = ("org", text, loose)
@@ -143,9 +166,16 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
     if loose and fold(bare) in ctx.gazetteer.boroughs:
         # "Strategic Lead Safer Communities, Barnet": in an organisation's slot a borough is its council.
         return OrgEntry(ctx.gazetteer.boroughs[fold(bare)], "council")
+    if loose and is_place(bare):
+        return OrgEntry(_council_of(ctx, canonical_place(bare)), "council")     # "Councillor Ann Hale (Calderdale)"
     local = local_partnership(ctx, bare)
     if local:
         return local
+    lead = _COUNCIL_DEPARTMENT.fullmatch(bare)
+    if lead and not _names_own_body(lead.group(2)):
+        council = resolve_org(ctx, lead.group(1))
+        if council is not None and council.kind == "council":
+            return council      # "LBL Crime Reduction Service", "LBL YOS": a council's own service is the council
     if is_generic_body(bare):
         # "Police" in a Scottish council's minutes: the nation's one force (or fire service).
         service = {"police": "police", "fire": "fire", "fire service": "fire", "fire and rescue": "fire",
@@ -155,7 +185,13 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
             board = health_board(ctx.place)      # "Edith Ross, NHS" in Aberdeenshire's minutes: NHS Grampian
             return (ctx.gazetteer.lookup(board) or OrgEntry(board, "health")) if board else None
         national = national_service(ctx.place, service) if service else None
-        return ctx.gazetteer.lookup(national) if national else None     # otherwise: which one, the text has not said
+        if national is None and service == "police":
+            national = force_area_named(ctx) or police_force(ctx.place)     # "Police colleagues" in Oxford's minutes
+            if national and not national.endswith(("Police", "Constabulary", "Service")):
+                national = None
+        if national:
+            return ctx.gazetteer.lookup(national) or OrgEntry(national, service)
+        return None     # otherwise: which one, the text has not said
     if _NHS_PLACE.fullmatch(bare):
         return OrgEntry(bare)     # "NHS Grampian", "NHS South Yorkshire"
     if bare.startswith("Public Health ") and is_place(bare[len("Public Health "):]):
@@ -230,7 +266,13 @@ _FORCE_IN_CAPS = re.compile(r"\b(?:[A-Z]+\s+(?:AND\s+|&\s+)?){1,3}(?:POLICE|CONS
 
 def force_area(ctx: Context) -> str | None:
     """The area of the police force the text names most ('Shire Police' -> 'Shire'), if one stands out."""
-    key = ("force-area",)
+    force = force_area_named(ctx)
+    return re.sub(r"\s+(?:Police|Constabulary)$", "", force) if force else None
+
+
+def force_area_named(ctx: Context) -> str | None:
+    """The police force the text names most ('Shire Police'), if one stands out."""
+    key = ("force-named",)
     if key not in ctx.answers:
         counts: dict[str, int] = {}
         text = ctx.doc.text
@@ -242,8 +284,7 @@ def force_area(ctx: Context) -> str | None:
             for k in range(len(words)):      # the longest known force the words end with
                 entry = ctx.gazetteer.lookup(" ".join(words[k:]) + " Police")
                 if entry is not None and entry.kind == "police":
-                    area = re.sub(r"\s+(?:Police|Constabulary)$", "", entry.name)
-                    counts[area] = counts.get(area, 0) + 1
+                    counts[entry.name] = counts.get(entry.name, 0) + 1
                     break
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         ctx.answers[key] = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
@@ -441,7 +482,7 @@ def _split_role_org(ctx: Context, text: str) -> tuple[str | None, OrgEntry | Non
                 if found and not (not adjacent and _is_department(found)):
                     return ", ".join(segments[:-1] + [left]), found
             # "Children's Safeguarding Board Chairman": the body first, then the post.
-            if ROLE_WORD_RE.search(right) and not ROLE_WORD_RE.search(left):
+            if ROLE_WORD_RE.search(right) and not ROLE_WORD_RE.search(left) and not re.match(r"(?:and|&|of|for)\b", right):
                 found = resolve_org(ctx, left)
                 if found:
                     return segments[-1], found     # the post keeps the body it is named for
@@ -532,7 +573,7 @@ def parse_entry(ctx: Context, text: str, line: int | None, evidence: str | None 
     qualified_rank = f"{' '.join(qualified.group(0).split())} {parts.rank_post}" if qualified else None
     if not parts.title and _names_a_body(ctx, text, parts):
         return None
-    if not parts.title and not _name_shaped_lead(parts) and rest.strip() \
+    if not parts.title and not name_shaped_lead(parts) and rest.strip() \
             and not re.match(r"\s*(?:[,(–—:|]|\s-\s)\s*\S", rest):
         return None     # "Aberdeenshire Voluntary Action": no known first name, and the words run on into a body
     rest = rest.strip()
@@ -598,7 +639,7 @@ def _own_initials(rest: str, parts: NameParts) -> tuple[str, str | None]:
 _FIRST_CELL = re.compile(r"\s*(?:,|\(|\||\s[–—-]\s|\s{2,})")
 
 
-def _name_shaped_lead(parts: NameParts) -> bool:
+def name_shaped_lead(parts: NameParts) -> bool:
     """A lead that reads as a person's name by itself: a known first name, or initials."""
     first = parts.words[0]
     return is_first_name(first) or "." in first or len(first.rstrip(".")) == 1

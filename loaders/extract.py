@@ -8,7 +8,7 @@ from graph import ids
 from graph.model import Organisation, PartnershipGraph, Person, Rel, Role
 from loaders.action_logs import read_action_logs
 from loaders.apologies import read_apologies, read_prose_substitutions
-from loaders.attendance import read_attendance, read_contact_lines
+from loaders.attendance import read_attendance, read_chairs_acting, read_contact_lines
 from loaders.context import Context
 from loaders.document import Document
 from loaders.items import add_items, read_header_prose, read_items
@@ -43,6 +43,7 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> PartnershipGra
     read_action_logs(ctx)
     read_items(ctx)
     read_header_prose(ctx)
+    read_chairs_acting(ctx)
     ctx.people.merge_lone_surnames()
     _people_nodes(ctx)
     note_organisation_mentions(ctx)

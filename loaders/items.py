@@ -7,7 +7,7 @@ from graph import ids
 from graph.model import AgendaItem, Label, Rel
 from loaders.sections import is_apology_text
 from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading_line, mark_attended, \
-    is_generic_body, meeting_body, note_person, note_post, parse_entry, person_by_initials, resolve_org, \
+    is_generic_body, meeting_body, name_shaped_lead, note_person, note_post, parse_entry, person_by_initials, resolve_org, \
     split_role_org
 from loaders.first_names import is_first_name
 from loaders.names import PLACE_WORDS, RANK_QUALIFIERS, NameParts, fold, full_name_mentions, leading_person, \
@@ -43,9 +43,13 @@ SPEECH_VERBS = ("asked|commented|noted|reported|added|enquired|inquired|responde
                 "indicated|invited|urged|warned|wished|summarised|summarized|concluded|opened|closed|chaired|"
                 "moved|seconded|presided|shared|discussed|accepted|undertook|sought|went|set|reiterated|announced|"
                 "attended|joined|gave|confirmed")
+# A post set off after the name, before the verb: closed by a comma ("X, the Council's lead, said"), or of
+# capitalised words and their joining words only ("X, Head of Community Safety reported"): not a clause
+# ("X, MSP, Cabinet Secretary ... to all attendees which set out ...": a letter's writer, not a speaker).
+_SET_OFF_POST = r"(?:\s*,[^.;()]{1,120}?,|\s*,\s*(?:the\s+)?[A-Z][\w’'&/-]*(?:\s+(?:of|for|and|&|the|at|from|on|in|[A-Z][\w’'&/-]*))*)"
 _SPEECH_AFTER = re.compile(
-    rf"^(?:\s*\([^)]{{1,90}}\))?(?:\s*,[^.;()]{{1,120}}?)??\s*,?\s+"
-    rf"(?:also\s+|then\s+|further\s+|both\s+)?(?:{SPEECH_VERBS})\b")
+    rf"^(?:\s*\([^)]{{1,90}}\))?{_SET_OFF_POST}??\s*,?\s+"
+    rf"(?:also\s+|then\s+|further\s+|both\s+|(?:was|were)\s+(?=welcomed|invited))?(?:{SPEECH_VERBS})\b")
 _APPOSITIVE = re.compile(rf"(?:,|\s*[—–]|\s+-)\s*((?:the\s+)?[^,.;—–]{{2,90}}?(?:,\s*[A-Z][^,.;]{{1,60}}?)?)(?:,|;|\s+(?=(?:"
                          rf"{SPEECH_VERBS}|{PRESENT_VERBS}|was|were|had|has|would|will|is|also|then|giving|"
                          rf"providing|presenting|who|and head|in relation to|regarding|concerning)\b)|\.?$)")
@@ -262,13 +266,15 @@ def _agenda_block(ctx: Context, item: Item) -> list[PersonRecord]:
         lead = leading_person(text)
         if lead and not re.search(r"\b(?:presented|reported|noted|gave|provided)\b", text):
             parts, rest = lead
-            if rest.strip():
+            if rest.strip() and (parts.title or name_shaped_lead(parts) or ROLE_WORD_RE.search(rest)):
                 for chunk in re.split(r",\s*and\s+|\s+and\s+(?=[A-Z][a-z]+ [A-Z])", text):
                     entry = parse_entry(ctx, chunk, lines[k].no)
                     if entry:
                         records.append(entry[0])
-            else:
-                # Name, post and organisation on lines of their own.
+            elif not rest.strip() and (parts.title or name_shaped_lead(parts)
+                                       or k + 1 < len(lines) and ROLE_WORD_RE.search(lines[k + 1].text)):
+                # Name, post and organisation on lines of their own: a name by its shape, or with a post below
+                # it ("Healthwatch Doncaster" above "Present, as expected" is no one).
                 following = []
                 while k + 1 < len(lines) and len(following) < 2 and not leading_person(lines[k + 1].text.strip()) \
                         and len(lines[k + 1].text.split()) <= 8 and not lines[k + 1].text.strip().endswith("."):

@@ -39,7 +39,8 @@ def define_acronyms(ctx: Context) -> None:
             continue
         for org_phrase, _, end in find_org_phrases(phrase):
             if end == len(phrase):
-                ctx.org_aliases[acr] = OrgEntry(org_phrase)
+                # "the Community Safety Partnership (CSP)": a partnership of its kind is this place's.
+                ctx.org_aliases[acr] = local_partnership(ctx, org_phrase) or OrgEntry(org_phrase)
     # "Chair HWB", "the CSP's plan": the meeting's own body by its initials, with or without its place.
     body = ctx.meeting.body
     if body:

@@ -57,12 +57,14 @@ NAME_WORD = (rf"(?:[{_UP}]{_NAME_REST}(?:-[{_UP}]{_NAME_REST})?"
 # Initials before a surname: "P Jones", "R G Hughes", "S.J. Patel", "B. E. Brooks".
 INITIALS = r"(?:[A-Z](?:\.\s?|\s+)){1,3}"
 _INITIAL_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]\.?|(?:[A-Z]\.){1,2}[A-Z]")
-_UNTITLED_LEAD = re.compile(rf"{INITIALS}{NAME_WORD}|{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}")
+# A middle initial between a first name and a surname: "Ronnie E Ogilvie", "Mary J. Blake".
+_MIDDLE_INITIAL = rf"(?:\s+[A-Z]\.?(?=\s+{NAME_WORD}))?"
+_UNTITLED_LEAD = re.compile(rf"{INITIALS}{NAME_WORD}|{NAME_WORD}{_MIDDLE_INITIAL}(?:\s+{NAME_WORD}){{1,3}}")
 _NEXT_WORD = re.compile(r"\s+([A-Z][\w’']*)")
 FULL_NAME_RE = re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}\b")
 _TITLE_STARTS = re.escape("".join(sorted({t[0] for t in RANKS + COURTESY})))    # a quick test at each position
 TITLED_RE = re.compile(rf"(?=[{_TITLE_STARTS}])(?<![A-Za-z])(?P<title>{TITLE_RE.pattern})"
-                       rf"(?P<name>(?:{INITIALS})?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
+                       rf"(?P<name>(?:{INITIALS})?{NAME_WORD}{_MIDDLE_INITIAL}(?:\s+{NAME_WORD}){{0,2}})")
 
 # Words that appear capitalised in minutes but are not part of a person's name.
 NOT_NAME_WORDS = set("""
@@ -241,18 +243,26 @@ def _name_run(words: list[str]) -> list[str]:
         run.append(words[len(run)])
     if run and (len(run) == len(words) or not is_name_word(words[len(run)])):
         return []
-    for w in words[len(run):]:
+    for k, w in enumerate(words[len(run):], start=len(run)):
+        if len(run) == 1 and not is_initial(run[0]) and re.fullmatch(r"[A-Z]\.?", w) and is_first_name(run[0]) \
+                and k + 1 < len(words) and is_name_word(words[k + 1]):
+            run.append(w)      # "Ronnie E Ogilvie": a first name, a middle initial, a surname
+            continue
         if not (is_name_word(w) or not run and w in _MONTH_FIRST_NAMES and len(words) > 1 and is_name_word(words[1])):
             break      # a first name that is also a month ('June Gray') leads a name, with a surname after it
         run.append(w)
     return run
 
 
+def _is_middle_initial(run: list[str]) -> bool:
+    return len(run) > 2 and not is_initial(run[0]) and re.fullmatch(r"[A-Z]\.?", run[1]) is not None
+
+
 def _first_name_cut(run: list[str], after: str) -> list[str]:
     """'Lynn Smith Eastfield Community Council': a first name and a surname, then the body, where a third
     name word runs straight on into more words ('Joan Baker Wood, ...' keeps three, and so does
     'Joan Baker Wood Shire Council', where a council's area starts after the third)."""
-    if len(run) == 3 and is_first_name(run[0]) and not is_initial(run[0]) \
+    if len(run) == 3 and is_first_name(run[0]) and not is_initial(run[0]) and not _is_middle_initial(run) \
             and not re.match(r"\s*(?:$|[,;(:–—-])", after) and not place_starts_body(after.split(None, 6)[:6]):
         return run[:2]
     return run
@@ -290,7 +300,7 @@ def leading_person(text: str) -> tuple[NameParts, str] | None:
         kept = kept[:at_place]      # "Joan Baker Wood Shire Council": the council's area ends the name
     else:
         if len(kept) > 3:
-            kept = kept[:2]
+            kept = kept[:3] if _is_middle_initial(kept) else kept[:2]
         kept = _first_name_cut(kept, text[_span_end(text, 0, kept):])
     return NameParts("", " ".join(kept)), text[_span_end(text, 0, kept):]
 

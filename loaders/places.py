@@ -172,3 +172,14 @@ def council_by_initials(acronym: str, place: str | None) -> str | None:
         if ending == "CC" and len(types & {"county", "city"}) == 1:
             return f"{place} {'County' if 'county' in types else 'City'} Council"
     return None
+
+
+@lru_cache(maxsize=1)
+def _police_forces() -> dict[str, str]:
+    forces = data_file("uk_places.yaml").get("police_forces") or {}
+    return {place: force for force, places in forces.items() for place in places}
+
+
+def police_force(place: str | None) -> str | None:
+    """'Thames Valley Police' for Oxford: the territorial force of an English or Welsh council's area."""
+    return _police_forces().get(place or "")

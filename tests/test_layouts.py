@@ -51,6 +51,9 @@ class TestNames:
             ("S.J. Patel – Treasurer", "", "S.J. Patel"),
             ("Councillor Ms. B.E. Brooks (Vice-Chairman)", "Councillor Ms.", "B.E. Brooks"),
             ("Acting Supt. Joe Bloggs, Police", "Acting Supt.", "Joe Bloggs"),
+            ("Ronnie E Ogilvie-Annandale South", "", "Ronnie E Ogilvie-Annandale"),   # the list's dash cuts later
+            ("Mary J. Blake – Clerk", "", "Mary J. Blake"),
+            ("Cllr Tom B Hale (Chair)", "Cllr", "Tom B Hale"),
         ]:
             parts, _ = leading_person(text)
             assert (parts.title, parts.name) == (title, name), text
@@ -62,6 +65,16 @@ class TestNames:
             Jane Whitby Lane, Head of Community Safety presented the annual report. Ms Whitby Lane asked the Board to note the recommendations.
         """))
         assert names(nodes(g, Label.PERSON)) == {"Jane Whitby Lane"}
+
+    def test_a_middle_initial_in_a_list_of_members_and_their_wards(self):
+        g = extract_text(minutes("""
+            Members:
+            John Syme (Chairman)-Mid and Upper Vale
+            Ian Blake-Abbey
+            Ronnie E Ogilvie-Annandale South
+            Mary J. Blake-Nith
+        """))
+        assert present(g) == {"John Syme", "Ian Blake", "Ronnie E Ogilvie", "Mary J. Blake"}
 
     def test_after_a_title_and_a_first_name_a_word_ending_the_entry_is_the_surname(self):
         from loaders.names import titled_mentions
@@ -261,6 +274,37 @@ class TestAttendanceLayouts:
         assert affiliated(g, "Gary Hope") == {"Eastfield Council"}
         assert affiliated(g, "John Parr") == affiliated(g, "Roz Wills") == {"Westfield District Council"}
 
+    def test_apologies_as_a_tables_column_heading_heads_no_list(self):
+        g = extract_text(minutes("""
+            NAME ROLE, ORGANISATION PRESENT APOLOGIES DEPUTY ATTENDED Ann Rowe Independent Chair, ESCB Y (Chair) Tom Lake Service Director, Eastfield County Council Y
+        """, head=""))
+        assert sent_apologies(g) == set()
+
+    @pytest.mark.parametrize("seed", range(3))
+    def test_a_tables_rows_run_together_each_with_its_status_code(self, seed):
+        rng = random.Random(seed)
+        cast = [("Ann Rowe", "Independent Chair, ESCB", "Y"), ("Tom Lake", "Service Director, Eastfield County Council", "Y"),
+                ("Kim Voss", "Consultant in Public Health, Eastfield County Council", "A"),
+                ("Raj Patel", "Deputy Chief Nurse, Eastfield Clinical Commissioning Group", "A"),
+                ("Lee Hart", "Group Manager, Eastfield County Council", "Y")]
+        rows = []
+        for name, post, code in cast:
+            words = post.split()
+            cut = rng.randrange(1, len(words) + 1)      # the code printed in the row where its column fell
+            rows.append(" ".join([name, *words[:cut], code, *words[cut:]]))
+        g = extract_text(minutes("NAME ROLE, ORGANISATION PRESENT APOLOGIES DEPUTY ATTENDED " + " ".join(rows), head=""))
+        assert present(g) == {name for name, _, code in cast if code == "Y"}
+        assert sent_apologies(g) == {name for name, _, code in cast if code == "A"}
+
+    def test_untitled_members_under_a_seat_in_a_coded_paragraph(self):
+        g = extract_text(minutes("""
+            EASTFIELD POLICE AND CRIME PANEL MINUTES OF THE MEETING HELD ON 11 MARCH 2019 Eastfield Council P. Councillor Lisa Bright A. Councillor Gary Hope Independent Members P. Rosa Hill A. Roger Kent P. Andrew Shaw Officers Present: Ian Page – Lead Officer
+        """, head=""))
+        assert present(g) == {"Lisa Bright", "Rosa Hill", "Andrew Shaw", "Ian Page"}
+        assert sent_apologies(g) == {"Gary Hope", "Roger Kent"}
+        assert holds(g, "Rosa Hill") == holds(g, "Andrew Shaw") == {"Independent Member"}
+        assert affiliated(g, "Lisa Bright") == {"Eastfield Council"} and "Eastfield Council" not in affiliated(g, "Rosa Hill")
+
     def test_a_body_after_each_coded_name_is_that_members_own(self):
         g = extract_text(minutes("""
             MINUTES OF THE PANEL HELD ON 11 MARCH 2019 P. Councillor Lisa Bright Eastfield Council P. Councillor Gary Hope Westfield District Council A. Councillor John Parr Northfield Borough Council
@@ -311,7 +355,80 @@ class TestAttendanceLayouts:
         assert affiliated(g, "Tom Hay") == affiliated(g, "Raj Rao") == {"Westvale Fire and Rescue"}
 
 
+class TestTakingPart:
+    def test_the_chair_acting_by_post_is_the_one_holding_it(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            The Vice-Chair welcomed all attendees to the meeting. The Chair of the Cluster was Tom Lake, current Chairman of NHS Eastfield.
+
+            2. Chair's statement
+
+            I would like to pay tribute to Ann Hale, my Vice-Chair, who has always been available.
+        """))
+        assert present(g) == {"Ann Hale"}
+        assert holds(g, "Ann Hale") == {"Vice-Chair"}
+
+    def test_a_letters_writer_with_a_post_set_off_is_no_speaker(self):
+        g = extract_text(minutes("""
+            1. Correspondence
+
+            There was submitted a letter from Ann Hale, MSP, Cabinet Secretary for Finance to all attendees which set out key points. Tom Lake, Head of Community Safety reported on progress. Kim Voss, the Council's lead officer, said that the plan was on track.
+        """))
+        assert present(g) == {"Tom Lake", "Kim Voss"}
+
+
 class TestApologiesLayouts:
+    def test_the_above_apologies_are_the_rows_below_the_widest_gap(self):
+        g = extract_text(textwrap.dedent("""\
+            Eastfield Safeguarding Board
+
+            Date:      28th October 2009
+
+            Ann Rowe (Cafcass)                Tom Lake (Eastfield PCT)
+
+            Kim Voss (Met Police)             Raj Patel (Eastfield Council)
+
+
+            Lee Hart (CPS London –            Jo Bell (Eastfield Council)
+            South)
+
+            Ian Dale (London                  Sue Fox (Westfield)
+            Probation)
+
+            Points of discussion
+
+              1.        Introductions and apologies
+
+              1.1       The group noted the above apologies.
+        """), head="")
+        assert present(g) == {"Ann Rowe", "Tom Lake", "Kim Voss", "Raj Patel"}
+        assert sent_apologies(g) == {"Lee Hart", "Jo Bell", "Ian Dale", "Sue Fox"}
+
+    def test_apologies_from_those_listed_above_are_the_block_just_above(self):
+        g = extract_text(textwrap.dedent("""\
+            Youth Justice Management Board
+
+            Friday 4th June 2010
+
+            Ann Rowe                       Executive Director (Chair)
+            Tom Lake                       Eastfield Youth Offending Service
+            Kim Voss                       Metropolitan Police
+
+            Raj Patel                      Victim Support
+            Lee Hart                       Eastfield College
+
+            1.    Apologies
+
+                  Apologies received from those listed above.
+
+            2.    Minutes
+
+                  The minutes were agreed.
+        """), head="")
+        assert present(g) == {"Ann Rowe", "Tom Lake", "Kim Voss"}
+        assert sent_apologies(g) == {"Raj Patel", "Lee Hart"}
+
     def test_inline_after_the_attendees_on_one_line(self):
         g = extract_text(minutes("""
             Attendees: Dave Hall (DH - Chair), Paula Bell (PB), Sue Baker (SB for Chris Ford) Apologies: - Helen Lane (HL), Janet Moss (JM), Ben Hartley, Action 1. Apologies for absence The above apologies were noted. 2. Minutes The minutes were agreed.
@@ -383,6 +500,27 @@ class TestApologiesLayouts:
 
 
 class TestPresentersAndActions:
+    def test_a_body_on_a_line_of_its_own_in_a_block_under_a_title_is_no_one(self):
+        g = extract_text(textwrap.dedent("""\
+            Health and Wellbeing Board
+            16 Jan 2025
+
+            1. Joint Strategy
+
+            Fran Joel
+            Healthwatch Eastfield
+            Present, as expected
+            Sepia Holding
+            Senior Partnership Officer
+            Toni Illman
+            Eastfield Culture and Leisure Trust
+
+            The Board noted the strategy.
+        """), head="")
+        found = names(nodes(g, Label.PERSON))
+        assert {"Fran Joel", "Sepia Holding"} <= found
+        assert not {"Healthwatch Eastfield", "Eastfield Culture"} & found
+
     def test_a_presenter_introduced_by_a_phrase_before_the_name(self):
         g = extract_text(minutes("""
             2. Strategic Assessment
@@ -956,6 +1094,36 @@ class TestOrganisationsAndPosts:
         """, head="Eastfield Health and Wellbeing Board\n\nMinutes of a meeting held on 15 March 2019\n\n"))
         assert affiliated(g, "Ann Rowe") == {"Healthwatch Eastfield"}
         assert affiliated(g, "Jo Bell") == {"Office of the Police and Crime Commissioner for Cumbria"}
+
+    def test_a_councils_own_service_after_its_initials_is_the_council(self):
+        g = extract_text(minutes("""
+            Present:
+            Ann Rowe                       LBH Crime Reduction Service
+            Tom Lake                       LBH YOS
+            Kim Voss                       LBH Hackney Homes
+        """, head="Youth Offending Board\n\nMinutes of a meeting held on 15 March 2019\n\nContact: jo.bell@hackney.gov.uk\n\n"))
+        assert affiliated(g, "Ann Rowe") == affiliated(g, "Tom Lake") == {"London Borough of Hackney"}
+        assert affiliated(g, "Kim Voss") != {"London Borough of Hackney"}
+
+    def test_the_police_named_alone_is_the_force_the_minutes_name(self):
+        g = extract_text(minutes("""
+            Present: Ann Rowe, Eastfield Council; Sheila Dent, Police; Tom Lake, Police and Crime Panel Chairman
+
+            1. Policing
+
+            Thames Valley Police reported that burglary had fallen.
+        """))
+        assert affiliated(g, "Sheila Dent") == {"Thames Valley Police"}
+        assert "Thames Valley Police" not in affiliated(g, "Tom Lake")
+
+    def test_a_partnership_by_its_acronym_is_this_places(self):
+        g = extract_text(minutes("""
+            1. Performance
+
+            The report set out performance against the Community Safety Partnership (CSP) Delivery Plan. The Chair welcomed Lee Hale (in his capacity as Chair of CSP).
+        """, head="Scrutiny Committee\n\nMinutes of a meeting held on 15 March 2019\n\nContact: jo.bell@wrexham.gov.uk\n\n"))
+        assert affiliated(g, "Lee Hale") == {"Wrexham Community Safety Partnership"}
+        assert "Community Safety Partnership" not in names(nodes(g, Label.ORGANISATION))
 
     def test_the_commissioner_of_the_force_a_capitalised_heading_names(self):
         # The commissioner (a corporation sole) is not the commissioner's office; the force is named only in a

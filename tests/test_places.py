@@ -128,3 +128,39 @@ def test_a_council_by_its_initials_in_a_page_whose_venue_is_in_its_place(place):
     assert {g.nodes[r.target].name for r in g.rels_of(Rel.AFFILIATED_WITH) if r.source == tom.id} \
         == {f"{place} Borough Council"}
     assert council_by_initials(f"{initials}XQ", place) is None
+
+
+@pytest.mark.parametrize("place", SAMPLE[8:14])
+def test_a_councillor_with_a_place_in_brackets_is_of_its_council_as_the_page_names_it(place):
+    from helpers import extract_text
+
+    g = extract_text(f"Police and Crime Panel\n\nMinutes of a meeting held on 15 March 2019\n\n"
+                     f"1. Apologies\n\nApologies were noted from Councillor Ann Hale ({place}) and Councillor Tom Bell "
+                     f"({place}).\n\n2. Membership\n\nA member of {place} Metropolitan Borough Council would join.\n",
+                     head="")
+    bodies = {g.nodes[r.target].name for r in g.rels_of(Rel.AFFILIATED_WITH)}
+    assert bodies == {f"{place} Metropolitan Borough Council"}
+
+
+def test_every_english_and_welsh_council_area_has_one_police_force():
+    forces = data_file("uk_places.yaml")["police_forces"]
+    listed = Counter(place for places in forces.values() for place in places)
+    areas = {c["place"] for c in CURRENT if c["nation"] in ("England", "Wales")}
+    assert set(listed) == areas and all(n == 1 for n in listed.values())
+    assert len(forces) == 43    # the 43 territorial forces, the Met and City of London Police among them
+
+
+FORCES = data_file("uk_places.yaml")["police_forces"]
+
+
+@pytest.mark.parametrize("force,place", [(f, random.Random(f).choice(p)) for f, p in sorted(FORCES.items())[::6]])
+def test_the_police_named_alone_is_the_force_of_the_pages_place(force, place):
+    from helpers import extract_text
+    from loaders.organisations import load_gazetteer
+
+    g = extract_text(f"Community Safety Partnership\n\nMinutes of a meeting held on 15 March 2019\n\n"
+                     f"Contact: jo.bell@example.gov.uk\n\nPresent: Ann Munro, {place} Council (Chair); Ed Gray, "
+                     f"{place} Council; Sheila Dent, Police\n\n1. Welcome\n\nNone.\n", head="")
+    bodies = {g.nodes[r.target].name for r in g.rels_of(Rel.AFFILIATED_WITH)}
+    known = load_gazetteer().lookup(force)
+    assert (known.name if known else force) in bodies
