@@ -115,8 +115,8 @@ def _body_with_initials(ctx: Context, acr: str) -> OrgEntry | None:
 
 
 # A council's initials, then a service of its own (no board, partnership or committee of several bodies).
-_COUNCIL_DEPARTMENT = re.compile(r"([A-Z]{2,5})\s+((?:[A-Z][\w’'&-]*\s?){1,4})(?<!Board)(?<!Partnership)(?<!Committee)"
-                                 r"(?<!Forum)(?<!Trust)(?<!Group)")
+_COUNCIL_DEPARTMENT = re.compile(r"([A-Z]{2,5})\s+((?>[A-Z][\w’'&-]*)(?:\s+(?>[A-Z][\w’'&-]*)){0,3})"
+                                 r"(?<!Board)(?<!Partnership)(?<!Committee)(?<!Forum)(?<!Trust)(?<!Group)")
 
 
 def _names_own_body(text: str) -> bool:

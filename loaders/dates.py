@@ -127,9 +127,12 @@ def meeting_date(header: str, body: str) -> tuple[str | None, str | None, dict[s
     if own is None and heading_date and re.search(r"minutes of (?:a |the )?(?:previous )?meeting", header, re.I) \
             and re.search(r"Please find enclosed|additional papers|supplementary", header, re.I):
         heading_date = None
-    headed_held = None
+    headed_held = own_below = None
     for found in find_dates(body):
         line_start = body.rfind("\n", 0, found.start) + 1
+        lead = body[line_start:found.start]
+        if own_below is None and len(lead) <= 160 and lead.isupper() and _OWN.match(lead):
+            own_below = found.iso       # "MINUTES OF THE MEETING HELD AT <venue> ON <date>", a heading in capitals
         before = body[max(line_start, found.start - 120):found.start]
         if _NEXT.search(before):
             context.setdefault("next", found.iso)
@@ -140,6 +143,9 @@ def meeting_date(header: str, body: str) -> tuple[str | None, str | None, dict[s
                 headed_held = max(headed_held or "", found.iso)
     if own:
         return own, "text", context
+    if own_below and (heading_date is None or _AGENDA_COVER.search(header)):
+        # Below an agenda's cover ("A meeting ... will be held on ..."), the minutes that follow say whose they are.
+        return own_below, "text", context
     if heading_date:
         return heading_date, "text", context
     if headed_held:
@@ -149,6 +155,7 @@ def meeting_date(header: str, body: str) -> tuple[str | None, str | None, dict[s
     return None, None, context
 
 
+_AGENDA_COVER = re.compile(r"\bwill be held\b|\bA G E N D A\b|^\s*AGENDA\s*$", re.I | re.M)
 _HEADED_HELD = re.compile(r"(?:[A-Z][\w’']*\s+){1,4}of\s+(?:the\s+)?meeting\s+held\s+on\s+(?:\w+\s+)?")
 
 

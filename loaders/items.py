@@ -12,6 +12,7 @@ from loaders.context import ROLE_WORD_RE, ROLE_WORDS, Context, Sentence, heading
 from loaders.first_names import is_first_name
 from loaders.names import PLACE_WORDS, RANK_QUALIFIERS, NameParts, fold, full_name_mentions, leading_person, \
     starts_with_person, titled_mentions
+from loaders.lists import share_pairs_bodies
 from loaders.organisations import OrgEntry
 from loaders.outcomes import action_marker, read_actions, read_decisions
 from loaders.people import PersonRecord
@@ -271,6 +272,7 @@ def _agenda_block(ctx: Context, item: Item) -> list[PersonRecord]:
                     entry = parse_entry(ctx, chunk, lines[k].no)
                     if entry:
                         records.append(entry[0])
+                share_pairs_bodies(ctx, text, lines[k].no)
             elif not rest.strip() and (parts.title or name_shaped_lead(parts)
                                        or k + 1 < len(lines) and ROLE_WORD_RE.search(lines[k + 1].text)):
                 # Name, post and organisation on lines of their own: a name by its shape, or with a post below
@@ -691,6 +693,10 @@ _WELCOME_VERB = re.compile(rf"\b(?:{alternation('welcome_verbs')})\b", re.I)
 _NOT_PRESENT_BEFORE = re.compile(rf"\b(?:{alternation('not_present_before_name')})\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)?$")
 
 
+_INTEREST_KIND = re.compile(r"\s*(?:[–—-]|,|\()\s*(?:personal|prejudicial|pecuniary|non[- ]?pecuniary|disclosable|"
+                            r"other registrable|significant)\b", re.I)
+
+
 def _takes_part(text: str, sentence: Sentence, s: int, e: int) -> bool:
     """Whether the person named at text[s:e] speaks, asks, is welcomed, attends or declares an interest."""
     before, after = text[max(0, s - NEAR):s], text[e:e + NEAR]
@@ -710,6 +716,9 @@ def _takes_part(text: str, sentence: Sentence, s: int, e: int) -> bool:
                                                                or text[-1:].isspace() else 0) \
             and re.search(r"declaration", sentence.item.title, re.I):
         return True
+    if s <= 2 and sentence.item is not None and _INTEREST_KIND.match(after) \
+            and re.search(r"declaration|interest", sentence.item.title, re.I):
+        return True     # "Councillor Ann Hale – Personal – being ...": an interest declared at the meeting
     if has_any(before, ("question", "query", "comment")) and (_ASKED_BY_LIST.search(before + " ")
                                                                or _ASKED_BY.search(before)):
         return True

@@ -73,6 +73,25 @@ def _share_body(ctx: Context, group: list[PersonRecord], body: str, evidence: st
     group.clear()
 
 
+# "Sharon Dean and Karla Bober, Victim Support", "A and B (Victim Support)": two people, one body after both.
+_PAIR_THEN_BODY = re.compile(r"(?:^|[,;:]\s*)(?P<a>[A-Z][^,;()]{2,40}?)\s+(?:and|&)\s+(?P<b>[A-Z][^,;()]{2,40}?)"
+                             r"(?:,\s*|\s*\()(?P<body>[A-Z][^,;()]{2,80}?)\)?\s*(?=[,;]|$)")
+
+
+def share_pairs_bodies(ctx: Context, text: str, line_no: int) -> None:
+    """The first of two people joined by 'and' before a body is of that body too, where nothing else places
+    them."""
+    if " and " not in text and " & " not in text:
+        return
+    for m in _PAIR_THEN_BODY.finditer(text):
+        first, second = ctx.people.find_named(m.group("a")), ctx.people.find_named(m.group("b"))
+        if first is None or second is None or first is second:
+            continue
+        org = resolve_org(ctx, m.group("body"))
+        if org is not None and any(f.organisation == org.name for f in second.facts):
+            _share_body(ctx, [first], m.group("body"), m.group(0), line_no)
+
+
 def _balanced(text: str) -> str:
     """Brackets a PDF's columns left open ('Malcolm Jenkin (London Helen Johnston (London') are dropped, so
     they do not swallow the names after them; matched pairs stay."""
@@ -196,4 +215,5 @@ def read_people_list(ctx: Context, text: str, line_no: int, mark: Callable[[Pers
                                                     line_no))
             if sub:
                 substitute(ctx, current, sub[1], line_no, seg)
+    share_pairs_bodies(ctx, text, line_no)
     return count

@@ -51,7 +51,9 @@ _UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿā-ž"     # Latin letters with accent
 # so each word has one way to match (not "[a-z]*[’']?[A-Z]?[a-z]+", which splits a run of lower case
 # between its two quantifiers in every possible way): a pattern with several names that fails tried all of
 # them, and "Ms A B, C D E, F to ..." took a tenth of a second.
-_NAME_REST = rf"(?:[{_LO}]*(?:[’'][{_UP}]?|[{_UP}])[{_LO}]+|[{_LO}]+)"
+# An apostrophe inside a name has a capital or two letters after it ("O'Dwyer", "D'arcy"): "Hutton’s" is
+# Hutton's, the possessive.
+_NAME_REST = rf"(?:[{_LO}]*(?:[’'](?:[{_UP}][{_LO}]+|[{_LO}]{{2,}})|[{_UP}][{_LO}]+)|[{_LO}]+)"
 NAME_WORD = (rf"(?:[{_UP}]{_NAME_REST}(?:-[{_UP}]{_NAME_REST})?"
              rf"|[{_UP}][’'-][{_UP}][{_LO}]+)")
 # Initials before a surname: "P Jones", "R G Hughes", "S.J. Patel", "B. E. Brooks".
@@ -244,7 +246,7 @@ def _name_run(words: list[str]) -> list[str]:
     if run and (len(run) == len(words) or not is_name_word(words[len(run)])):
         return []
     for k, w in enumerate(words[len(run):], start=len(run)):
-        if len(run) == 1 and not is_initial(run[0]) and re.fullmatch(r"[A-Z]\.?", w) and is_first_name(run[0]) \
+        if len(run) == 1 and _single_initial(w) and not is_initial(run[0]) and is_first_name(run[0]) \
                 and k + 1 < len(words) and is_name_word(words[k + 1]):
             run.append(w)      # "Ronnie E Ogilvie": a first name, a middle initial, a surname
             continue
@@ -254,8 +256,13 @@ def _name_run(words: list[str]) -> list[str]:
     return run
 
 
+def _single_initial(word: str) -> bool:
+    """'E' or 'E.': one letter standing for a name."""
+    return 0 < len(word) <= 2 and "A" <= word[0] <= "Z" and word[1:] in ("", ".")
+
+
 def _is_middle_initial(run: list[str]) -> bool:
-    return len(run) > 2 and not is_initial(run[0]) and re.fullmatch(r"[A-Z]\.?", run[1]) is not None
+    return len(run) > 2 and _single_initial(run[1]) and not is_initial(run[0])
 
 
 def _first_name_cut(run: list[str], after: str) -> list[str]:

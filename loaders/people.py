@@ -150,6 +150,12 @@ class PeopleIndex:
             if holder is None or self._order[id(record)] < self._order[id(holder)]:
                 self._first_with[key] = record
 
+    def find_named(self, written: str) -> PersonRecord | None:
+        """The one record the written name ('Cllr Ann Hale', 'Ann Hale') is a form of, if any."""
+        key = fold(written.strip())
+        found = [r for r in self.records if fold(r.name) == key or any(fold(f) == key for f in r.forms)]
+        return found[0] if len(found) == 1 else None
+
     def _find(self, parts: NameParts) -> PersonRecord | None:
         key = fold(parts.name)
         if key in self._first_with:          # the first record whose name or a form is this name

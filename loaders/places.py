@@ -116,16 +116,16 @@ def national_service(place: str | None, service: str) -> str | None:
     return (data_file("uk_places.yaml").get("national_services") or {}).get(nation, {}).get(service)
 
 
-
-@lru_cache(maxsize=1)
-def _health_boards() -> dict[str, str]:
-    boards = data_file("uk_places.yaml").get("health_boards") or {}
-    return {place: board for board, places in boards.items() for place in places}
+@lru_cache(maxsize=None)
+def _body_by_place(section: str) -> dict[str, str]:
+    """A section of the data file that lists each body with the council areas it serves, by area."""
+    bodies = data_file("uk_places.yaml").get(section) or {}
+    return {place: body for body, places in bodies.items() for place in places}
 
 
 def health_board(place: str | None) -> str | None:
     """'NHS Grampian' for Aberdeenshire: the one health board of a Scottish or Welsh council's area."""
-    return _health_boards().get(place or "")
+    return _body_by_place("health_boards").get(place or "")
 
 
 @lru_cache(maxsize=1)
@@ -174,12 +174,6 @@ def council_by_initials(acronym: str, place: str | None) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _police_forces() -> dict[str, str]:
-    forces = data_file("uk_places.yaml").get("police_forces") or {}
-    return {place: force for force, places in forces.items() for place in places}
-
-
 def police_force(place: str | None) -> str | None:
     """'Thames Valley Police' for Oxford: the territorial force of an English or Welsh council's area."""
-    return _police_forces().get(place or "")
+    return _body_by_place("police_forces").get(place or "")

@@ -66,6 +66,13 @@ class TestNames:
         """))
         assert names(nodes(g, Label.PERSON)) == {"Jane Whitby Lane"}
 
+    def test_a_possessive_is_no_part_of_a_name(self):
+        from loaders.names import titled_mentions
+
+        assert [p.name for p, _, _ in titled_mentions("The Lead introduced Councillor Hale’s Members Item and "
+                                                      "Cllr Jo O'Dwyer's motion.")] == ["Hale", "Jo O'Dwyer"]
+        assert leading_person("Bridget O’Dwyer, Chair")[0].name == "Bridget O’Dwyer"
+
     def test_a_middle_initial_in_a_list_of_members_and_their_wards(self):
         g = extract_text(minutes("""
             Members:
@@ -369,6 +376,18 @@ class TestTakingPart:
         assert present(g) == {"Ann Hale"}
         assert holds(g, "Ann Hale") == {"Vice-Chair"}
 
+    def test_an_interest_declared_by_its_kind_after_the_name(self):
+        g = extract_text(minutes("""
+            1. Declarations of personal interests, if any
+
+            Councillor Ann Hale – Personal – being the wife of the Chief Constable. The Councillor stayed in the meeting.
+
+            2. Minutes
+
+            Councillor Tom Lake – Personal – had been named in the report, which was noted.
+        """))
+        assert present(g) == {"Ann Hale"}
+
     def test_a_letters_writer_with_a_post_set_off_is_no_speaker(self):
         g = extract_text(minutes("""
             1. Correspondence
@@ -659,6 +678,16 @@ class TestMeetingDates:
         assert self.date_of("Minutes Minutes of the Meeting held on 20th January 2021. Minutes: were agreed") is None
         assert self.date_of("To receive declarations under the Code of Conduct adopted from 1 September 2008.") is None
 
+    def test_an_agenda_packs_minutes_are_those_its_capitalised_heading_dates(self):
+        from loaders.dates import meeting_date
+
+        body = ("Date: 29th November 2012\n\nA meeting of the Panel will be held at Shire House on Friday, 7th "
+                "December 2012 at 9.30am.\n\nA G E N D A\n\n3. To receive the minutes of the meeting held on 12th "
+                "October 2012.\n\nMINUTES OF THE MEETING HELD AT SHIRE HOUSE ON FRIDAY 12TH OCTOBER 2012 AT 9.30AM\n")
+        assert meeting_date("", body)[0] == "2012-10-12"
+        # An item's title about the last meeting's minutes is no heading of these minutes.
+        assert meeting_date("", "Minutes of the meeting held on 29th March 2023 pdf icon PDF 184 KB\n")[0] is None
+
     def test_a_log_headed_with_a_meeting_held_since_the_previous_one(self):
         from loaders.dates import meeting_date
 
@@ -916,7 +945,6 @@ class TestOrganisationsAndPosts:
         assert affiliated(g, "Rick Parr") == {"Eastfield and Westfield Teaching Hospitals NHS Foundation Trust"}
         assert holds(g, "John Syme") == {"Chairman"}
 
-
     def test_a_department_after_of_stays_in_the_post(self):
         # A unit known only by its shape (a Service, Team or Unit) is part of the post as printed; a known body
         # after "Head of Service for" is the post's body, and the post keeps "of Service".
@@ -936,6 +964,21 @@ class TestOrganisationsAndPosts:
         """))
         assert holds(g, "Tom Lake") == {"Performance Analyst"}
         assert affiliated(g, "Tom Lake") == {"Eastfield City Council"}
+
+    def test_two_people_before_one_body_are_both_of_it(self):
+        g = extract_text(minutes("""
+            Present: Sharon Dean and Karla Bober, Victim Support; Tom Lake and Ann Rowe (Eastfield Homes); Kim Voss, Chair and Raj Patel, Eastfield Council
+
+            1. Victim Support Annual Report
+
+                Lee Hart and Jo Bell, Eastfield Mind
+
+            The Board noted the report.
+        """))
+        assert affiliated(g, "Sharon Dean") == affiliated(g, "Karla Bober") == {"Victim Support"}
+        assert affiliated(g, "Tom Lake") == affiliated(g, "Ann Rowe") == {"Eastfield Homes"}
+        assert affiliated(g, "Lee Hart") == affiliated(g, "Jo Bell") == {"Eastfield Mind"}
+        assert "Eastfield Council" not in affiliated(g, "Kim Voss")       # her own post stated: the body is Raj Patel's
 
     def test_bodies_named_as_councils_together_or_a_places_public_health(self):
         g = extract_text(minutes("""
