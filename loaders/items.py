@@ -228,13 +228,14 @@ def _title_post_holder(ctx: Context, title: str) -> PersonRecord | None:
 
 
 def _holder(ctx: Context, post: str) -> PersonRecord | None:
-    """Who holds a post: one person only, a vice or deputy post never standing for the post itself."""
+    """Who holds a post: one person only, a vice or deputy post never standing for the post itself, another
+    body's post ('Chair of the Cluster') never for this meeting's."""
     words = set(fold(post).replace(",", " ").split()) - {"the", "of", "for", "and", "&"}
     plain = not words & {"vice", "deputy", "depute", "assistant"}
     hits = [r for r in ctx.people.records
             if any(words <= set(fold(role).replace(",", " ").split())
                    and (not plain or not set(fold(role).split()) & {"vice", "deputy", "depute", "assistant"})
-                   for role in r.roles())]
+                   and not _ANOTHER_BODYS.search(role) for role in r.roles())]
     return hits[0] if len(hits) == 1 else None
 
 

@@ -160,6 +160,18 @@ class TestPresenters:
         assert presenters_of(g, "Budget") == {"Tom Reed"}
         assert presenters_of(g, "Policing") == {"Carl Finch"}
 
+    def test_another_bodys_post_named_like_the_titles_is_not_its_holder(self):
+        g = extract_text(minutes("""
+            1. Welcome
+
+            The Chair of the Cluster was Tom Lake, current Chairman of NHS Eastfield.
+
+            2. Chair's statement
+
+            The statement was noted.
+        """))
+        assert all_presenters(g) == set()
+
 
 class TestActions:
     def test_the_word_action_heading_a_table_column_is_no_action(self):
