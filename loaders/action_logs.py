@@ -8,6 +8,7 @@ from loaders.context import Context, all_lines, person_by_initials
 from loaders.data_files import phrasings
 from loaders.outcomes import owners_of, record_action
 from loaders.people import BARE_INITIALS
+from loaders.strategies import strategy_names, strategy_node
 from loaders.structure import Line
 
 # A row's cells: parted by bars, tabs, ' / ' or a wide gap, as a table flattened to text prints them.
@@ -86,3 +87,7 @@ def _read_row(ctx: Context, row: Line, item, task: str, owner_text: str) -> None
                 owners.append(record)
     node = ctx.item_nodes.get(id(item)) if item is not None else None
     record_action(ctx, node, task, owners, row.text.strip(), row.text.strip())
+    if node is None:
+        # A log before the first item: its rows' strategies are the document's, though no item holds them.
+        for name, kind in strategy_names(task):
+            strategy_node(ctx, name, kind)

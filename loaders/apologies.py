@@ -11,6 +11,7 @@ from loaders.lists import read_people_list
 from loaders.phrasing import alternation, reads_as_prose, words
 from loaders.scan import contains_any, has_any
 from loaders.sections import APOLOGY_TRIGGER
+from loaders.structure import Line
 
 _NO_APOLOGIES = re.compile(r"\bno apologies\b|apologies[^.]*\bnone\b|there were none", re.I)
 
@@ -163,16 +164,57 @@ _PROSE_SUBSTITUTION = [
 _ANY_SUBSTITUTION_WORD = re.compile("|".join(re.escape(w) for _, needed in _PROSE_SUBSTITUTION for w in needed))
 
 
+# "Substitute Members: Cllr A for Cllr B" (or the heading as an item's title, the pairs in its minutes).
+_SUBSTITUTES_HEAD = re.compile(rf"^\s*(?:\d{{1,3}}[.)]?\s+)?(?i:{alternation('substitution_headings')})"
+                               rf"(?:\s*\([^)]*\))?\s*(?:[:\-–]\s*(?P<rest>.*))?$")
+_FOR_PAIR = re.compile(rf"(?P<sub>{_WHO})\s+(?:(?:was\s+)?substituting\s+|substituted\s+|attended\s+)?for\s+(?P<absent>{_WHO})")
+
+
+def _substitute_lists(ctx: Context, known: set[tuple[int, int]], lines: list[Line]) -> None:
+    """Pairs written 'A for B' under a heading of substitutes: on the heading's line, or the lines below it
+    (a few, up to a blank line after the list), or an item so titled."""
+    texts: list[tuple[str, int]] = []
+    for item in ctx.layout.items:
+        if _SUBSTITUTES_HEAD.match(item.title):
+            texts += [(l.text, l.no) for l in (item.agenda + item.body)[:12] if l.text.strip()][:6]
+    for k, line in enumerate(lines):
+        m = _SUBSTITUTES_HEAD.match(line.text) if "ubstitut" in line.text else None
+        if m is None:
+            continue
+        if m.group("rest"):
+            texts.append((m.group("rest"), line.no))
+        else:
+            texts += [(l.text, l.no) for l in lines[k + 1:k + 8] if l.text.strip()][:4]
+    for text, no in texts:
+        for m in _FOR_PAIR.finditer(text):
+            absent, sub = parse_person(m.group("absent")), parse_person(m.group("sub"))
+            if not absent or not sub:
+                continue
+            a, b = note_person(ctx, absent, no), note_person(ctx, sub, no)
+            if (id(b), id(a)) not in known and a is not b:
+                known.add((id(b), id(a)))
+                ctx.substitutions.append((b, a, text.strip()))
+                mark_attended(ctx, b, text.strip())
+                _mark_apology(ctx, a, text.strip())
+
+
 def read_prose_substitutions(ctx: Context) -> None:
-    """'Cllr Grocock was substituted by Cllr Byers', 'B attended as substitute for A', outside apology lists."""
+    """'Cllr Grocock was substituted by Cllr Byers', 'B attended as substitute for A', outside apology lists;
+    'A for B' under a heading of substitutes."""
     known = {(id(a), id(b)) for a, b, _ in ctx.substitutions}
-    for line, _ in all_lines(ctx):
+    lines = [line for line, _ in all_lines(ctx)]
+    _substitute_lists(ctx, known, lines)
+    previous = ""
+    for line in lines:
+        above, previous = previous, line.text
         if not _ANY_SUBSTITUTION_WORD.search(line.text):
             continue        # one look for all the patterns' words: most lines have none
         for pattern, needed in _PROSE_SUBSTITUTION:
             if not contains_any(line.text, needed):
                 continue
             for m in pattern.finditer(line.text):
+                if "replac" in m.group(0) and _MEMBERSHIP_CHANGE.search(_sentence_at(above, line.text, m.start())):
+                    continue     # "thanked Cllr A, who was replaced by Cllr B, for her work": a new member
                 post = m.groupdict().get("post")
                 if post and (any(starts_with_person(p) for p in re.split(r"\s+and\s+|\s*&\s*", post))
                              or not _ATTENDING.match(m.group("verb"))):
@@ -191,6 +233,19 @@ def read_prose_substitutions(ctx: Context) -> None:
                     ctx.substitutions.append((b, a, line.text.strip()))
                     mark_attended(ctx, b, line.text.strip())
                     _mark_apology(ctx, a, line.text.strip())
+
+
+# A sentence about who sits on the body, not about this meeting: "replaced by" there is a change of member.
+_MEMBERSHIP_CHANGE = re.compile(rf"\b(?:{alternation('membership_change_words')})\b", re.I)
+
+
+def _sentence_at(above: str, text: str, pos: int) -> str:
+    """The sentence around text[pos], begun on the line above where that line runs on into this one."""
+    if above.strip() and not re.search(r"[.;:!?]\s*$", above):
+        text, pos = f"{above.strip()} {text}", pos + len(above.strip()) + 1
+    start = max(text.rfind(". ", 0, pos), text.rfind("; ", 0, pos)) + 1
+    end = text.find(". ", pos)
+    return text[start:end if end >= 0 else len(text)]
 
 
 _ATTENDING = re.compile(r"attended|attending|substitut|deputis|stood|sat|standing|was present|as (?:a )?substitute")

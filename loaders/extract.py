@@ -133,6 +133,9 @@ def _people_nodes(ctx: Context) -> None:
         graph.relate(Rel.ATTENDED, node_of(final).id, ctx.meeting.id, name, evidence,
                      **ctx.attended_props.get(key, {}))
     for record, item, evidence in ctx.presented:
+        final = people.final(record)
+        if id(final) in apologised and not any(id(people.final(s)) == id(final) for s, _, _ in ctx.substitutions):
+            continue      # "the report of Ann Lee" when Ann Lee sent apologies: she wrote it, someone else presented
         graph.relate(Rel.PRESENTED, node_of(record).id, item.id, name, evidence)
     for record, item, evidence in ctx.contributed:
         graph.relate(Rel.CONTRIBUTED, node_of(record).id, item.id, name, evidence)

@@ -24,15 +24,15 @@ from loaders.structure import Item, Line
 
 PRESENT_VERBS = (r"presented|introduced(?!\s+(?:himself|herself|themselves|themself|new|the new|to\b))|gave (?:(?:a|an|the|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?"
                  r"(?:update|overview|presentation|report|briefing|summary)|"
-                 r"provided (?:the (?:board|group|partnership|committee|meeting|members) with )?(?:a|an|the)\s+"
+                 r"provided (?:(?:the )?(?:board|group|partnership|committee|meeting|members) with )?(?:a|an|the)\s+"
                  r"(?:[\w-]+\s+){0,3}?(?:update|overview|presentation|report|briefing|summary)|"
                  r"spoke to the (?:[\w-]+\s+){0,3}?(?:report|item|presentation|paper|slides|update)|"
                  r"(?:elaborated on|went through|talked through|outlined) (?:the )?(?:[\w-]+\s+){0,3}?(?:report|item|"
                  r"presentation|papers?|slides|update|figures)|delivered (?:a|an|the) (?:[\w-]+\s+){0,3}?(?:presentation|"
-                 r"update|report|briefing)|took (?:the )?(?:board|members|group|partnership|"
+                 r"update|report|briefing)|(?:took|talked|walked) (?:the )?(?:board|members|group|partnership|"
                  r"committee|meeting) through|updated the (?:board|group|partnership|committee|members|meeting)|"
                  r"attended the meeting to update the (?:board|group|partnership|committee)|"
-                 r"reported\s*:|led (?:the|a) (?:presentation|item|discussion)|"
+                 r"reported\s*:|reported (?:back\s+)?(?:on\s+)?progress\b|led (?:the|a) (?:presentation|item|discussion)|"
                  r"fed back to the (?:board|group|partnership|committee|panel|meeting|members)|"
                  r"(?:highlighted|outlined|set out|summarised|summarized|reported on) the following\b")
 SPEECH_VERBS = ("asked|commented|noted|reported|added|enquired|inquired|responded|replied|suggested|explained|"
@@ -74,7 +74,8 @@ _SENTENCE_SPLIT = re.compile(rf"(?=[\sA])(?:(?<=[.!?]){_NOT_AN_END}(?<![\s(][A-Z
 def add_items(ctx: Context) -> None:
     """A node for each agenda item, in order: the stages after this one attach what they read to them."""
     for order, item in enumerate(ctx.layout.items, start=1):
-        title = item.title or f"Item {item.number or order}"
+        # "Declarations of Interest." in an agenda's list: the full stop is no part of the title.
+        title = re.sub(r"(?<=[a-z0-9)])\.$", "", item.title) or f"Item {item.number or order}"
         node = AgendaItem(id=ids.child_id(Label.AGENDA_ITEM, ctx.meeting.id, order), name=title,
                           meeting=ctx.meeting.id, number=item.number, title=title, order=order,
                           documents=[ctx.name])
@@ -93,15 +94,33 @@ def read_items(ctx: Context) -> None:
         declarations = bool(_DECLARATIONS.search(node.title))
         subject = None
         presented_before = len(ctx.presented)
+        for sentence in _sentences([l for l in item.agenda if l.no not in ctx.list_lines], None):
+            # The agenda's description ("To consider the report of Ann Lee, Head of Service"): who it names
+            # and their posts; what it says is to happen is no record of what did.
+            if not _AGENDA_BLOCK_ROW.match(sentence.text):
+                _read_sentence(ctx, sentence, None, first=False)
+        opened_by = None       # the person the sentence before opened with: whom a following 'He' or 'She' is
         for k, sentence in enumerate(sentences):
             index += 1
             people = _read_sentence(ctx, sentence, node, first=k < 2)
+            if opened_by is not None and sentence.text[:1] in "HS" and _PRONOUN_PRESENTS.match(sentence.text) \
+                    and not any(r is opened_by and i is node for r, i, _ in ctx.presented):
+                # "The Team Leader reported a fall in crime. He gave an overview of ...": he presented.
+                ctx.presented.append((opened_by, node, sentence.text))
+                mark_attended(ctx, opened_by, sentence.text)
+            opened_by = people[0][0] if people and people[0][1] <= 4 else None
             if declarations:
                 subject = _declaration_row(ctx, sentence, people, subject)
-        _title_presenters(ctx, item, node, listed[id(item)], found=len(ctx.presented) > presented_before)
+        by_post = next((m.group("post") for sentence in sentences if has_any(sentence.text, _PRESENT_WORDS)
+                        and (m := _POST_PRESENTED.search(sentence.text))), None) if listed[id(item)] else None
+        _title_presenters(ctx, item, node, listed[id(item)], found=len(ctx.presented) > presented_before,
+                          by_post=by_post)
         read_decisions(ctx, item, node, sentences)
         read_actions(ctx, item, node, sentences)
         read_strategies(ctx, item, node, sentences)
+
+
+_AGENDA_BLOCK_ROW = re.compile(r"^\s*(?:[A-Z][\w.’'-]*\s+){1,4}[–—-]\s")     # "Ann Lee – Head of Service": read as a block
 
 
 def _sentences(lines: list[Line], item: Item | None):
@@ -148,7 +167,8 @@ _TITLE_DASH_NAMES = re.compile(r"\s[–—-]\s*(?P<names>[^–—-]{3,120})$")
 _TITLE_BRACKET_NAMES = re.compile(r"\((?P<names>[^()]{3,120})\)\s*$")
 
 
-def _title_presenters(ctx: Context, item: Item, node: AgendaItem, listed: list[PersonRecord], found: bool) -> None:
+def _title_presenters(ctx: Context, item: Item, node: AgendaItem, listed: list[PersonRecord], found: bool,
+                      by_post: str | None = None) -> None:
     """Who presented, from the item's heading: names after a dash ('Title – Name'), or, where the minutes
     name no presenter, names in brackets ('Summary of Progress (A and B)') or in the block under the title."""
     def present(records: list[PersonRecord], evidence: str) -> None:
@@ -168,7 +188,55 @@ def _title_presenters(ctx: Context, item: Item, node: AgendaItem, listed: list[P
     if bracket and _all_people(bracket.group("names")):
         present([note_person(ctx, parts, item.line) for parts in _all_people(bracket.group("names"))], heading)
     elif listed and item.agenda:
+        if by_post is not None:
+            # "The Community Safety Manager spoke to the report": of those the agenda lists, only one holding
+            # that post presented.
+            words = set(fold(by_post).split()) - {"the", "of", "for", "and"}
+            listed = [r for r in listed if any(words <= set(fold(role).split()) for role in r.roles())]
         present(listed, heading)
+    elif (holder := _title_post_holder(ctx, item.title)) is not None:
+        present([holder], heading)
+
+
+# A title naming who reports by their post: "Fire Reform – Report by the Chief Executive", "Chair's
+# Announcements", "Borough Commander Update". The post's words come from data (ROLE_WORDS); who holds it
+# from the posts the minutes state.
+_TITLE_REPORT_BY = re.compile(rf"\b(?i:{alternation('presenter_title_before_post')})\s+(?:the\s+)?"
+                              r"(?P<post>[A-Z][^()–—]{2,120}?)\.?\s*$")
+_TITLE_POSTS_OWN = re.compile(r"^\s*(?:the\s+)?(?P<post>(?:[A-Z][\w’'&/-]*\s+){0,4}?[A-Z][\w’'&/-]*?)(?:['’]s)?\s+"
+                              rf"(?i:{alternation('presenter_title_after_post')})\.?\s*$")
+_POST_CUT = re.compile(r"\s*(?:,|/|\band\b|&|\bto\b|\bfor\b|\bof\b)\s*")
+
+
+def _title_post_holder(ctx: Context, title: str) -> PersonRecord | None:
+    """The one person whose stated post the title names as reporting (one who sent apologies is dropped
+    with the meeting's presenters, loaders/extract.py); the post is tried
+    whole, then cut at each joining word ('Chief Executive and Clerk to the Authority' -> 'Chief Executive')."""
+    m = _TITLE_REPORT_BY.search(title) or _TITLE_POSTS_OWN.match(title)
+    if m is None or not ROLE_WORD_RE.search(m.group("post")):
+        return None
+    post = m.group("post")
+    cuts = [post[:c.start()] for c in _POST_CUT.finditer(post)] + [post]
+    pieces = [p for p in re.split(r"\s*/\s*", post) if p]
+    for candidate in [post, *sorted(cuts, key=len, reverse=True), *pieces]:
+        if not ROLE_WORD_RE.search(candidate):
+            continue
+        record = _holder(ctx, candidate)
+        if record is not None:
+            return record
+    return None
+
+
+def _holder(ctx: Context, post: str) -> PersonRecord | None:
+    """Who holds a post: one person only, a vice or deputy post never standing for the post itself, another
+    body's post ('Chair of the Cluster') never for this meeting's."""
+    words = set(fold(post).replace(",", " ").split()) - {"the", "of", "for", "and", "&"}
+    plain = not words & {"vice", "deputy", "depute", "assistant"}
+    hits = [r for r in ctx.people.records
+            if any(words <= set(fold(role).replace(",", " ").split())
+                   and (not plain or not set(fold(role).split()) & {"vice", "deputy", "depute", "assistant"})
+                   and not _ANOTHER_BODYS.search(role) for role in r.roles())]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _all_people(text: str) -> list[NameParts]:
@@ -264,11 +332,11 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
             spans.append((record, m.start(), m.end()))
             take(m.start(), m.end())
     lead = _INITIALS_PRESENTING.match(text)
-    record = person_by_initials(ctx, lead.group(1), line) if lead and not taken[0] else None
+    record = person_by_initials(ctx, lead.group(1), line) if lead and not taken[lead.start(1)] else None
     if record is not None:
-        # "PB gave a presentation on ...": notes that name people by their initials alone.
-        spans.append((record, 0, len(lead.group(1))))
-        take(0, len(lead.group(1)))
+        # "PB gave a presentation on ...", "2.1 ID reported progress": notes naming people by their initials.
+        spans.append((record, lead.start(1), lead.end(1)))
+        take(lead.start(1), lead.end(1))
     for m in _ROLE_REF.finditer(text) if "he" in text and _ANY_ROLE_WORD.search(text) else ():
         if taken[m.start()] or _ANOTHER_BODYS.match(text, m.end()):
             continue
@@ -284,7 +352,11 @@ def _people_in(ctx: Context, text: str, line: int) -> list[tuple[PersonRecord, i
     return out
 
 
-_INITIALS_PRESENTING = re.compile(rf"([A-Z][A-Z]?[A-Z])\s+(?=(?:{PRESENT_VERBS})\b)")
+# "The Community Safety Manager spoke to the report": the minutes name who presented by their post.
+_POST_PRESENTED = re.compile(r"\b[Tt]he\s+(?P<post>(?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and|&)\s+)?){0,6}(?:"
+                             + "|".join(w for w in ROLE_WORDS if w[0].isupper()) + rf")s?)\s+(?:{PRESENT_VERBS})")
+_PRONOUN_PRESENTS = re.compile(rf"(?:He|She)\s+(?:also\s+|then\s+|further\s+)?(?:{PRESENT_VERBS})\b")
+_INITIALS_PRESENTING = re.compile(rf"(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?([A-Z][A-Z]?[A-Z])\s+(?=(?:{PRESENT_VERBS})\b)")
 
 
 
@@ -493,7 +565,8 @@ def read_header_prose(ctx: Context) -> None:
     people they name, and who took part, though no item holds them. A titled name anywhere else outside
     the items' text (a cover sheet's 'Chief Constable - Ms. C. Napier', an item's title) is a person too."""
     for sentence in _sentences([l for l in ctx.layout.header if _HEADER_SENTENCE.search(l.text)], None):
-        if len(sentence.text.split()) >= 6 and reads_as_prose(sentence.text) and not is_apology_text(sentence.text):
+        if len(sentence.text.split()) >= 6 and (reads_as_prose(sentence.text) or _CONTACT.search(sentence.text)) \
+                and not is_apology_text(sentence.text):
             _read_sentence(ctx, sentence, None, first=False)
     elsewhere = [(l.text, l.no) for l in ctx.layout.header if l.no not in ctx.list_lines]
     elsewhere += [(item.title, item.line) for item in ctx.layout.items]
@@ -502,6 +575,7 @@ def read_header_prose(ctx: Context) -> None:
             note_person(ctx, parts, line)
 
 
+_CONTACT = re.compile(r"\b(?:please\s+)?contact\s+(?=[A-Z])")      # "For enquiries please contact Ann Lee (Tel. ...)"
 _HEADER_SENTENCE = re.compile(r"[a-z]\S*\s+[a-z]\S*\s+[a-z]")     # three lower-case words: prose, not a list
 
 
@@ -704,12 +778,18 @@ _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,120}\)?)?\s*(?:,|\band\b|&)\s*(?:and\s+
 # Communities Manager, Mr B, introduced the report").
 _JOINED = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,[^,.;]{0,90}?,?)?\s*(?:and|&|,)\s*"
                      r"(?:the\s+(?:[A-Z][\w’'&-]*(?:\s+|(?=,))(?:(?:of|for|and|&)\s+)?){1,8}?,?\s*)?")
-_UP_TO_VERB = re.compile(r"\s*(?:(?:[A-Z][\w’'&/-]*|of|for|and|&|the)\s+){0,8}?(?:\([^)]*\))?\s*(?:,[^.;]{0,120}?,?)?"
+_UP_TO_VERB = re.compile(r"\)?\s*(?:(?:[A-Z][\w’'&/-]*|of|for|and|&|the)\s+){0,8}?(?:\([^)]*\))?\s*(?:,[^.;]{0,120}?,?)?"
                          r"\s*(?:(?:from|of|at)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){1,6})?"   # "Joanna Peebles from Scottish Water"
                          # "Insp. K. Lord was present at the meeting and fed back", "introduced herself and highlighted"
                          r"\s*(?:(?:was|were)\s+present(?:\s+at\s+the\s+meeting)?\s+and\s+|attended(?:\s+the\s+meeting)?"
                          r"\s+and\s+|introduced\s+(?:himself|herself|themselves)\s+and\s+)?"
                          r"\s*(?:also\s+|then\s+|jointly\s+|both\s+)?")
+
+
+# "A, Partner, Eastfield Law (Adviser) presented": a post and then only a comma between two names says the
+# second is A's firm, not a second presenter ("A, Post, and B" or "A (Post) and B" still joins them).
+_POST_THEN_COMMA = re.compile(r"\s*,\s*[^,.;&()]{0,60}?\b(?:" + "|".join(re.escape(w) for w in ROLE_WORDS) +
+                              r")s?\b[^,.;&()]{0,40}?,\s*", re.I)
 
 
 def _subject(text: str, before: list[tuple[PersonRecord, int, int]], verb: int) -> list[tuple[PersonRecord, int, int]]:
@@ -725,8 +805,14 @@ def _subject(text: str, before: list[tuple[PersonRecord, int, int]], verb: int) 
     if not before or not _UP_TO_VERB.fullmatch(text, before[-1][2], verb):
         return []
     subject = [before[-1]]
+    if len(before) >= 2 and _POST_THEN_COMMA.fullmatch(text, before[-2][2], before[-1][1]) \
+            and re.fullmatch(r"\s*(?:\([^()]*\))?\s*", text[before[-1][2]:verb]):
+        # "A, Partner, Eastfield Law (Adviser) presented": the firm after A's post is A's, and A presented.
+        before = before[:-1]
+        subject = [before[-1]]
     for k in range(len(before) - 2, -1, -1):
-        if not _JOINED.fullmatch(text, before[k][2], subject[0][1]):
+        if not _JOINED.fullmatch(text, before[k][2], subject[0][1]) \
+                or _POST_THEN_COMMA.fullmatch(text, before[k][2], subject[0][1]):
             break
         subject.insert(0, before[k])
     return subject
@@ -775,6 +861,8 @@ def _presenters(ctx: Context, text: str, people: list[tuple[PersonRecord, int, i
         for record, s, e in people:
             if re.match(r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*(?:reported|advised) that\b|"
                         r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*(?:advised|informed|briefed) the (?:board|group|"
-                        r"partnership|committee|meeting)\b", text[e:e + NEAR]) and record not in out and s < 60:
+                        r"partnership|committee|meeting)\b|"
+                        r"\s*(?:\([^)]*\)|,[^.;]{0,90}?,)?\s*(?:informed|briefed|updated) (?:members\s+)?(?:of|on|about)\b",
+                        text[e:e + NEAR]) and record not in out and s < 60:
                 out.append(record)
     return out

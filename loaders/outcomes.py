@@ -7,6 +7,7 @@ from functools import lru_cache
 from graph import ids
 from graph.model import Action, AgendaItem, Decision, Label, Rel
 from loaders.context import Context, Sentence, note_org, note_person, resolve_org
+from loaders.data_files import phrasings
 from loaders.first_names import is_first_name
 from loaders.names import NAME_WORD, TITLE_RE, fold, parse_person
 from loaders.organisations import OrgEntry
@@ -15,8 +16,8 @@ from loaders.scan import caseless, contains_any, has_any
 from loaders.strategies import strategy_names, strategy_node
 from loaders.structure import Item
 
-ACTION_MARKER = re.compile(r"(?:^|(?<=[.!?)\s]))\*{0,2}ACTIONS?\*{0,2}\s*(?:[:\-–—]|\s-\s)\s*(?P<owners>.+?)\s*\*{0,2}$",
-                           re.I)
+ACTION_MARKER = re.compile(r"(?:^|(?<=[.!?)\s]))\*{0,2}ACTIONS?(?:\s+(?:POINTS?|BY|OWNERS?|REQUIRED))?\*{0,2}\s*"
+                           r"(?:[:\-–—]|\s-\s)\s*(?P<owners>.+?)\s*\*{0,2}$", re.I)
 
 
 @lru_cache(maxsize=1024)
@@ -41,14 +42,35 @@ DECISION_PATTERNS = [
                 r"(?:were|was|be)\s+(?P<verb>approved|agreed|confirmed|accepted)(?P<text>[^.]*)", re.I), "verb",
      ("minutes",)),
 ]
+_STATUS = phrasings()["action_status"]
+
+
+def alternation_of(forms: list[str]) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in sorted(forms, key=len, reverse=True))
+
+
 EVERYONE = re.compile(r"^(?:all|all members|all partners|all board members|board members|everyone|"
                       r"the board|members|partners|all agencies)$", re.I)
 
 
 def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sentence]) -> None:
+    reviewing = None       # the sentence that opened a review of the last meeting's actions
     for k, sentence in enumerate(sentences):
         if sentence.line in ctx.action_log_lines:
             continue       # read as a table by loaders/action_logs.py
+        if reviewing is None and "ction" in sentence.text and contains_any(sentence.text, _REVIEW_WORDS) \
+                and _REVIEW_INTRO.search(sentence.text):
+            reviewing = sentence
+            continue
+        if reviewing is not None and (still := _OPEN.search(sentence.text)) and not action_marker(sentence.text):
+            # An action of the last meeting reported still open: the entry itself, or the one the status follows.
+            task = sentences[k - 1] if still.group("status") and k > 0 and sentences[k - 1] is not reviewing \
+                else sentence
+            everyone = _EVERYONE_TO.search(task.text)
+            record_action(ctx, node, task.text.strip(" -–•·.") if task is not sentence else
+                          sentence.text[:still.start()].strip(" -–•·.") or sentence.text.strip(" -–•·."),
+                          ["ALL"] if everyone else [], sentence.text, sentence.text)
+            continue
         m = action_marker(sentence.text)
         bracket = _BRACKET_MARKER.search(sentence.text) if not m and "ction" in sentence.text else None
         if bracket:
@@ -58,20 +80,29 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
             continue
         if not m:
             if k > 0 and _BARE_MARKER.fullmatch(sentence.text):
-                _bare_action(ctx, node, sentences[k - 1], sentence)
+                if _states_a_task(sentences[k - 1].text):
+                    _bare_action(ctx, node, sentences[k - 1], sentence)
             elif "to" in sentence.text and _NAME_TO_DO.match(sentence.text) and not (k + 1 < len(sentences)
                                                           and action_marker(sentences[k + 1].text)):
-                _name_to_do(ctx, node, sentence)
+                if not _reported_done(sentences, k):
+                    _name_to_do(ctx, node, sentence)
+            elif " to " in sentence.text and has_any(sentence.text[:60], _EVERYONE_WORDS) \
+                    and (everyone := _EVERYONE_TO.match(sentence.text)) \
+                    and not (k + 1 < len(sentences) and action_marker(sentences[k + 1].text)):
+                # "All partners to send their comments to the Chair": an action for everyone.
+                if not _reported_done(sentences, k):
+                    record_action(ctx, node, everyone.group("task").strip(), ["ALL"], sentence.text, sentence.text)
             elif (m2 := _INITIALS_TO_DO.search(sentence.text)) and ctx.people.by_initials(m2.group("who")):
                 # "DH to write to all concerned": initials a list of those present gave someone.
-                record_action(ctx, node, m2.group("task").strip(), [ctx.people.by_initials(m2.group("who"))],
-                               sentence.text, sentence.text)
+                if not _reported_done(sentences, k):
+                    record_action(ctx, node, m2.group("task").strip(), [ctx.people.by_initials(m2.group("who"))],
+                                  sentence.text, sentence.text)
             continue
         # "TE to arrange for the papers          TE": the owner's column beside the text is no part of it.
         owners_text = re.split(r"\s{3,}|\t", m.group("owners").strip(" .*"))[0]
         if re.match(r"(?:\d+|log|points?|tracker|list)\b", owners_text, re.I):
             continue   # an action log being reviewed, not a new action
-        tasks = [t for t in re.split(r"(?<=\.)\s+(?=[A-Z])", owners_text) if t.strip()]
+        tasks = [t for t in re.split(r"(?<=\.)\s+(?=[A-Z])|\s*;\s*(?=[A-Z])", owners_text) if t.strip()]
         if len(tasks) > 1 and all(_SOMEONE_TO_DO.match(t) for t in tasks):
             # "ACTION – Jo to notify the Home Office ... Anna to send the letter to Jo.": two actions.
             for task in tasks:
@@ -79,7 +110,10 @@ def read_actions(ctx: Context, item: Item, node: AgendaItem, sentences: list[Sen
                 record_action(ctx, node, what or task, owners, sentence.text, sentence.text)
             continue
         inline = sentence.text[:m.start()].strip()
-        owners, task = owners_of(ctx, owners_text, sentence.line)
+        dash = _OWNER_DASH_TASK.match(owners_text)
+        owners, task = owners_of(ctx, dash.group("who") if dash else owners_text, sentence.line)
+        if dash and owners:
+            task = dash.group("task")         # "Action by: Tom Reed - circulate the figures"
         what = inline or commitment(_task_sentence(sentences, k, owners))
         if task:
             what = task
@@ -106,8 +140,11 @@ def record_action(ctx: Context, node: AgendaItem | None, text: str, owners: list
     ctx.actions.append((action, owners, evidence))
 
 
-# "... would report back. (Action)", "... in writing. (Action: Public Health)": a marker closing the sentence.
-_BRACKET_MARKER = re.compile(r"\(\s*ACTIONS?\s*(?:[:\-–—]\s*(?P<owners>[^()]{1,80}))?\)\s*\.?\s*$", re.I)
+# "... would report back. (Action)", "... in writing. (Action: Public Health)", "[Action: TR]": a marker closing
+# the sentence.
+_BRACKET_MARKER = re.compile(r"[(\[]\s*ACTIONS?\s*(?:[:\-–—]\s*(?P<owners>[^()\[\]]{1,80}))?[)\]]\s*\.?\s*$", re.I)
+# "Tom Reed - circulate the figures": the owner, a dash, the task.
+_OWNER_DASH_TASK = re.compile(r"(?P<who>[^–—-]{2,60}?)\s+[-–—]\s+(?P<task>[a-z].*)$")
 _SOMEONE_COMMITS = re.compile(rf"(?P<who>(?:{TITLE_RE.pattern})?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\s+"
                               r"(?:would|will|was going to|agreed to|offered to|undertook to)\b")
 
@@ -135,6 +172,40 @@ def _bracketed_action(ctx: Context, node: AgendaItem, sentence: Sentence, bracke
 
 # ModernGov's action column: the word "Action" alone under the sentence that states the task.
 _BARE_MARKER = re.compile(r"\*{0,2}ACTIONS?\*{0,2}:?", re.I)
+# A table's heading cells on lines of their own ("Date of Meeting" / "Action" / "Officer"; "Agenda Item /"
+# / "Action"): no task above the word, which heads a column.
+_HEADING_CELL = re.compile(r"\s*(?:(?:[A-Z][\w’'&-]*|of|and|&|the|for|by)[^\w\s]*\s*){1,4}[/|]?\s*")
+
+
+def _states_a_task(text: str) -> bool:
+    return not _HEADING_CELL.fullmatch(text)
+
+
+# A reviewed action's status closing it: the previous meeting's action, reported on, not a new one.
+_DONE = re.compile(rf"(?:[-–—:(]|\bAction(?:\s+(?:is|was|now))?)\s*(?i:{alternation_of(_STATUS['done'])})\)?\s*\.?\s*$")
+def _reported_done(sentences: list[Sentence], k: int) -> bool:
+    """'Action 1.2 Ann Lee to join the Board – COMPLETED', '... to the Board. Action complete.': the last
+    meeting's action, reviewed, not a new one."""
+    return _closed(sentences[k].text) or k + 1 < len(sentences) and len(sentences[k + 1].text) <= 40 \
+        and _closed(sentences[k + 1].text)
+
+
+_DONE_ENDINGS = tuple(w[-3:].casefold() for w in _STATUS["done"])
+
+
+def _closed(text: str) -> bool:
+    """Whether the text ends by saying the action is done: only its last few words are looked at."""
+    return text[-16:].rstrip(" .)*").casefold().endswith(_DONE_ENDINGS) \
+        and _DONE.search(text, max(0, len(text) - 40)) is not None
+
+
+# A review of the last meeting's actions, and one of them still open: "Rona Gold gave an update on the
+# following outstanding actions within the action log as follows:", "... Stan advised this action is ongoing."
+_REVIEW_INTRO = re.compile(r"\b(?:following|outstanding)\s+(?:outstanding\s+)?actions\b.*(?::\s*$|as follows)|"
+                           r"\bactions?\s+(?:from|of)\s+the\s+(?:last|previous)\s+meeting\b.*:\s*$", re.I)
+_REVIEW_WORDS = ("ollowing", "utstanding", "meeting")      # as written, for 'Following' and 'following' 
+_OPEN = re.compile(rf"\b(?:this|the)\s+action\s+(?:is|was|remains)\s+(?:still\s+)?(?P<status>{alternation_of(_STATUS['open'])})\b|"
+                   rf"^[\s*•·–-]*(?:{alternation_of(_STATUS['open'])})\s+[a-z]", re.I)
 
 
 def _bare_action(ctx: Context, node: AgendaItem, task: Sentence, marker: Sentence) -> None:
@@ -157,6 +228,16 @@ _NAME_TO_DO = re.compile(rf"^(?P<who>(?:(?:{TITLE_RE.pattern})?{NAME_WORD}(?:\s+
 # the sentence's start or after "and".
 _INITIALS_TO_DO = re.compile(r"(?:^|(?<=\band\s)|(?<=,\s))(?P<who>[A-Z][A-Za-z]?[A-Z]{1,2})\s+(?:to|will|would)\s+"
                              r"(?P<task>(?!be\b)[a-z]+\b[^.]*)")
+
+
+# "All partners to send ...", "Board members to ...", "... reminder for CPP members to notify ...": everyone's task
+# (not "Members to note the report": noting is no task).
+_EVERYONE_TO = re.compile(r"(?:^[\s*•·–-]*|\bfor\s+)(?i:all\s+)?(?:[A-Z]{2,}\s+){0,3}(?i:(?:board|partnership|group)\s+)?"
+                          r"(?i:members|partners|agencies|partner agencies|everyone)\s+(?:are\s+)?to\s+"
+                          r"(?P<task>(?!note\b|receive\b|be\b)[a-z][^.]*)")
+
+
+_EVERYONE_WORDS = ("members", "partners", "agencies", "everyone")
 
 
 def _name_to_do(ctx: Context, node: AgendaItem, sentence: Sentence) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.data_files import phrasings
 from loaders.first_names import is_first_name
 from loaders.names import people_in_run, starts_with_person
 from loaders.sections import ATTENDANCE_HEAD
@@ -45,17 +46,20 @@ class Layout:
 
 _NOISE_IN_TITLE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+[\d.,]+\s*[KM]B\b|\s*View (?:the )?(?:reasons|directions).*$"
                              r"|\s*\.\.\.\s*view the full.*$", re.I)
-# "4", "4." and a sub-item "4a" or "4(b)" alone on a line.
-_NUMBER_ALONE = re.compile(r"^\s*(\d{1,3})(?:\.?|([a-h])|\(([a-h])\))\s*$")
-# "4. Title", "Item 4 – Title", "4) Title", "34.12/13 TITLE" (a number with the municipal year).
-_NUMBERED_HEADING = re.compile(r"^\s*(?:(?:Agenda\s+)?Item\s+|No\.?\s*)?(\d{1,3})(?:[.:](?!\d)\s*|\.\d{2}/\d{2}\s+|"
-                               r"\s+[-–—]?\s*|\)\s*)"
+# "4", "4." and a sub-item "4a", "4(b)" or "4.1" alone on a line; "18/20", numbered through the municipal year.
+_NUMBER_ALONE = re.compile(r"^\s*(\d{1,3})(?:\.?|([a-h])|\(([a-h])\)|(/\d{2})|(\.\d{1,2})\.?)\s*$")
+# "4. Title", "Item 4 – Title", "4) Title", "4.0 Title", "Minute 104 Title", "34.12/13 TITLE" (a number with the
+# municipal year).
+_NUMBERED_HEADING = re.compile(r"^\s*(?:(?:Agenda\s+)?Item\s+|Minute\s+(?:No\.?\s*)?|No\.?\s*)?(\d{1,3})(?:[.:](?!\d)\s*|"
+                               r"\.\d{2}/\d{2}\s+|\.0\s+|\s+[-–—]?\s*|\)\s*)"
                                r"(?:([ivx]{1,4})\)\s*)?(\S.*)$", re.I)
 _CAPS_HEADING = re.compile(r"((?:[A-Z][A-Z/&’',-]+[ \t]+)+[A-Z][A-Z/&’'-]+)[ \t]+(?=[A-Z][a-z]+\s+[a-z])")
 _YEAR_NUMBERED = re.compile(r"^\s*\d{1,3}\.\d{2}/\d{2}\s")
 _NUMBER_THEN_ITEM = re.compile(r"^\s*(?:No\.?|Item)\s*(\d{1,3})\.?\s*$", re.I)
 _ITEM_LINE = re.compile(r"^\s*Item\s+(\S.*)$")
 _SUB_HEADING = re.compile(r"^\s*([ivx]{1,4})\)\s+(\S.*)$")
+# A lettered sub-item in capitals, as the items it stands under are: "(a) OBAN COMMUNITY GROUP - 10 MAY 2014".
+_LETTERED_CAPS = re.compile(r"^\s*\(([a-h])\)\s+([A-Z][^a-z]{3,150})$")
 _MINUTES_LABEL = re.compile(r"^\s*Minutes\s*:\s*$", re.I)
 _AGENDA_ITEM_LABEL = re.compile(r"\s*Agenda item\s*", re.I)
 # A cover page's row ends in its pages ('Minutes 3 - 10'); a title ending in a span of years
@@ -88,9 +92,14 @@ def readable_title(title: str) -> str:
     return " ".join(_title_word(w, i == 0) for i, w in enumerate(title.split()))
 
 
+_ATTACHED = re.compile(r"\s*\((?:the\s+)?(?:report|copy|copies|papers?|presentation|minutes)\s+(?:attached|enclosed|to follow|"
+                       r"herewith)\)", re.I)
+
+
 def clean_title(title: str) -> str:
     title = _NOISE_IN_TITLE.sub("", title)
     title = re.sub(r"^The meeting (?:finished|closed|ended) at [\d.:]+\s*(?:am|pm|hrs)?\.?\s*", "", title, flags=re.I)
+    title = _ATTACHED.sub("", title)
     title = re.sub(r"\s+", " ", title).strip(" *#:-–")
     if title.isupper():
         title = re.sub(r"\b([A-Z]{3,}) S\b", r"\1S", title)      # PDF letter-spacing: "APOLOGIE S"
@@ -103,7 +112,7 @@ def parse_layout(text: str) -> Layout:
     label = next((k for k, l in enumerate(nonblank[:12]) if _AGENDA_ITEM_LABEL.fullmatch(l.text)), None)
     if label is not None:
         return _single_item(lines, lines.index(nonblank[label]))
-    for layout in (_issue_page, _moderngov_numbered, _moderngov_unnumbered, _bar_rows, _minutes_rows, _headings, _gap_titles,
+    for layout in (_issue_page, _item_table, _moderngov_numbered, _moderngov_unnumbered, _bar_rows, _minutes_rows, _headings, _gap_titles,
                    _line_titles, _caps_titles):
         found = layout(lines)
         if found:
@@ -163,8 +172,18 @@ def _single_item(lines: list[Line], label: int) -> Layout:
         _split_agenda(item, lines[title_at:])
         return Layout(lines[:title_at], [item], "single-item")
     item = Item(None, clean_title(lines[title_at].text), lines[title_at].no)
-    _split_agenda(item, lines[title_at + 1:])
-    return Layout(lines[:title_at], [item], "single-item")
+    subs = [k for k in range(title_at + 1, len(lines)) if (m := _SUB_ITEM.match(lines[k].text)) and _is_heading_text(m.group(2))]
+    _split_agenda(item, lines[title_at + 1:subs[0] if subs else len(lines)])
+    items = [item]
+    for n, k in enumerate(subs):
+        # "9(i) Women's Safety Forum – Jo Baker": a sub-item of the page's item, with minutes of its own.
+        m = _SUB_ITEM.match(lines[k].text)
+        items.append(Item(m.group(1), clean_title(m.group(2)), lines[k].no))
+        items[-1].body = lines[k + 1:subs[n + 1] if n + 1 < len(subs) else len(lines)]
+    return Layout(lines[:title_at], items, "single-item")
+
+
+_SUB_ITEM = re.compile(r"^\s*(\d{1,3}\s?\((?:[ivx]{1,4}|[a-h])\))\s+(\S.{2,150})$")
 
 
 def _moderngov_numbered(lines: list[Line]) -> Layout | None:
@@ -174,15 +193,23 @@ def _moderngov_numbered(lines: list[Line]) -> Layout | None:
     for i, line in enumerate(lines):
         m = _NUMBER_ALONE.match(line.text)
         if not m:
+            # CMIS: "1 Sederunt" with no "1" alone after it: the item's number and title on one line.
+            c = _CMIS_TITLE.match(line.text) if previous is not None and line.text[:1].isdigit() else None
+            if c and int(c.group(1)) == previous + 1 and _is_heading_text(c.group(2)) \
+                    and not re.search(r"[.;:]\s*$", c.group(2)) and not _number_follows(lines, i, c.group(1)):
+                starts.append((i, i, c.group(1)))
+                previous = int(c.group(1))
             continue
         j = _next_nonblank(lines, i + 1)
         if j is None or _NUMBER_ALONE.match(lines[j].text):
             continue
         n = int(m.group(1))
-        sub = m.group(2) or m.group(3)
+        sub = m.group(2) or m.group(3) or m.group(5)
         if previous is not None and not (previous < n <= previous + 3 or sub and n == previous):
             continue
-        starts.append((i, j, m.group(1) + (sub or "")))
+        if not re.search(r"[A-Za-z]{2}", lines[j].text):
+            continue          # "7." then "B": a page cut off after the number, no title
+        starts.append((i, j, m.group(1) + (sub or m.group(4) or "")))
         previous = n
     if len(starts) < 2 and not (starts and any(_MINUTES_LABEL.match(l.text) for l in lines)):
         return None
@@ -192,7 +219,10 @@ def _moderngov_numbered(lines: list[Line]) -> Layout | None:
         # CMIS prints "2 Declaration of Interests" on one line, then "2" alone, then the minute itself.
         above = next((m for l in lines[max(0, i - 3):i] if (m := re.match(rf"^\s*{number}\.?\s+(\S.{{2,150}})$", l.text))),
                      None)
-        if above and not _title_like(lines[j].text.strip()):
+        if i == j:
+            item = Item(number, clean_title(_CMIS_TITLE.match(lines[i].text).group(2)), lines[i].no)
+            _split_agenda(item, lines[i + 1:end])
+        elif above and not _title_like(lines[j].text.strip()):
             item = Item(number, clean_title(above.group(1)), lines[i].no)
             _split_agenda(item, lines[j:end])
         else:
@@ -200,6 +230,75 @@ def _moderngov_numbered(lines: list[Line]) -> Layout | None:
             _split_agenda(item, lines[j + 1:end])
         items.append(item)
     return Layout(lines[:starts[0][0]], items, "moderngov")
+
+
+_CMIS_TITLE = re.compile(r"^(\d{1,3})\s+(\S.{2,150}?)[\s*]*$")
+
+
+def _number_follows(lines: list[Line], i: int, number: str) -> bool:
+    """Whether the number stands alone again on one of the next three lines (CMIS repeats it above the minute)."""
+    seen = 0
+    for line in lines[i + 1:]:
+        if line.text.strip():
+            if line.text.strip().rstrip(".") == number:
+                return True
+            seen += 1
+            if seen == 3:
+                break
+    return False
+
+
+_TABLE_COLUMNS = {h.casefold(): column for column, heads in phrasings()["item_table_columns"].items() for h in heads}
+_ITEM_HEADS = tuple(h for h, c in _TABLE_COLUMNS.items() if c == "item")
+_ITEM_HEAD_INITIALS = {h[:1].upper() for h in _ITEM_HEADS} | {h[:1].lower() for h in _ITEM_HEADS}
+# A flattened row's cells: parted by bars, tabs or ' / ' (a slash between words, 'Officer/Member', is no break).
+_ROW_CELLS = re.compile(r"\s*\|\s*|\t+|\s+/(?:\s+|$)|^/\s+")
+
+
+def _table_heading(lines: list[Line], i: int) -> int | None:
+    """Where a table of items' heading row ends (the index after it), if a row starts at line i: cells that
+    are all column headings, the first the item's ('Agenda Item | Discussion | Action'), perhaps each
+    cell on a line of its own ('Agenda Item /', 'Action')."""
+    cells: list[str] = []
+    j = i
+    while j < len(lines) and j < i + 8:
+        text = lines[j].text.strip()
+        if text:
+            row = [c.strip(" *:").casefold() for c in _ROW_CELLS.split(text) if c.strip(" *:")]
+            if not row or any(c not in _TABLE_COLUMNS for c in row):
+                break
+            cells += row
+        j += 1
+    kinds = {_TABLE_COLUMNS[c] for c in cells[1:]}
+    if len(cells) >= 2 and _TABLE_COLUMNS[cells[0]] == "item" and ("minutes" in kinds or "agenda" in cells[0]):
+        return j
+    return None
+
+
+def _item_table(lines: list[Line]) -> Layout | None:
+    """Minutes printed as a table of items: the heading row, then a row per item, its title in the first
+    cell ('Budget / PD went through the budget papers ...'), or a title alone closed by a colon ('Matters
+    Arising:'); a line that is no row goes on the item above."""
+    start = next((i for i, l in enumerate(lines) if len(l.text) < 120 and l.text.lstrip(" |*")[:1] in _ITEM_HEAD_INITIALS
+                  and l.text.strip(" |*").casefold().startswith(_ITEM_HEADS) and _table_heading(lines, i) is not None),
+                 None)
+    if start is None:
+        return None
+    items: list[Item] = []
+    for line in lines[_table_heading(lines, start):]:
+        text = line.text.strip()
+        cells = _ROW_CELLS.split(text, maxsplit=1) if text else []
+        title = cells[0].strip(" *") if len(cells) == 2 else text[:-1] if text.endswith(":") else ""
+        if title and len(title.split()) <= 12 and not _SENTENCE_END.search(title) and _is_heading_text(title) \
+                and title[:1].isupper() and not _names_person_first(title):
+            items.append(Item(None, clean_title(title), line.no))
+            if len(cells) == 2 and cells[1].strip(" |"):
+                items[-1].body.append(Line(line.no, cells[1].strip(" |")))
+        elif items:
+            items[-1].body.append(line)
+    if len(items) < 2:
+        return None
+    return Layout(lines[:start], items, "item-table")
 
 
 def _moderngov_unnumbered(lines: list[Line]) -> Layout | None:
@@ -252,10 +351,11 @@ def _is_heading_text(title: str) -> bool:
     return capitalised / len(words) >= 0.45 or len(words) <= 6
 
 
-def _headings(lines: list[Line]) -> Layout | None:
-    """Minutes as plain text or Markdown: numbered headings ('4. Localised Policing', '6. i) ...')."""
+def _headings(lines: list[Line], from_minutes: bool = True) -> Layout | None:
+    """Minutes as plain text or Markdown: numbered headings ('4. Localised Policing', '6. i) ...'), from the
+    line that opens the minutes; where none follow it, the agenda above is the page's only list of items."""
     start = 0
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines if from_minutes else ()):
         if re.match(r"\s*(?:Minutes of (?:a |the )?meeting|MINUTES\s*$)", line.text, re.I):
             start = i
             break
@@ -275,18 +375,23 @@ def _headings(lines: list[Line]) -> Layout | None:
             k = _next_nonblank(lines, i + 1)
             if k is not None and _ITEM_LINE.match(lines[k].text):
                 text = f"{_NUMBER_THEN_ITEM.match(text).group(1)}. {_ITEM_LINE.match(lines[k].text).group(1)}"
-        m = _NUMBERED_HEADING.match(text)
+        m = _NUMBERED_HEADING.match(text) if not (text[:3].lstrip()[:1].isdigit() and _DATED.match(text)) else None
         if m:
             n = int(m.group(1))
             year_numbered = _YEAR_NUMBERED.match(text) is not None    # "34.12/13": numbered through the year
-            if (previous is None and (n <= 20 or year_numbered)) or (previous is not None and previous < n <= previous + 3):
+            # A minute numbered on through the council's year ("971     MINUTES -"): a number far above 20 opens
+            # the sequence where a wide gap and a title in capitals follow it.
+            through_year = year_numbered or re.match(r"\s*\d{2,3}\s{3,}[A-Z][A-Z ,’'&/-]{3,}(?:\s[-–]\s*)?$", text) \
+                or re.match(r"\s*Minute\s", text, re.I)       # "Minute 101 Budget"
+            if (previous is None and (n <= 20 or through_year)) or (previous is not None and previous < n <= previous + 3):
                 title = m.group(3)
                 caps = _CAPS_HEADING.match(title)      # "APOLOGIES FOR ABSENCE Apologies were received ..."
                 split = (caps.group(1), title[caps.end():]) if caps \
                     else None if _is_heading_text(title) else _run_in_title(title)
                 if split:
                     title, run_in[i] = split
-                if split or _is_heading_text(title):
+                if split or _is_heading_text(title) or _paragraphs_numbered_under(lines, i, m.group(1), title) \
+                        or _AGENDA_PHRASED.match(title) and len(title.split()) <= 25:
                     number = f"{m.group(1)} {m.group(2)})" if m.group(2) else m.group(1)
                     heads.append((i, number, title))
                     previous, last_main = n, m.group(1)
@@ -294,6 +399,16 @@ def _headings(lines: list[Line]) -> Layout | None:
         s = _SUB_HEADING.match(text)
         if s and last_main and heads and _is_heading_text(s.group(2)):
             heads.append((i, f"{last_main} {s.group(1)})", s.group(2)))
+        elif last_main and heads and (s := _LETTERED_CAPS.match(text)):
+            heads.append((i, f"{last_main}({s.group(1)})", s.group(2)))     # "(a) MINUTES OF THE GROUP"
+    if heads and heads[0][1] in ("1", "01"):
+        # "Introductions WM introduced ..." above item 1: the opening item, left unnumbered.
+        opening = next((k for k in range(heads[0][0] - 1, start - 1, -1) if _UNNUMBERED_OPENING.match(lines[k].text)), None)
+        if opening is not None:
+            m = _UNNUMBERED_OPENING.match(lines[opening].text)
+            heads.insert(0, (opening, None, m.group("title")))
+            if m.group("rest"):
+                run_in[opening] = m.group("rest")
     items = []
     for k, (i, number, title) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
@@ -302,8 +417,32 @@ def _headings(lines: list[Line]) -> Layout | None:
         _split_agenda(item, own + lines[i + 1:end])
         items.append(item)
     if not heads:
-        return None
+        return _headings(lines, from_minutes=False) if start and from_minutes else None
     return Layout(lines[:heads[0][0]], items, "headings")
+
+
+# The opening item minutes often leave unnumbered above item 1, alone on its line or run into its text.
+_UNNUMBERED_OPENING = re.compile(r"^\s*(?P<title>(?:Chair(?:man)?['’]?s\s+)?(?:Welcome|Introductions?)(?:,?\s+(?:and|&)\s+"
+                                 r"(?:Introductions?|Apologies(?:\s+for\s+Absence)?|Welcome))?)"
+                                 r"(?:\s*[:.–-]?\s*|\s+(?P<rest>(?:[A-Z]{2,3}|[A-Z][a-z]+)\s+[a-z].*))$")
+
+
+# "6 December 2017", "13 Mar 2018 - 13:00 to 14:00": a date, not item 6 or 13.
+_DATED = re.compile(r"\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?"
+                    r"\s+(?:(?:19|20)\d\d|\d{1,2}[.:]\d\d)\b")
+
+
+# An agenda's item phrased as what the meeting is to do: "3. To receive and note the minutes of the meeting held on
+# 12th October 2012 (copy attached)."
+_AGENDA_PHRASED = re.compile(r"To\s+(?:receive|consider|note|approve|agree|confirm|elect|appoint)\b")
+
+
+def _paragraphs_numbered_under(lines: list[Line], i: int, number: str, title: str) -> bool:
+    """'3. To note any items the Chair has agreed to add' then '3.1 The Chair confirmed ...': the paragraphs
+    numbered under it make a line a heading, though it reads as a sentence."""
+    j = _next_nonblank(lines, i + 1)
+    return j is not None and len(title.split()) <= 30 and not re.search(r"[.;:]\s*$", title) \
+        and re.match(rf"\s*{number}\.1\b", lines[j].text) is not None
 
 
 _SENTENCE_OPENER = re.compile(r"(?:The|It|This|These|There|He|She|They|We)\s|"
@@ -350,7 +489,7 @@ def _items_at(lines: list[Line], heads: list[tuple[int, str]], kind: str) -> Lay
 
 
 # "Meeting dates - 2013 Minutes: Theresa ... provided ...": a table row of title, 'Minutes:', the minutes.
-_MINUTES_ROW = re.compile(r"^\s*(?P<title>(?:\S.{2,150}?)?)\s*\bMinutes\s*:\s*(?P<body>\S.*|)$")
+_MINUTES_ROW = re.compile(r"^\s*(?P<title>(?:\S.{2,400}?)?)\s*\bMinutes\s*:\s*(?P<body>\S.*|)$")
 # Where a row's title stops and its agenda text starts: "Apologies To receive.", "... PDF 193 KB To consider".
 _AGENDA_TEXT = re.compile(r"(?<=[a-z)])\s+(?=To\s[a-z])|(?<=\w)\s+(?=(?:Verbal|Oral|Written)\s+(?:update|report)\b)|\s+PDF\s+[\d.]+\s*[KM]B\b|\s+(?=You\s+(?:are|may)\b)")
 
@@ -372,7 +511,7 @@ def _bar_rows(lines: list[Line]) -> Layout | None:
         if start is None or start >= len(lines) or start > end:
             break
         first = lines[start].text.strip().rstrip(" |")
-        m = _MINUTES_ROW.match(first)
+        m = _MINUTES_ROW.match(first) if "Minutes" in first else None
         if m:
             title, rest = _AGENDA_TEXT.split(m.group("title"))[0], "Minutes: " + m.group("body")
         else:
@@ -407,7 +546,7 @@ def _before_repeat(title: str) -> str:
 def _minutes_rows(lines: list[Line]) -> Layout | None:
     """Pages flattened to one row per item, 'Title Minutes: text |'. The title is what precedes the label,
     less any agenda text ('To receive.'); the minutes stay on the row, so each row is split in two."""
-    rows = [(i, m) for i, l in enumerate(lines) if (m := _MINUTES_ROW.match(l.text))]
+    rows = [(i, m) for i, l in enumerate(lines) if "Minutes" in l.text and (m := _MINUTES_ROW.match(l.text))]
     if len(rows) < 2:
         return None
     items = []
@@ -417,15 +556,33 @@ def _minutes_rows(lines: list[Line]) -> Layout | None:
         if not title.strip() or re.match(r"\s*(?:\(|To\s[a-z])", title) or described:
             # "Minutes:" opens the row, or follows the agenda's description: the title is on a line above
             # ("Simultaneous Translation You are ...", "Partnership Review" / "The Committee will ...").
-            above = next((t for x in range(i - 1, max(-1, i - 4), -1)
+            # Never above the row before: its lines are its minutes.
+            floor = rows[k - 1][0] if k else -1
+            above = next((t for x in range(i - 1, max(floor, i - 4), -1)
                           if (t := _AGENDA_TEXT.split(lines[x].text.strip())[0]) and "Minutes:" not in t
                           and not re.search(r"[.;:]\s*$", t) and len(t.split()) <= 14), "")
-            title = above
+            title = above or _topic(m.group("body"))
         end = rows[k + 1][0] if k + 1 < len(rows) else len(lines)
         item = Item(None, clean_title(_before_repeat(title)), lines[i].no)
         item.body = [Line(lines[i].no, m.group("body").rstrip(" |"))] + lines[i + 1:end]
+        described_here = m.group("title")[len(title):].strip() if m.group("title").startswith(title) else ""
+        if described_here:
+            # "To consider the report of Ann Lee, Head of Service.": the agenda's description, kept as the agenda's.
+            item.agenda = [Line(lines[i].no, re.sub(r"^PDF\s+[\d.]+\s*[KM]B\s*", "", described_here))]
         items.append(item)
     return Layout(lines[:rows[0][0]], items, "minutes-rows")
+
+
+# "Consideration was given to the Action Sheet.", "The Committee received the Annual Report of ...": what an
+# item with no printed title was about.
+_CONSIDERED = re.compile(r"^\s*(?:Consideration was given to|(?:The|Members of the)\s+\w+\s+(?:considered|received|noted))"
+                         r"\s+(?:the\s+)?(?P<topic>[A-Z][^.,;:]{2,80}?)(?:\s+(?:of|for|held|dated|on|which|from|by)\b|[.,;:]|$)")
+
+
+def _topic(text: str) -> str:
+    m = _CONSIDERED.match(text)
+    # "the Eastfield Safer Communities Board Action Log": the body's own name is no part of what it considered.
+    return re.sub(r"^.*\b(?:Board|Committee|Partnership|Panel|Group)(?:['’]s)?\s+(?=[A-Z])", "", m.group("topic")) if m else ""
 
 
 def _names_person_first(text: str) -> bool:
@@ -444,7 +601,15 @@ def _title_like(text: str) -> bool:
     title = clean_title(text)
     return bool(title) and not _NOT_A_TITLE.match(text) and not ATTENDANCE_HEAD.fullmatch(title) \
         and not _SENTENCE_END.search(title) and not _UNFINISHED.search(text) and len(title.split()) <= 12 \
-        and _is_heading_text(title) and not _names_person_first(text)
+        and _is_heading_text(title) and not _names_person_first(text) and not _short_sentence(title)
+
+
+def _short_sentence(title: str) -> bool:
+    """'No apologies were received': a few words in lower case around a finite verb are a sentence, not a
+    heading, though no full stop ends them."""
+    words = title.split()
+    return bool(_FINITE_VERB.search(title)) and not title.isupper() and not _STANDARD_ITEM.match(title) \
+        and sum(1 for w in words if w[:1].isupper()) * 2 < len(words)
 
 
 # A line that stops mid-phrase ('The local objectives; and', 'Report (132K/bytes)', 'Minutes:') is no title.
@@ -455,7 +620,11 @@ def _unindented_title(text: str) -> bool:
     """Where indentation marks the items' text, an unindented line is a title unless it is a sentence."""
     title = clean_title(text)
     return bool(title) and not re.search(r"[.;]\s*$", title) and len(title.split()) <= 20 \
-        and not _names_person_first(text)
+        and not _names_person_first(text) and not _LEADS_INTO_LIST.search(text)
+
+
+# "Comments and responses to questions included:": a sentence leading into the list below it.
+_LEADS_INTO_LIST = re.compile(r"\b(?:[a-z]+ed|include|includes|following|were|was|as follows)\s*:-?\s*$")
 
 
 def _gap_titles(lines: list[Line]) -> Layout | None:
@@ -486,11 +655,31 @@ def _line_titles(lines: list[Line]) -> Layout | None:
         before, after = lines[text_at[k - 1]].text.strip(), lines[text_at[k + 1]].text.strip()
         after_a_sentence = bool(re.search(r"[.:;)]$|\b(?:19|20)\d\d$", before)) \
             or bool(heads and heads[-1][0] == text_at[k - 1])       # a sentence's end, a date line, a title
-        if len(text.split()) <= 8 and after_a_sentence and _title_like(text) and not _title_like(after):
+        if not heads and (_VENUE_LINE.search(text) and re.search(r"\b(?:19|20)\d\d$", before) or _DATE_LINE.search(text)):
+            continue      # the meeting's date, and the venue under it, are not items
+        if len(text.split()) <= 8 and after_a_sentence and _title_like(text) \
+                and (not _title_like(after) or _titles_then_text(lines, text_at, k + 1)):
             heads.append((i, text))
     if len(heads) < 3:
         return None
     return _items_at(lines, heads, "line-titles")
+
+
+_DATE_LINE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December)\s+(?:19|20)\d\d\s*$")
+_VENUE_LINE = re.compile(r"\b(?:Hall|Centre|Center|Room|House|Offices?|Chambers?|Building|Online|Teams|Zoom)\s*$")
+
+
+def _titles_then_text(lines: list[Line], text_at: list[int], k: int) -> bool:
+    """Whether the short title-like lines from text_at[k] on (two at most: an item with nothing minuted
+    before the next) lead to a line of text ('Action Log' / 'Annual Report' / 'An assurance was ...')."""
+    for m in range(k, min(len(text_at), k + 2)):
+        text = lines[text_at[m]].text.strip()
+        if len(text.split()) > 8:
+            return False
+        if m + 1 < len(text_at) and not _title_like(lines[text_at[m + 1]].text.strip()):
+            return True
+    return False
 
 
 # A heading in capitals, alone on its line or run into its minutes: "WELCOME AND INTRODUCTIONS 1. The Chair
@@ -533,7 +722,7 @@ def _untitled_page(lines: list[Line]) -> Layout:
     if first is None:
         return Layout(lines, [], "headings")
     title = lines[first].text.strip()
-    if len(title.split()) > 14 or title.endswith(".") or not _is_heading_text(title):
+    if len(title.split()) > 14 or title.endswith(".") or not _is_heading_text(title) or _NAMES_THE_MEETING.search(title):
         return _prose_page(lines)
     body = " ".join(l.text.strip() for l in lines[first + 1:])
     if len(body) < 300:
@@ -541,6 +730,12 @@ def _untitled_page(lines: list[Line]) -> Layout:
     item = Item(None, clean_title(title), lines[first].no)
     _split_agenda(item, lines[first + 1:])
     return Layout(lines[:first], [item], "single-item")
+
+
+# A page's first line that names the meeting or the body that met ("Minutes of the", "Meeting", "Police and
+# Fire Scrutiny Sub-Committee"), not an item.
+_NAMES_THE_MEETING = re.compile(r"^(?:Minutes|Meeting|Agenda|Notes)\b|\b(?:Committee|Board|Partnership|Panel|Group|"
+                                r"Forum|Council|Executive|Authority|Commission)\s*$", re.I)
 
 
 def _prose_page(lines: list[Line]) -> Layout:

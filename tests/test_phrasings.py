@@ -489,7 +489,7 @@ def _column_cases():
 @pytest.mark.parametrize("column,head", _column_cases())
 def test_action_log_column(column, head):
     """Every heading read as its column: the log's other columns keep a heading known to mean theirs."""
-    heads = {"task": "Action", "owner": "Owner", "due": "Deadline"}
+    heads = {"task": "Action", "owner": "Owner", "due": "Deadline", "other": "Ref"}
     heads[column] = head
     g, text = read(minutes(f"""
         1. Youth Justice Plan
@@ -498,9 +498,9 @@ def test_action_log_column(column, head):
 
         2. Action Log
 
-        {heads['owner']} | {heads['task']} | {heads['due']}
-        {SUBSTITUTE} | Circulate the revised plan to partners | 28.6.19
-        {OTHER} & {OTHER2} | Bring the audit back to the Board | 30.9.19
+        {heads['other']} | {heads['owner']} | {heads['task']} | {heads['due']}
+        1 | {SUBSTITUTE} | Circulate the revised plan to partners | 28.6.19
+        2 | {OTHER} & {OTHER2} | Bring the audit back to the Board | 30.9.19
     """))
     found = {(g.nodes[r.source].text, fold(g.nodes[r.target].name)) for r in g.rels_of(Rel.ASSIGNED_TO)}
     assert found == {("Circulate the revised plan to partners", fold(SUBSTITUTE)),
@@ -529,3 +529,156 @@ def test_known_failures_name_entries_of_the_file():
     entries = {(k, e) for k in TESTED_KEYS - {"attendance_codes", "action_log_columns"} for e in PHRASINGS[k]}
     entries |= {("attendance_codes", f"{s}:{c}") for s, c in CODES}
     assert [k for k in KNOWN_FAILURES if k[:2] not in entries] == []
+
+
+# ============================================================================== items printed as a table
+def _item_table_cases():
+    columns = PHRASINGS["item_table_columns"]
+    return [pytest.param(column, head, form, id=f"{form}:{column}:{head}") for column, heads in columns.items()
+            for head in heads for form in ("bars", "cells-on-lines")]
+
+
+@pytest.mark.parametrize("column,head,form", _item_table_cases())
+def test_item_table_column(column, head, form):
+    """Minutes as a table of items under every heading each column takes: a row per item, its title in the
+    first cell, the minutes after it."""
+    heads = {"item": "Item", "minutes": "Discussion", "other": "Action"}
+    heads[column] = head[0].upper() + head[1:]
+    if form == "bars":
+        table = f"""
+        {heads['item']} | {heads['minutes']} | {heads['other']}
+        Youth Justice Plan | {SUBSTITUTE} presented the plan.
+        Matters Arising:
+        The Board noted progress on the audit.
+        Budget | The budget was noted."""
+    else:
+        table = f"""
+        {heads['item']} /
+
+        {heads['minutes']} /
+
+        {heads['other']}
+
+        Youth Justice Plan / {SUBSTITUTE} presented the plan.
+        Matters Arising:
+        The Board noted progress on the audit.
+        Budget / The budget was noted."""
+    text = HEAD + f"Present: {OTHER}, {SUBSTITUTE}\n" + textwrap.dedent(table)
+    g, text = read(text)
+    titles = [g.nodes[r.target].title for r in sorted(g.rels_of(Rel.HAS_ITEM), key=lambda r: r.props["order"])]
+    assert titles == ["Youth Justice Plan", "Matters Arising", "Budget"], text
+    assert presented(g) == folded(SUBSTITUTE), describe(g, text)
+
+
+def test_an_action_log_with_an_item_column_is_no_table_of_items():
+    g, text = read(HEAD + textwrap.dedent(f"""\
+        1. Youth Justice Plan
+
+        {SUBSTITUTE} presented the plan.
+
+        2. Action Log
+
+        Item | Action | Owner | Deadline
+        Budget | Circulate the revised plan to partners | {OTHER} | 28.6.19
+        Audit | Bring the audit back to the Board | {OTHER2} | 30.9.19
+    """))
+    titles = [g.nodes[r.target].title for r in sorted(g.rels_of(Rel.HAS_ITEM), key=lambda r: r.props["order"])]
+    assert titles == ["Youth Justice Plan", "Action Log"], text
+    found = {(g.nodes[r.source].text, fold(g.nodes[r.target].name)) for r in g.rels_of(Rel.ASSIGNED_TO)}
+    assert found == {("Circulate the revised plan to partners", fold(OTHER)),
+                     ("Bring the audit back to the Board", fold(OTHER2))}, text
+
+
+TESTED_KEYS.add("item_table_columns")
+
+
+# ============================================================================== a reviewed action's status
+@pytest.mark.parametrize("word,form", cases("action_status", ("dash", "sentence"),
+                                            entries=PHRASINGS["action_status"]["done"]))
+def test_action_status_done(word, form):
+    """The last meeting's action reported done is no action of this meeting; a new one beside it is."""
+    done = f" – {word.upper()}." if form == "dash" else f". Action {word}."
+    g, text = read(item_snippet(f"Action 1.2. {SUBSTITUTE} to contact the schools{done}\n\n"
+                                f"{OTHER} to circulate the revised plan to partners."))
+    found = {(g.nodes[r.source].text, fold(g.nodes[r.target].name)) for r in g.rels_of(Rel.ASSIGNED_TO)}
+    assert found == {("circulate the revised plan to partners", fold(OTHER))}, text
+
+
+@pytest.mark.parametrize("word,form", cases("action_status", ("status-sentence",),
+                                            entries=PHRASINGS["action_status"]["open"]))
+def test_action_status_open(word, form):
+    """A review of the last meeting's actions: one reported still open is an action of this meeting."""
+    g, text = read(item_snippet(f"""{OTHER} gave an update on the following outstanding actions as follows:
+
+        - Partners to send feedback on the bulletin. Action complete.
+
+        - Climate Change Working Group membership. {SUBSTITUTE} advised this action is {word}.
+    """))
+    assert [a.text for a in g.of_label(Label.ACTION)] == ["Climate Change Working Group membership"], text
+
+
+TESTED_KEYS.add("action_status")
+
+
+# ============================================================================== presenters named by post in a title
+def _post_snippet(title: str) -> str:
+    return minutes(f"""
+        Present:
+
+        {SUBSTITUTE}, Chief Executive
+        {OTHER}, Community Safety Manager
+
+        7. {title}
+
+        Members noted the progress made.
+    """)
+
+
+@pytest.mark.parametrize("phrase,form", cases("presenter_title_before_post", ("title",)))
+def test_presenter_title_before_post(phrase, form):
+    """'Housing Reform – Report by the Chief Executive': the Chief Executive the minutes name presented."""
+    g, text = read(_post_snippet(f"Housing Reform – {phrase[0].upper() + phrase[1:]} the Chief Executive"))
+    assert presented(g) == folded(SUBSTITUTE), describe(g, text) + f"\npresented {presented(g)}"
+
+
+@pytest.mark.parametrize("word,form", cases("presenter_title_after_post", ("title",)))
+def test_presenter_title_after_post(word, form):
+    """'Chief Executive's Announcements', 'Chief Executive Update'."""
+    g, text = read(_post_snippet(f"Chief Executive's {word[0].upper() + word[1:]}"))
+    assert presented(g) == folded(SUBSTITUTE), describe(g, text) + f"\npresented {presented(g)}"
+
+
+# ============================================================================== a member replaced is no substitute
+@pytest.mark.parametrize("word,form", cases("membership_change_words", ("sentence",)))
+def test_membership_change_words(word, form):
+    g, text = read(minutes(f"""
+        1. Welcome
+
+        The Chair noted the {word} item: Councillor {ABSENT}, who was replaced by Councillor {SUBSTITUTE}, on the Committee.
+
+        Councillor {OTHER} was replaced by Councillor {OTHER2} for this meeting.
+    """))
+    assert substitutions(g) == {(fold(OTHER2), fold(OTHER))}, describe(g, text)
+
+
+TESTED_KEYS.update({"presenter_title_before_post", "presenter_title_after_post", "membership_change_words"})
+
+
+# ============================================================================== substitutes listed 'A for B'
+@pytest.mark.parametrize("head,form", cases("substitution_headings", ("inline", "item")))
+def test_substitution_headings(head, form):
+    """'Substitute Members: Councillor B for Councillor A; ...' on the heading's line, or as an item."""
+    pairs = f"Councillor {SUBSTITUTE} for Councillor {ABSENT}; Councillor {OTHER2} for Councillor {OTHER}."
+    body = f"{head}: {pairs}" if form == "inline" else f"2. {head}\n\n{pairs}\n\n3. Youth Justice Plan\n\nNoted."
+    g, text = read(minutes(f"""
+        1. Apologies
+
+        None.
+
+        {body}
+    """))
+    assert substitutions(g) == {(fold(SUBSTITUTE), fold(ABSENT)), (fold(OTHER2), fold(OTHER))}, describe(g, text)
+    assert folded(SUBSTITUTE, OTHER2) <= people(g, Rel.ATTENDED), describe(g, text)
+
+
+TESTED_KEYS.add("substitution_headings")
