@@ -324,19 +324,24 @@ def export(settings: Settings, fmt: str, output: Path | None, base: str, public_
     if fmt in ("graphml", "gexf", "csv") and output is None:
         raise click.UsageError(f"--format {fmt} needs -o/--output "
                                f"({'a folder for nodes.csv and edges.csv' if fmt == 'csv' else 'a file'})")
+    from graph.store.stream import StoredGraph
+
     if fmt in ("graphml", "gexf", "csv"):
-        from graph import export_tables
+        # Streamed too (graph/table_stream.py): attribute declarations from the stored property names,
+        # then each node and relationship written as a slice of the store is read.
+        from graph import table_stream
 
         with settings.open_store() as store:
-            graph = store.read_graph()
-        if fmt == "csv":
-            written = ", ".join(str(p) for p in export_tables.write_csv(graph, output))
-        else:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            written = str(getattr(export_tables, f"write_{fmt}")(graph, output))
-        settings.say(f"wrote {written} ({len(graph.nodes)} nodes, {len(graph.relationships)} relationships)")
+            graph = StoredGraph(store)
+            if fmt == "csv":
+                nodes_path, edges_path, nodes, rels = table_stream.stream_csv(graph, output)
+                written = f"{nodes_path}, {edges_path}"
+            else:
+                with _open_out(output) as out:
+                    nodes, rels = getattr(table_stream, f"stream_{fmt}")(graph, out)
+                written = str(output)
+        settings.say(f"wrote {written} ({nodes} nodes, {rels} relationships)")
         return
-    from graph.store.stream import StoredGraph
 
     # Streamed: the store is read a slice at a time and written as it is read (graph/nodelink.py,
     # graph/rdf_stream.py), so an archive of any size exports in bounded memory.

@@ -1,18 +1,22 @@
 """Exports for the tools officers already have: GraphML (yEd, Cytoscape), GEXF (Gephi) and CSV
-(a nodes file and an edges file that spreadsheets and `neo4j-admin database import` read)."""
+(a nodes file and an edges file that spreadsheets and `neo4j-admin database import` read).
+
+`write_graphml`, `write_gexf` and `write_csv` are streamed (graph/table_stream.py): they take a
+`StoredGraph` (read from the store a slice at a time) or a `PartnershipGraph`. The `*_in_memory`
+writers below build the whole networkx graph first; they are kept as the reference the tests compare
+the streamed output with, not for the command line."""
 from __future__ import annotations
 
 import csv
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from graph.model import PartnershipGraph
+from graph.table_stream import INTEGER_PROPERTIES, LIST_SEPARATOR, write_csv, write_gexf, write_graphml
 
 FORMATS = ("graphml", "gexf", "csv")
-LIST_SEPARATOR = ";"           # lists in GraphML, GEXF and CSV cells (neo4j-admin's array delimiter)
-INTEGER_PROPERTIES = {"order"}  # whole numbers in the model; everything else is text or a list of text
+__all__ = ["FORMATS", "INTEGER_PROPERTIES", "LIST_SEPARATOR", "write_csv", "write_gexf", "write_graphml",
+           "flat_graph", "write_csv_in_memory", "write_gexf_in_memory", "write_graphml_in_memory"]
 
 
 def _flat(value: Any) -> Any:
@@ -21,10 +25,12 @@ def _flat(value: Any) -> Any:
     return value
 
 
-def flat_graph(graph: PartnershipGraph, *, gexf: bool = False) -> nx.MultiDiGraph:
+def flat_graph(graph: PartnershipGraph, *, gexf: bool = False) -> Any:
     """The model as a networkx graph whose attributes GraphML and GEXF can hold: lists joined, nulls left
     out. For GEXF the node's `label` is its name (what Gephi shows), its kind goes in `kind`, and a
     relationship's type in `relationship` (GEXF keeps `type` for the edge's direction)."""
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     for node_id in sorted(graph.nodes):
         props = {k: _flat(v) for k, v in graph.nodes[node_id].properties().items() if v is not None and k != "id"}
@@ -42,12 +48,16 @@ def flat_graph(graph: PartnershipGraph, *, gexf: bool = False) -> nx.MultiDiGrap
     return g
 
 
-def write_graphml(graph: PartnershipGraph, path: Path) -> Path:
+def write_graphml_in_memory(graph: PartnershipGraph, path: Path) -> Path:
+    import networkx as nx
+
     nx.write_graphml(flat_graph(graph), path, encoding="utf-8")
     return path
 
 
-def write_gexf(graph: PartnershipGraph, path: Path) -> Path:
+def write_gexf_in_memory(graph: PartnershipGraph, path: Path) -> Path:
+    import networkx as nx
+
     nx.write_gexf(flat_graph(graph, gexf=True), path, encoding="utf-8")
     return path
 
@@ -60,7 +70,7 @@ def _header(name: str, values: list[Any]) -> str:
     return name
 
 
-def write_csv(graph: PartnershipGraph, folder: Path) -> tuple[Path, Path]:
+def write_csv_in_memory(graph: PartnershipGraph, folder: Path) -> tuple[Path, Path]:
     """`nodes.csv` (`id:ID`, `:LABEL`, then every property) and `edges.csv` (`:START_ID`, `:END_ID`,
     `:TYPE`, then every property), as `neo4j-admin database import full --nodes nodes.csv
     --relationships edges.csv` reads them; lists are joined with ';', its default array delimiter."""
