@@ -20,8 +20,7 @@ from dataclasses import MISSING, fields
 from pathlib import Path
 from typing import Any, Iterator, Protocol, TextIO
 
-from graph.model import LIST_PROPERTIES, NODE_CLASSES, Label, Node, PartnershipGraph, Relationship
-from graph.store import summaries
+from graph.model import LIST_PROPERTIES, NODE_CLASSES, Label, Node, PartnershipGraph, Rel, Relationship
 from graph.store.statements import SIGHTED
 
 LIST_SEPARATOR = ";"           # lists in GraphML, GEXF and CSV cells (neo4j-admin's array delimiter)
@@ -74,12 +73,9 @@ class StoreSource:
         rels: set[str] = set()
         if self.graph.relationship_count():
             rels = {"type", "key"}
-            types = self.graph.types
-            match = "MATCH ()-[r]->() WHERE NOT type(r) STARTS WITH $prefix" if types is None else \
-                "MATCH ()-[r]->() WHERE type(r) IN $types"
-            for row in store.run(f"{match} UNWIND keys(r) AS k RETURN DISTINCT k AS k",
-                                 {"prefix": summaries.PREFIX, "types": [t.value for t in types or ()]},
-                                 read_only=True):
+            types = [t.value for t in (self.graph.types or Rel)]     # the model's types, not derived ones
+            for row in store.run("MATCH ()-[r]->() WHERE type(r) IN $types UNWIND keys(r) AS k RETURN DISTINCT k AS k",
+                                 {"types": types}, read_only=True):
                 rels.add(row["k"])
             rels -= _REL_STORED_ONLY
         return nodes - {"id"}, rels
