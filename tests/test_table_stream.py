@@ -29,20 +29,19 @@ SAMPLES = ROOT / "examples" / "minutes"
 
 
 @pytest.fixture(scope="module")
-def sample_store(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("tables") / "store"
-    with EmbeddedStore(folder) as store:
+def loaded(tmp_path_factory):
+    """The samples loaded by the pipeline, one server for the module (each start costs seconds)."""
+    with EmbeddedStore(tmp_path_factory.mktemp("tables") / "store") as store:
         assert not load_into(store, [SAMPLES], workers=1).failed
-    return folder
+        yield store
 
 
 @pytest.fixture
-def store(sample_store, monkeypatch):
+def store(loaded, monkeypatch):
     # Small slices, so that every export crosses many of them.
     monkeypatch.setattr(stream, "REL_BATCH", 7)
     monkeypatch.setattr(stream, "NODE_BATCH", 11)
-    with EmbeddedStore(sample_store) as s:
-        yield s
+    return loaded
 
 
 def contents(g: nx.MultiDiGraph) -> tuple[dict, set]:
@@ -94,11 +93,12 @@ def test_in_memory_graph_through_the_streamed_writers_equals_the_networkx_writer
         assert read_csv(a) == read_csv(b)
 
 
-def test_cli_exports_tables_streamed(sample_store, tmp_path):
-    runner = CliRunner()
-    with EmbeddedStore(sample_store) as s:
+def test_cli_exports_tables_streamed(sample_graph, tmp_path):
+    with EmbeddedStore(tmp_path / "s") as s:
+        s.write(sample_graph)
         whole = s.read_graph()
-    base = ["--store", str(sample_store), "export"]
+    runner = CliRunner()
+    base = ["--store", str(tmp_path / "s"), "export"]
     for fmt, out in (("graphml", "g.graphml"), ("gexf", "g.gexf"), ("csv", "tables")):
         result = runner.invoke(cli, base + ["--format", fmt, "-o", str(tmp_path / out)])
         assert result.exit_code == 0, result.output
