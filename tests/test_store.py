@@ -371,3 +371,25 @@ def test_a_server_that_stalls_while_starting_is_started_again(tmp_path, monkeypa
     with EmbeddedStore(tmp_path / "store", start_timeout=3) as store:
         assert store.run("RETURN 1 AS one") == [{"one": 1}]
     assert len(started) == 2 and started[0] != started[1]
+
+
+def test_a_server_that_never_answers_its_login_is_started_again(tmp_path, monkeypatch):
+    """A fresh server stopped before it answers anything (the client's login would wait for ever without a
+    timeout) is killed and started once more."""
+    import subprocess as real_subprocess
+
+    import graph.store.embedded as embedded
+
+    started: list[int] = []
+
+    class Popen(real_subprocess.Popen):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            started.append(self.pid)
+            if len(started) == 1:
+                os.kill(self.pid, signal.SIGSTOP)       # alive, listening or not, and silent
+
+    monkeypatch.setattr(embedded.subprocess, "Popen", Popen)
+    with embedded.EmbeddedStore(tmp_path / "store", start_timeout=3) as store:
+        assert store.run("RETURN 1 AS one") == [{"one": 1}]
+    assert len(started) == 2

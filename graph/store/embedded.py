@@ -16,6 +16,7 @@ from typing import Any
 from redis.exceptions import BusyLoadingError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from graph.errors import QueryError, StoreInUse, StoreUnavailable, WriteRefused
 from graph.store.base import CypherStore
@@ -88,6 +89,9 @@ def _created(reply: Any) -> tuple[int, int]:
             # A compact cell is [type, value].
             sightings += sum(int(cell[1] if isinstance(cell, list) else cell) for cell in row)
     return found["Nodes created"] - sightings, found["Relationships created"]
+
+
+PROBE_TIMEOUT = 2.0      # seconds a start-up probe waits for one answer before asking again
 
 
 class _StartStalled(Exception):
@@ -270,8 +274,15 @@ class EmbeddedStore(CypherStore):
                 raise StoreUnavailable(f"the embedded graph server exited at start-up "
                                        f"(code {self._proc.returncode}): {self._log_tail()}")
             try:
+                # A probe that gives up: a fresh server has been seen to accept a connection and never
+                # answer its login, and a client without a timeout would wait for it for ever.
+                probe = FalkorDB(password=password, socket_timeout=PROBE_TIMEOUT,
+                                 socket_connect_timeout=PROBE_TIMEOUT, **kwargs)
+                try:
+                    probe.connection.ping()     # LOADING while it replays the log: keep waiting
+                finally:
+                    probe.connection.close()
                 db = FalkorDB(password=password, **kwargs)
-                db.connection.ping()     # LOADING while it replays the log: keep waiting
                 break
             except BusyLoadingError:
                 # Answering, and reading the stored graph into memory (a large archive takes longer
@@ -280,6 +291,9 @@ class EmbeddedStore(CypherStore):
                 time.sleep(0.1)
             except Exception as exc:  # noqa: BLE001 - any other failure here means "not ready yet"
                 if time.monotonic() > deadline:
+                    if isinstance(exc, RedisTimeoutError) or self._proc.poll() is None:
+                        self._proc.kill()                   # alive but silent: started once more
+                        raise _StartStalled() from exc
                     raise StoreUnavailable(f"the embedded graph server did not become ready in "
                                            f"{self.start_timeout:.0f} s: {exc}") from exc
                 time.sleep(0.02)
