@@ -112,7 +112,7 @@ def _coded_roster(ctx: Context, text: str, line_no: int) -> bool:
         body, held = group, seat
         seat_head = _SEAT_AT_END.search(rest) if heads_before and rest else None
         if seat_head:
-            # "... Independent Members P. Rosa Hui P. Roger Kent": members of a seat, of the body that met.
+            # "... Independent Members P. Rosa Hill P. Roger Kent": members of a seat, of the body that met.
             seat, group = seat_of(seat_head.group(1)), meeting_body(ctx)
             rest = rest[:seat_head.start()].strip(" ,;")
         elif heads_before:

@@ -120,13 +120,13 @@ _COUNCIL_DEPARTMENT = re.compile(r"([A-Z]{2,5})\s+((?>[A-Z][\w’'&-]*)(?:\s+(?>
 
 
 def _names_own_body(text: str) -> bool:
-    """'Lewisham Homes' after 'LBL': a body's name of its own (a head that names no department)."""
+    """'Eastfield Homes' after 'LBE': a body's name of its own (a head that names no department)."""
     phrases = find_org_phrases(text.strip())
     return bool(phrases) and phrases[-1][2] == len(text.strip()) and text.split()[-1] not in WEAK_HEADS
 
 
 def _council_of(ctx: Context, place: str) -> str:
-    """The council of a place as this page names it in full ('Blaenau Gwent County Borough Council'), else
+    """The council of a place as this page names it in full ('Westvale County Borough Council'), else
     '<place> Council'."""
     key = ("council-of", place)
     if key not in ctx.answers:
@@ -167,7 +167,7 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
         # "Strategic Lead Safer Communities, Barnet": in an organisation's slot a borough is its council.
         return OrgEntry(ctx.gazetteer.boroughs[fold(bare)], "council")
     if loose and is_place(bare):
-        return OrgEntry(_council_of(ctx, canonical_place(bare)), "council")     # "Councillor Ann Hale (Calderdale)"
+        return OrgEntry(_council_of(ctx, canonical_place(bare)), "council")     # "Councillor Ann Hale (Westvale)"
     local = local_partnership(ctx, bare)
     if local:
         return local
@@ -182,11 +182,11 @@ def _resolve_org(ctx: Context, text: str, loose: bool) -> OrgEntry | None:
                    "fire and rescue service": "fire", "nhs": "health", "the nhs": "health", "health board": "health",
                    "nhs board": "health"}.get(fold(bare))
         if service == "health":
-            board = health_board(ctx.place)      # "Edith Ross, NHS" in Aberdeenshire's minutes: NHS Grampian
+            board = health_board(ctx.place)      # "Edith Ross, NHS" in a Scottish area's minutes: its board
             return (ctx.gazetteer.lookup(board) or OrgEntry(board, "health")) if board else None
         national = national_service(ctx.place, service) if service else None
         if national is None and service == "police":
-            national = force_area_named(ctx) or police_force(ctx.place)     # "Police colleagues" in Oxford's minutes
+            national = force_area_named(ctx) or police_force(ctx.place)     # "Police colleagues" in an English area's minutes
             if national and not national.endswith(("Police", "Constabulary", "Service")):
                 national = None
         if national:

@@ -277,7 +277,7 @@ def _agenda_block(ctx: Context, item: Item) -> list[PersonRecord]:
             elif not rest.strip() and (parts.title or name_shaped_lead(parts)
                                        or k + 1 < len(lines) and ROLE_WORD_RE.search(lines[k + 1].text)):
                 # Name, post and organisation on lines of their own: a name by its shape, or with a post below
-                # it ("Healthwatch Doncaster" above "Present, as expected" is no one).
+                # it ("Healthwatch Eastfield" above "Present, as expected" is no one).
                 following = []
                 while k + 1 < len(lines) and len(following) < 2 and not leading_person(lines[k + 1].text.strip()) \
                         and len(lines[k + 1].text.split()) <= 8 and not lines[k + 1].text.strip().endswith("."):

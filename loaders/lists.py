@@ -73,7 +73,7 @@ def _share_body(ctx: Context, group: list[PersonRecord], body: str, evidence: st
     group.clear()
 
 
-# "Sharon Dean and Karla Bober, Victim Support", "A and B (Victim Support)": two people, one body after both.
+# "Ann Rowe and Tom Lake, Victim Support", "A and B (Victim Support)": two people, one body after both.
 _PAIR_THEN_BODY = re.compile(r"(?:^|[,;:]\s*)(?P<a>[A-Z][^,;()]{2,40}?)\s+(?:and|&)\s+(?P<b>[A-Z][^,;()]{2,40}?)"
                              r"(?:,\s*|\s*\()(?P<body>[A-Z][^,;()]{2,80}?)\)?\s*(?=[,;]|$)")
 

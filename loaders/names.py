@@ -51,15 +51,15 @@ _UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿā-ž"     # Latin letters with accent
 # so each word has one way to match (not "[a-z]*[’']?[A-Z]?[a-z]+", which splits a run of lower case
 # between its two quantifiers in every possible way): a pattern with several names that fails tried all of
 # them, and "Ms A B, C D E, F to ..." took a tenth of a second.
-# An apostrophe inside a name has a capital or two letters after it ("O'Dwyer", "D'arcy"): "Hutton’s" is
-# Hutton's, the possessive.
+# An apostrophe inside a name has a capital or two letters after it ("O'Dwyer", "D'arcy"): "Hale’s" is
+# Hale's, the possessive.
 _NAME_REST = rf"(?:[{_LO}]*(?:[’'](?:[{_UP}][{_LO}]+|[{_LO}]{{2,}})|[{_UP}][{_LO}]+)|[{_LO}]+)"
 NAME_WORD = (rf"(?:[{_UP}]{_NAME_REST}(?:-[{_UP}]{_NAME_REST})?"
              rf"|[{_UP}][’'-][{_UP}][{_LO}]+)")
 # Initials before a surname: "P Jones", "R G Hughes", "S.J. Patel", "B. E. Brooks".
 INITIALS = r"(?:[A-Z](?:\.\s?|\s+)){1,3}"
 _INITIAL_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]\.?|(?:[A-Z]\.){1,2}[A-Z]")
-# A middle initial between a first name and a surname: "Ronnie E Ogilvie", "Mary J. Blake".
+# A middle initial between a first name and a surname: "Tom E Hale", "Mary J. Blake".
 _MIDDLE_INITIAL = rf"(?:\s+[A-Z]\.?(?=\s+{NAME_WORD}))?"
 _UNTITLED_LEAD = re.compile(rf"{INITIALS}{NAME_WORD}|{NAME_WORD}{_MIDDLE_INITIAL}(?:\s+{NAME_WORD}){{1,3}}")
 _NEXT_WORD = re.compile(r"\s+([A-Z][\w’']*)")
@@ -248,7 +248,7 @@ def _name_run(words: list[str]) -> list[str]:
     for k, w in enumerate(words[len(run):], start=len(run)):
         if len(run) == 1 and _single_initial(w) and not is_initial(run[0]) and is_first_name(run[0]) \
                 and k + 1 < len(words) and is_name_word(words[k + 1]):
-            run.append(w)      # "Ronnie E Ogilvie": a first name, a middle initial, a surname
+            run.append(w)      # "Tom E Hale": a first name, a middle initial, a surname
             continue
         if not (is_name_word(w) or not run and w in _MONTH_FIRST_NAMES and len(words) > 1 and is_name_word(words[1])):
             break      # a first name that is also a month ('June Gray') leads a name, with a surname after it

@@ -246,8 +246,8 @@ def home_council(text: str, gazetteer: Gazetteer) -> str | None:
             n = count_word(folded, place)
             if n:
                 votes[council] += n
-        # A borough named once in prose ('a model in place in Camden') is another place, not the publisher;
-        # named once as a local body's place ('Camden Carers Centre'), it may be.
+        # A borough named once in prose ('a model in place in <borough>') is another place, not the publisher;
+        # named once as a local body's place ('<borough> Carers Centre'), it may be.
         ranked = votes.most_common(2)
         if ranked and (len(ranked) > 1 and ranked[0][1] == ranked[1][1]
                        or ranked[0][1] < 2 and not _names_a_local_body(text, ranked[0][0])):

@@ -202,7 +202,7 @@ class PeopleIndex:
                 matches = [r for r in self.records if r.first and fold(r.first) == fold(lone.name)]
             if len(matches) == 1:
                 self._merge_into(matches[0], lone)
-        # "Ms Higton Brown" beside "Maggie Higton Brown": a titled surname of two words, no first name before it.
+        # "Ms Whitby Lane" beside "Jane Whitby Lane": a titled surname of two words, no first name before it.
         for lone in [r for r in self.records if len(r.name.split()) == 2 and not is_first_name(r.name.split()[0])
                      and any(f != r.name and f.endswith(" " + r.name) for f in r.forms)]:
             tail = fold(lone.name)

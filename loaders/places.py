@@ -102,11 +102,16 @@ def places_named(text: str) -> Counter[str]:
 
 @lru_cache(maxsize=1)
 def _nations() -> dict[str, str]:
-    raw = data_file("uk_places.yaml")
-    out: dict[str, str] = {}
-    for council in raw.get("councils") or []:
+    return {form: council["nation"] for form, council in _council_by_form().items()}
+
+
+@lru_cache(maxsize=1)
+def _council_by_form() -> dict[str, dict]:
+    """Each way the data writes a place (its name and alternative forms) -> the first council listed for it."""
+    out: dict[str, dict] = {}
+    for council in data_file("uk_places.yaml").get("councils") or []:
         for form in [council["place"], *(council.get("alt") or [])]:
-            out.setdefault(form, council["nation"])
+            out.setdefault(form, council)
     return out
 
 
@@ -124,22 +129,14 @@ def _body_by_place(section: str) -> dict[str, str]:
 
 
 def health_board(place: str | None) -> str | None:
-    """'NHS Grampian' for Aberdeenshire: the one health board of a Scottish or Welsh council's area."""
+    """'NHS Tayside' for Angus: the one health board of a Scottish or Welsh council's area."""
     return _body_by_place("health_boards").get(place or "")
 
 
-@lru_cache(maxsize=1)
-def _canonical() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for council in data_file("uk_places.yaml").get("councils") or []:
-        for form in [council["place"], *(council.get("alt") or [])]:
-            out.setdefault(form, council["place"])
-    return out
-
-
 def canonical_place(form: str) -> str:
-    """'Stockton' -> 'Stockton-on-Tees': the place as its council writes it, for a form the data lists."""
-    return _canonical().get(form, form)
+    """A form the data lists (a short or other-language name) -> the place as its council writes it."""
+    council = _council_by_form().get(form)
+    return council["place"] if council else form
 
 
 # A council's initials after its place's ("SBC"): what each ending stands for.
@@ -157,7 +154,7 @@ def _types() -> dict[str, set[str]]:
 
 
 def council_by_initials(acronym: str, place: str | None) -> str | None:
-    """'SBC' in Stockton-on-Tees's minutes is Stockton-on-Tees Borough Council: the place's initials (all its
+    """'EBC' in Eastfield's minutes is Eastfield Borough Council: the place's initials (all its
     words', or its first word's), then a council's ending. 'CC' is a county's or a city's, by the place's type."""
     if not place:
         return None
@@ -175,5 +172,5 @@ def council_by_initials(acronym: str, place: str | None) -> str | None:
 
 
 def police_force(place: str | None) -> str | None:
-    """'Thames Valley Police' for Oxford: the territorial force of an English or Welsh council's area."""
+    """'Kent Police' for Dover: the territorial force of an English or Welsh council's area."""
     return _body_by_place("police_forces").get(place or "")
